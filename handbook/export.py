@@ -1,0 +1,186 @@
+"""Export one chapter or the whole handbook as self-contained HTML or as Markdown.
+
+The HTML needs no network: styles are inline, there are no scripts, fonts or images to fetch,
+and every cross-link points at an id inside the same file (or becomes plain text when its
+target is not in the file).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+import markdown as md
+
+from handbook.anchors import anchor_for
+from handbook.library import Handbook
+from handbook.links import Link, rewrite_links
+from handbook.model import Chapter
+from handbook.parts import PARTS
+
+_HEADING = re.compile(r"^(#{2,3})\s+(.+?)\s*$", re.M)
+_CHECKBOX = re.compile(r"^(\s*[-*]\s+)\[ \]\s+", re.M)
+EXTENSIONS = ["tables", "attr_list", "sane_lists"]
+
+STYLE = """
+body{font-family:Georgia,'Times New Roman',serif;max-width:46rem;margin:2rem auto;padding:0 1rem;
+line-height:1.55;color:#1b1b1b;background:#fff}
+h1,h2,h3{font-family:Helvetica,Arial,sans-serif;line-height:1.25}
+h1.chapter{border-top:3px solid #0072B2;padding-top:1rem;margin-top:3rem}
+a{color:#0057a0}
+table{border-collapse:collapse;margin:1rem 0;font-size:.95em}
+th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#eef3f8}
+nav.toc ol{padding-left:1.4rem}
+.summary{font-style:italic;color:#444}
+.meta{font-size:.9em;color:#555}
+dt{font-weight:bold;margin-top:.6rem}
+@media print{
+ body{max-width:none;margin:0;font-size:11pt}
+ a{color:inherit;text-decoration:none}
+ h1.chapter{page-break-before:always;border:none}
+ nav.toc{page-break-after:always}
+ h2,h3{page-break-after:avoid}
+ table,li{page-break-inside:avoid}
+}
+"""
+
+
+def chapter_id(slug: str, anchor: str = "") -> str:
+    return f"{slug}--{anchor}" if anchor else slug
+
+
+def _link_renderer(handbook: Handbook, included: set[str]):
+    """Turn content links into links inside the document, or plain text when not included."""
+
+    def render(link: Link) -> str:
+        if link.kind == "chapter" and link.slug in included:
+            return f"[{link.text}](#{chapter_id(link.slug, link.section)})"
+        if link.kind == "case" and "cases" in included:
+            return f"[{link.text}](#case-{link.target})"
+        if link.kind == "lit" and "literature" in included:
+            return f"[{link.text}](#lit-{link.target})"
+        chapter = handbook.chapter(link.slug) if link.kind == "chapter" else None
+        return f"{link.text} (see “{chapter.title}”)" if chapter else link.text
+
+    return render
+
+
+def _chapter_markdown(handbook: Handbook, chapter: Chapter, included: set[str], ids: bool) -> str:
+    body = rewrite_links(chapter.body, _link_renderer(handbook, included))
+    body = _CHECKBOX.sub(r"\1☐ ", body)
+    if ids:
+        body = _HEADING.sub(lambda m: f"{m[1]} {m[2]} {{#{chapter_id(chapter.slug, anchor_for(m[2]))}}}", body)
+    head = f"# {chapter.title}" + (f" {{#{chapter.slug} .chapter}}" if ids else "")
+    meta = f"*{chapter.summary}* ({chapter.reading_minutes} min read)"
+    return f"{head}\n\n{meta}\n\n{body.strip()}\n"
+
+
+def _cited(handbook: Handbook, chapter: Chapter) -> list:
+    """Works in the chapter's front matter and in its inline `lit:` links, in that order."""
+    inline = [m.group(1) for m in re.finditer(r"\]\(lit:([^)\s]+)\)", chapter.body)]
+    ids = list(dict.fromkeys([*chapter.sources, *inline]))
+    return [w for w in (handbook.work(i) for i in ids) if w]
+
+
+def _sources_markdown(handbook: Handbook, chapter: Chapter) -> str:
+    works = _cited(handbook, chapter)
+    return "\n## Sources\n\n" + "\n".join(f"- {w.citation}" for w in works) + "\n" if works else ""
+
+
+def _sources_html(handbook: Handbook, chapter: Chapter) -> str:
+    works = _cited(handbook, chapter)
+    items = "".join(f'<li id="lit-{w.id}">{html.escape(w.citation)}</li>' for w in works)
+    return f"<h2 id=\"sources\">Sources</h2><ul>{items}</ul>" if works else ""
+
+
+def chapter_to_markdown(handbook: Handbook, chapter: Chapter) -> str:
+    """One chapter as portable Markdown; links to other chapters become readable references."""
+    return _chapter_markdown(handbook, chapter, set(), ids=False) + _sources_markdown(handbook, chapter)
+
+
+def handbook_to_markdown(handbook: Handbook) -> str:
+    parts = [f"# Coalition Handbook\n\nExported {date.today():%d %B %Y}.\n"]
+    for part_id, (title, _) in PARTS.items():
+        chapters = [c for c in handbook.chapters if c.part == part_id]
+        if chapters:
+            parts.append(f"\n---\n\n**Part: {title}**\n")
+            parts.extend(_chapter_markdown(handbook, c, set(), ids=False) for c in chapters)
+    parts.append(_appendix_markdown(handbook))
+    return "\n".join(parts)
+
+
+def _appendix_markdown(handbook: Handbook) -> str:
+    out = ["\n# Glossary\n"]
+    out += [f"- **{t.term}**: {t.definition}" for t in handbook.glossary]
+    out.append("\n# Cases\n")
+    for case in handbook.cases:
+        out.append(f"## {case.name} ({case.years})\n\n{case.what}\n")
+        out.append("\n".join(f"- {e.year}: {e.event}" for e in case.timeline) + "\n")
+    out.append("\n# Resource guide\n")
+    for topic, works in _works_by_topic(handbook):
+        out.append(f"\n## {topic}\n")
+        out += [f"- {w.citation} {w.why}" for w in works]
+    return "\n".join(out) + "\n"
+
+
+def _works_by_topic(handbook: Handbook):
+    for topic_id, topic in handbook.literature.topics.items():
+        works = [w for w in handbook.literature.works if w.topic == topic_id]
+        if works:
+            yield topic, works
+
+
+def _appendix_html(handbook: Handbook) -> str:
+    esc = html.escape
+    out = ['<h1 id="glossary" class="chapter">Glossary</h1><dl>']
+    out += [f'<dt id="term-{t.id}">{esc(t.term)}</dt><dd>{esc(t.definition)}</dd>' for t in handbook.glossary]
+    out.append('</dl><h1 id="cases" class="chapter">Cases</h1>')
+    for case in handbook.cases:
+        events = "".join(f"<li>{e.year}: {esc(e.event)}</li>" for e in case.timeline)
+        out.append(f'<h2 id="case-{case.id}">{esc(case.name)} ({esc(case.years)})</h2>'
+                   f"<p>{esc(case.what)}</p><p>{esc(case.who)}</p><ul>{events}</ul>")
+    out.append('<h1 id="literature" class="chapter">Resource guide</h1>')
+    for topic, works in _works_by_topic(handbook):
+        items = "".join(f'<li id="lit-{w.id}">{esc(w.citation)} <em>{esc(w.why)}</em></li>' for w in works)
+        out.append(f"<h2>{esc(topic)}</h2><ul>{items}</ul>")
+    return "".join(out)
+
+
+def _to_html(markdown_text: str) -> str:
+    return md.markdown(markdown_text, extensions=EXTENSIONS, output_format="html")
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{html.escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def chapter_to_html(handbook: Handbook, chapter: Chapter) -> str:
+    text = _chapter_markdown(handbook, chapter, {chapter.slug, "literature"}, ids=True)
+    return _page(chapter.title, _to_html(text) + _sources_html(handbook, chapter))
+
+
+def handbook_to_html(handbook: Handbook) -> str:
+    """The whole handbook in one file: contents, every chapter, glossary, cases, resource guide."""
+    included = {c.slug for c in handbook.chapters} | {"cases", "literature"}
+    toc = ["<nav class=\"toc\"><h2>Contents</h2><ol>"]
+    chapters_html = []
+    for part_id, (title, _) in PARTS.items():
+        chapters = [c for c in handbook.chapters if c.part == part_id]
+        if not chapters:
+            continue
+        toc.append(f"<li>{html.escape(title)}<ol>")
+        toc += [f"<li><a href=\"#{c.slug}\">{html.escape(c.title)}</a></li>" for c in chapters]
+        toc.append("</ol></li>")
+        chapters_html += [_to_html(_chapter_markdown(handbook, c, included, ids=True)) for c in chapters]
+    toc.append("<li><a href=\"#glossary\">Glossary</a></li><li><a href=\"#cases\">Cases</a></li>"
+               "<li><a href=\"#literature\">Resource guide</a></li></ol></nav>")
+    intro = (f"<h1>Coalition Handbook</h1><p class=\"meta\">A practical guide to multi-stakeholder coalitions. "
+             f"Exported {date.today():%d %B %Y}.</p>")
+    body = intro + "".join(toc) + "".join(chapters_html) + _appendix_html(handbook)
+    return _page("Coalition Handbook", body)

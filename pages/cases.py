@@ -1,0 +1,31 @@
+"""Cases: real coalitions, what they did, when, who took part, and what they teach."""
+
+import streamlit as st
+
+from ui.content import get_handbook
+from ui.links import HANDBOOK_PAGE
+
+handbook = get_handbook()
+st.title("Cases")
+st.write("Real coalitions the handbook draws on. Open one to see its timeline, lessons and chapters.")
+
+chosen = st.query_params.get("case", "")
+if chosen and handbook.case(chosen) is None:
+    st.warning("The case in your link was not found; here are all the cases.")
+
+for case in handbook.cases:
+    with st.expander(f"**{case.name}** ({case.years})", expanded=case.id == chosen):
+        st.write(case.what)
+        st.markdown(f"**Who:** {case.who}")
+        st.markdown("**Timeline**")
+        st.dataframe({"Year": [e.year for e in case.timeline], "Event": [e.event for e in case.timeline]},
+                     hide_index=True, key=f"timeline_{case.id}",
+                     column_config={"Year": st.column_config.NumberColumn(format="%d", width="small")})
+        st.markdown("**What it teaches**")
+        st.markdown("\n".join(f"- {lesson}" for lesson in case.lessons))
+        st.markdown("**Read more in**")
+        for slug in case.chapters:
+            st.page_link(HANDBOOK_PAGE, label=handbook.chapter(slug).title, query_params={"chapter": slug})
+        sources = [w for w in (handbook.work(i) for i in case.sources) if w]
+        if sources:
+            st.caption("Sources: " + "; ".join(w.citation for w in sources))

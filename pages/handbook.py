@@ -1,0 +1,35 @@
+"""The handbook: contents grouped by part, or one chapter when `?chapter=slug` is given."""
+
+import streamlit as st
+
+from handbook.parts import PARTS
+from ui.chapter import show_chapter, show_not_found
+from ui.content import get_handbook
+from ui.links import HANDBOOK_PAGE
+
+handbook = get_handbook()
+slug = st.query_params.get("chapter", "")
+
+if slug:
+    chapter = handbook.chapter(slug)
+    if chapter is None:
+        show_not_found(handbook, slug)
+    else:
+        show_chapter(handbook, chapter, st.query_params.get("section", ""))
+    st.stop()
+
+st.title("Handbook")
+st.write(
+    f"{len(handbook.chapters)} chapters in {len(PARTS)} parts, about "
+    f"{sum(c.reading_minutes for c in handbook.chapters)} minutes of reading in all."
+)
+for part_id, (title, description) in PARTS.items():
+    chapters = [c for c in handbook.chapters if c.part == part_id]
+    if not chapters:
+        continue
+    st.header(title, anchor=f"part-{part_id}")
+    st.caption(description)
+    for chapter in chapters:
+        st.page_link(HANDBOOK_PAGE, label=f"**{chapter.title}** · {chapter.reading_minutes} min",
+                     query_params={"chapter": chapter.slug})
+        st.caption(chapter.summary)

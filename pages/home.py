@@ -1,0 +1,47 @@
+"""Home: what the app is, and three doors (read, assess, run a workshop)."""
+
+import streamlit as st
+
+from ui.content import get_handbook
+from ui.links import HANDBOOK_PAGE
+
+handbook = get_handbook()
+
+st.title("Coalition Handbook")
+st.markdown(
+    "A practical guide for **multi-stakeholder coalitions** in global governance: the alliances of "
+    "governments, international organisations, NGOs, companies and communities that take on problems "
+    "none of them can solve alone."
+)
+
+read, assess, workshop = st.columns(3)
+with read.container(border=True):
+    st.subheader("📖 Read the handbook")
+    st.write(
+        f"{len(handbook.chapters)} practical chapters on legitimacy, representation, dissent, money, "
+        "evidence and more. Each ends with a checklist and questions to ask your group."
+    )
+    st.page_link(HANDBOOK_PAGE, label="Open the contents", icon="➡️")
+with assess.container(border=True):
+    st.subheader("🧭 Assess your coalition")
+    st.write(
+        "Answer a diagnostic, map your stakeholders and get a short, ranked list of actions. "
+        "The questionnaire is still being built; until it opens, start from the toolkits below."
+    )
+    st.page_link(HANDBOOK_PAGE, label="Toolkit: leading an established coalition", icon="➡️",
+                 query_params={"chapter": "leading-an-established-coalition"})
+with workshop.container(border=True):
+    st.subheader("👥 Run a workshop")
+    st.write(
+        "Put the questions to a room of people on their phones and see where stakeholder groups agree "
+        "and differ. The live mode is still being built; the facilitator's guide is ready."
+    )
+    st.page_link(HANDBOOK_PAGE, label="Facilitator's guide", icon="➡️",
+                 query_params={"chapter": "running-a-self-assessment-workshop"})
+
+st.divider()
+st.caption(
+    "Built from the 2016 policy memo *Multistakeholder Coalitions: Innovating or Complicating Global "
+    "Governance?* (Stanley Foundation, New America and Stimson Center), with original writing and the "
+    "research listed in the resource guide."
+)

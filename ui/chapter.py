@@ -1,0 +1,113 @@
+"""The chapter view and the friendly not-found view, shared by the handbook page."""
+
+from __future__ import annotations
+
+import difflib
+import json
+
+import streamlit as st
+
+from handbook.export import chapter_to_html, chapter_to_markdown
+from handbook.library import Handbook
+from handbook.model import Chapter
+from handbook.parts import part_title
+from ui.links import HANDBOOK_PAGE, app_markdown
+
+# Scrolls to a section id once Streamlit has drawn it. The id is always one of the chapter's own
+# anchors (checked before use), never text from the URL, so nothing a visitor types reaches the page.
+_SCROLL_JS = """<script>
+(function () {{
+  var id = {anchor}, tries = 0;
+  var timer = setInterval(function () {{
+    var el = document.getElementById(id);
+    if (el) {{ el.scrollIntoView({{block: "start"}}); clearInterval(timer); }}
+    if (++tries > 50) clearInterval(timer);
+  }}, 100);
+}})();
+</script>"""
+
+
+def show_chapter(handbook: Handbook, chapter: Chapter, section: str) -> None:
+    st.page_link(HANDBOOK_PAGE, label=f"Handbook › {part_title(chapter.part)}", icon="⬅️")
+    st.title(chapter.title, anchor="top")
+    st.caption(f"{part_title(chapter.part)} · {chapter.reading_minutes} min read")
+    st.markdown(f"*{chapter.summary}*")
+    if section and section not in chapter.anchors:
+        _section_not_found(chapter, section)
+        section = ""
+    _on_this_page(chapter)
+    for part in chapter.sections:
+        if part.anchor:
+            heading = st.header if part.level == 2 else st.subheader
+            heading(part.title, anchor=part.anchor)
+        st.markdown(app_markdown(handbook, part.markdown))
+    _related(handbook, chapter)
+    _downloads(handbook, chapter)
+    _previous_next(handbook, chapter)
+    if section:
+        st.html(_SCROLL_JS.format(anchor=json.dumps(section)), unsafe_allow_javascript=True)
+
+
+def _on_this_page(chapter: Chapter) -> None:
+    with st.expander("On this page"):
+        for section in chapter.sections:
+            if section.level == 2:
+                st.page_link(HANDBOOK_PAGE, label=section.title,
+                             query_params={"chapter": chapter.slug, "section": section.anchor})
+
+
+def _section_not_found(chapter: Chapter, section: str) -> None:
+    """The link's section is not echoed back: it is visitor-controlled text."""
+    st.warning("This chapter has no section with the address you followed; it may have been renamed. "
+               "Here is the whole chapter.")
+    close = difflib.get_close_matches(section.lower(), sorted(chapter.anchors), n=3, cutoff=0.4)
+    for anchor in close:
+        st.page_link(HANDBOOK_PAGE, label=f"Go to: {chapter.section(anchor).title}",
+                     query_params={"chapter": chapter.slug, "section": anchor})
+
+
+def _related(handbook: Handbook, chapter: Chapter) -> None:
+    dimensions = handbook.dimensions_for(chapter)
+    cases = handbook.cases_for(chapter.slug)
+    if not (dimensions or cases):
+        return
+    st.divider()
+    if dimensions:
+        st.markdown("**In the self-assessment** this chapter explains: "
+                    + ", ".join(d.title.lower() for d in dimensions) + ".")
+    if cases:
+        st.markdown("**Cases:** " + ", ".join(f"[{c.name}](cases?case={c.id})" for c in cases))
+
+
+def _downloads(handbook: Handbook, chapter: Chapter) -> None:
+    left, right = st.columns(2)
+    left.download_button("Download as HTML", chapter_to_html(handbook, chapter), f"{chapter.slug}.html",
+                         "text/html", key="download_chapter_html", on_click="ignore", icon="⬇️")
+    right.download_button("Download as Markdown", chapter_to_markdown(handbook, chapter), f"{chapter.slug}.md",
+                          "text/markdown", key="download_chapter_md", on_click="ignore", icon="⬇️")
+
+
+def _previous_next(handbook: Handbook, chapter: Chapter) -> None:
+    before, after = handbook.neighbours(chapter.slug)
+    left, right = st.columns(2)
+    if before:
+        left.page_link(HANDBOOK_PAGE, label=f"Previous: {before.title}", icon="⬅️",
+                       query_params={"chapter": before.slug})
+    if after:
+        right.page_link(HANDBOOK_PAGE, label=f"Next: {after.title}", icon="➡️",
+                        query_params={"chapter": after.slug})
+
+
+def show_not_found(handbook: Handbook, slug: str) -> None:
+    """An unknown chapter in a link: say so plainly and offer the closest matches."""
+    st.title("Chapter not found")
+    st.write("No chapter has the address you followed:")
+    st.code(slug, language=None)
+    matches = handbook.closest_chapters(slug)
+    if matches:
+        st.write("Perhaps you meant:")
+        for chapter in matches:
+            st.page_link(HANDBOOK_PAGE, label=chapter.title, query_params={"chapter": chapter.slug})
+    st.page_link(HANDBOOK_PAGE, label="All chapters", icon="📖")
+    st.page_link("pages/search.py", label="Search the handbook", icon="🔎",
+                 query_params={"q": slug.replace("-", " ")[:80]})
