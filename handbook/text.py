@@ -8,7 +8,12 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"[*_`>#|]+|^\s*[-+]\s+(\[[ x]\]\s+)?|^\s*\d+\.\s+", re.M)
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "in", "is", "it", "its", "of", "on", "or", "our", "should", "that", "the", "their", "them", "they", "this", "to", "was", "we", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "you", "your"]
+    [
+        "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i",
+        "in", "is", "it", "its", "of", "on", "or", "our", "should", "that", "the", "their", "them", "they",
+        "this", "to", "was", "we", "what", "when", "where", "which", "who", "whom", "why", "will", "with",
+        "you", "your",
+    ]
 )
 
 
