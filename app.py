@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-st.set_page_config(page_title="Coalition Handbook", page_icon="🤝", layout="centered")
+st.set_page_config(page_title="Coalition Handbook", page_icon=":material/handshake:", layout="centered")
 
 PAGES = {
-    "": [st.Page("pages/home.py", title="Home", icon="🏠", url_path="home", default=True)],
+    "": [st.Page("pages/home.py", title="Home", icon=":material/home:", url_path="home", default=True)],
     "Read": [
-        st.Page("pages/handbook.py", title="Handbook", icon="📖", url_path="handbook"),
-        st.Page("pages/search.py", title="Search", icon="🔎", url_path="search"),
-        st.Page("pages/glossary.py", title="Glossary", icon="🔤", url_path="glossary"),
-        st.Page("pages/cases.py", title="Cases", icon="🌍", url_path="cases"),
-        st.Page("pages/resources.py", title="Resource guide", icon="📚", url_path="resources"),
-        st.Page("pages/download.py", title="Download", icon="⬇️", url_path="download"),
+        st.Page("pages/handbook.py", title="Handbook", icon=":material/menu_book:", url_path="handbook"),
+        st.Page("pages/search.py", title="Search", icon=":material/search:", url_path="search"),
+        st.Page("pages/glossary.py", title="Glossary", icon=":material/dictionary:", url_path="glossary"),
+        st.Page("pages/cases.py", title="Cases", icon=":material/public:", url_path="cases"),
+        st.Page("pages/resources.py", title="Resource guide", icon=":material/library_books:", url_path="resources"),
+        st.Page("pages/download.py", title="Download", icon=":material/download:", url_path="download"),
     ],
 }
 

@@ -21,9 +21,9 @@ st.subheader("The whole handbook")
 st.caption("Every chapter, the glossary, the cases and the resource guide in one file.")
 left, right = st.columns(2)
 left.download_button("Handbook as HTML", _whole("html"), "coalition-handbook.html", "text/html",
-                     key="download_all_html", on_click="ignore", icon="⬇️", type="primary")
+                     key="download_all_html", on_click="ignore", icon=":material/download:", type="primary")
 right.download_button("Handbook as Markdown", _whole("md"), "coalition-handbook.md", "text/markdown",
-                      key="download_all_md", on_click="ignore", icon="⬇️")
+                      key="download_all_md", on_click="ignore", icon=":material/download:")
 
 st.subheader("One chapter")
 slugs = [c.slug for c in handbook.chapters]
@@ -32,6 +32,6 @@ slug = st.selectbox("Chapter", slugs, key="download_chapter",
 chapter = handbook.chapter(slug)
 left, right = st.columns(2)
 left.download_button("Chapter as HTML", chapter_to_html(handbook, chapter), f"{slug}.html", "text/html",
-                     key="download_one_html", on_click="ignore", icon="⬇️")
+                     key="download_one_html", on_click="ignore", icon=":material/download:")
 right.download_button("Chapter as Markdown", chapter_to_markdown(handbook, chapter), f"{slug}.md",
-                      "text/markdown", key="download_one_md", on_click="ignore", icon="⬇️")
+                      "text/markdown", key="download_one_md", on_click="ignore", icon=":material/download:")

@@ -16,27 +16,27 @@ st.markdown(
 
 read, assess, workshop = st.columns(3)
 with read.container(border=True):
-    st.subheader("📖 Read the handbook")
+    st.subheader(":material/menu_book: Read the handbook")
     st.write(
         f"{len(handbook.chapters)} practical chapters on legitimacy, representation, dissent, money, "
         "evidence and more. Each ends with a checklist and questions to ask your group."
     )
-    st.page_link(HANDBOOK_PAGE, label="Open the contents", icon="➡️")
+    st.page_link(HANDBOOK_PAGE, label="Open the contents", icon=":material/arrow_forward:")
 with assess.container(border=True):
-    st.subheader("🧭 Assess your coalition")
+    st.subheader(":material/explore: Assess your coalition")
     st.write(
         "Answer a diagnostic, map your stakeholders and get a short, ranked list of actions. "
         "The questionnaire is still being built; until it opens, start from the toolkits below."
     )
-    st.page_link(HANDBOOK_PAGE, label="Toolkit: leading an established coalition", icon="➡️",
+    st.page_link(HANDBOOK_PAGE, label="Toolkit: leading an established coalition", icon=":material/arrow_forward:",
                  query_params={"chapter": "leading-an-established-coalition"})
 with workshop.container(border=True):
-    st.subheader("👥 Run a workshop")
+    st.subheader(":material/groups: Run a workshop")
     st.write(
         "Put the questions to a room of people on their phones and see where stakeholder groups agree "
         "and differ. The live mode is still being built; the facilitator's guide is ready."
     )
-    st.page_link(HANDBOOK_PAGE, label="Facilitator's guide", icon="➡️",
+    st.page_link(HANDBOOK_PAGE, label="Facilitator's guide", icon=":material/arrow_forward:",
                  query_params={"chapter": "running-a-self-assessment-workshop"})
 
 st.divider()

@@ -21,7 +21,7 @@ st.query_params["q"] = query
 hits = get_search_index().search(query)
 if not hits:
     st.info("No chapter matches those words. Try fewer or more general words, or browse the contents.")
-    st.page_link(HANDBOOK_PAGE, label="All chapters", icon="📖")
+    st.page_link(HANDBOOK_PAGE, label="All chapters", icon=":material/menu_book:")
     st.stop()
 
 st.caption(f"{len(hits)} chapter{'s' if len(hits) != 1 else ''} found, best match first.")

@@ -28,7 +28,7 @@ _SCROLL_JS = """<script>
 
 
 def show_chapter(handbook: Handbook, chapter: Chapter, section: str) -> None:
-    st.page_link(HANDBOOK_PAGE, label=f"Handbook › {part_title(chapter.part)}", icon="⬅️")
+    st.page_link(HANDBOOK_PAGE, label=f"Handbook › {part_title(chapter.part)}", icon=":material/arrow_back:")
     st.title(chapter.title, anchor="top")
     st.caption(f"{part_title(chapter.part)} · {chapter.reading_minutes} min read")
     st.markdown(f"*{chapter.summary}*")
@@ -82,19 +82,19 @@ def _related(handbook: Handbook, chapter: Chapter) -> None:
 def _downloads(handbook: Handbook, chapter: Chapter) -> None:
     left, right = st.columns(2)
     left.download_button("Download as HTML", chapter_to_html(handbook, chapter), f"{chapter.slug}.html",
-                         "text/html", key="download_chapter_html", on_click="ignore", icon="⬇️")
+                         "text/html", key="download_chapter_html", on_click="ignore", icon=":material/download:")
     right.download_button("Download as Markdown", chapter_to_markdown(handbook, chapter), f"{chapter.slug}.md",
-                          "text/markdown", key="download_chapter_md", on_click="ignore", icon="⬇️")
+                          "text/markdown", key="download_chapter_md", on_click="ignore", icon=":material/download:")
 
 
 def _previous_next(handbook: Handbook, chapter: Chapter) -> None:
     before, after = handbook.neighbours(chapter.slug)
     left, right = st.columns(2)
     if before:
-        left.page_link(HANDBOOK_PAGE, label=f"Previous: {before.title}", icon="⬅️",
+        left.page_link(HANDBOOK_PAGE, label=f"Previous: {before.title}", icon=":material/arrow_back:",
                        query_params={"chapter": before.slug})
     if after:
-        right.page_link(HANDBOOK_PAGE, label=f"Next: {after.title}", icon="➡️",
+        right.page_link(HANDBOOK_PAGE, label=f"Next: {after.title}", icon=":material/arrow_forward:",
                         query_params={"chapter": after.slug})
 
 
@@ -108,6 +108,6 @@ def show_not_found(handbook: Handbook, slug: str) -> None:
         st.write("Perhaps you meant:")
         for chapter in matches:
             st.page_link(HANDBOOK_PAGE, label=chapter.title, query_params={"chapter": chapter.slug})
-    st.page_link(HANDBOOK_PAGE, label="All chapters", icon="📖")
-    st.page_link("pages/search.py", label="Search the handbook", icon="🔎",
+    st.page_link(HANDBOOK_PAGE, label="All chapters", icon=":material/menu_book:")
+    st.page_link("pages/search.py", label="Search the handbook", icon=":material/search:",
                  query_params={"q": slug.replace("-", " ")[:80]})

@@ -1,0 +1,118 @@
+"""Each page, run through the real router as a visitor would reach it."""
+
+import pytest
+
+from tests.app.conftest import texts
+
+
+def test_home_offers_three_doors(open_page, handbook):
+    app = open_page("home")
+    shown = texts(app)
+    assert [s.value for s in app.subheader] == [":material/menu_book: Read the handbook", ":material/explore: Assess your coalition", ":material/groups: Run a workshop"]
+    assert f"{len(handbook.chapters)} practical chapters" in shown
+
+
+def test_contents_lists_every_chapter_grouped_by_part(open_page, handbook):
+    app = open_page("handbook")
+    assert [h.value for h in app.header] == ["Foundations", "Challenges and what works", "Toolkits",
+                                             "Constituencies and linkages"]
+    shown = texts(app)
+    for chapter in handbook.chapters:
+        assert chapter.title in shown
+
+
+def test_chapter_page_shows_sections_and_neighbours(open_page, handbook):
+    chapter = handbook.chapter("legitimacy")
+    app = open_page("handbook", chapter="legitimacy")
+    assert app.title[0].value == chapter.title
+    headings = [h.value for h in app.header] + [h.value for h in app.subheader]
+    assert [s.title for s in chapter.sections if s.anchor] == [
+        s for s in headings if s in {x.title for x in chapter.sections}]
+    before, after = handbook.neighbours("legitimacy")
+    shown = texts(app)
+    assert f"Previous: {before.title}" in shown and f"Next: {after.title}" in shown
+    assert "handbook?chapter=" in shown or "chapter:" not in shown  # content links rewritten for the app
+    assert [b.label for b in app.get("download_button")] == ["Download as HTML", "Download as Markdown"]
+
+
+def test_content_links_are_rewritten_to_app_urls(open_page, handbook):
+    app = open_page("handbook", chapter="legitimacy")
+    body = "\n".join(m.value for m in app.markdown)
+    assert "](chapter:" not in body and "](lit:" not in body and "](case:" not in body
+    assert "](handbook?chapter=" in body
+
+
+def test_section_deep_link_keeps_the_chapter_and_adds_the_scroll(open_page):
+    app = open_page("handbook", chapter="accountability-and-authority", section="who-is-in-charge")
+    assert app.title[0].value.startswith("Accountability")
+    scripts = [e for e in app.get("html") if "who-is-in-charge" in str(e.proto)]
+    assert scripts, "the page should scroll to the section"
+    assert not app.warning
+
+
+def test_unknown_section_warns_and_suggests(open_page):
+    app = open_page("handbook", chapter="accountability-and-authority", section="who-is-in-charg")
+    assert "no section with the address you followed" in app.warning[0].value
+    assert "Go to: Who is in charge?" in texts(app)
+
+
+def test_unknown_chapter_gives_not_found_with_closest_matches(open_page):
+    app = open_page("handbook", chapter="legitimasy")
+    assert app.title[0].value == "Chapter not found"
+    assert "Perhaps you meant" in texts(app)
+    assert "Earning and keeping legitimacy" in texts(app)
+
+
+def test_hostile_chapter_parameter_is_shown_as_code_not_markup(open_page):
+    app = open_page("handbook", chapter="<script>alert(1)</script>")
+    assert app.title[0].value == "Chapter not found"
+    assert app.code[0].value == "<script>alert(1)</script>"
+    assert all("<script>" not in m.value for m in app.markdown)
+
+
+def test_search_from_the_box_shows_ranked_hits(open_page):
+    app = open_page("search")
+    app.text_input(key="search_query").input("de facto stakeholders").run()
+    assert "chapter" in app.caption[0].value
+    assert "Representation" in str(app.get("page_link")[0].proto)
+    assert any("**" in m.value for m in app.markdown)
+
+
+def test_search_deep_link_and_no_results(open_page):
+    app = open_page("search", q="who pays")
+    assert app.text_input(key="search_query").value == "who pays"
+    assert "Political will and funding" in str(app.get("page_link")[0].proto)
+    app.text_input(key="search_query").input("xylophone zeppelin").run()
+    assert "No chapter matches" in app.info[0].value
+
+
+def test_glossary_filter(open_page, handbook):
+    app = open_page("glossary")
+    assert len(app.subheader) == len(handbook.glossary)
+    app.text_input(key="glossary_filter").input("de facto").run()
+    assert "De facto stakeholder" in [s.value for s in app.subheader]
+    assert len(app.subheader) < len(handbook.glossary)
+
+
+def test_cases_deep_link_opens_that_case(open_page, handbook):
+    app = open_page("cases", case="kimberley-process")
+    expanded = [e for e in app.expander if e.proto.expanded]
+    assert len(expanded) == 1 and "Kimberley" in expanded[0].label
+    assert len(app.expander) == len(handbook.cases)
+
+
+def test_unknown_case_warns(open_page):
+    assert "not found" in open_page("cases", case="nope").warning[0].value
+
+
+def test_resource_guide_groups_works_and_highlights_a_citation(open_page, handbook):
+    app = open_page("resources", work="keck-sikkink-1998")
+    assert "Activists Beyond Borders" in app.info[0].value
+    assert [h.value for h in app.header] == [t for t in handbook.literature.topics.values()]
+
+
+@pytest.mark.parametrize("label", ["Handbook as HTML", "Handbook as Markdown", "Chapter as HTML",
+                                   "Chapter as Markdown"])
+def test_download_page_offers_every_export(open_page, label):
+    app = open_page("download")
+    assert label in [b.label for b in app.get("download_button")]

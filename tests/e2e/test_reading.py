@@ -1,0 +1,98 @@
+"""The Read pages in a real browser, at desktop and phone widths, and the exported handbook offline."""
+
+from pathlib import Path
+
+import pytest
+
+from handbook.export import handbook_to_html
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+PAGES = [
+    ("/", "Coalition Handbook"),
+    ("/handbook", "Handbook"),
+    ("/handbook?chapter=representation", "Representation"),
+    ("/handbook?chapter=no-such-chapter", "Chapter not found"),
+    ("/search?q=landmines", "Search the handbook"),
+    ("/glossary", "Glossary"),
+    ("/cases?case=icbl", "Cases"),
+    ("/resources", "Resource guide"),
+    ("/download", "Download"),
+]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(("path", "title"), PAGES)
+def test_page_renders_without_error(browser, server, path, title, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(server + path)
+    wait_for_app(page)
+    assert title in page.locator("h1").first.inner_text()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"page is {overflow}px wider than the screen"
+    assert not errors
+    page.close()
+
+
+def in_viewport(page, element_id: str) -> bool:
+    return page.evaluate(
+        """id => { const el = document.getElementById(id); if (!el) return false;
+                   const r = el.getBoundingClientRect(); return r.top >= -5 && r.top < window.innerHeight / 2; }""",
+        element_id)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_section_deep_link_opens_at_the_section(browser, server, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(server + "/handbook?chapter=accountability-and-authority&section=how-are-decisions-made")
+    wait_for_app(page)
+    page.wait_for_function("() => document.getElementById('how-are-decisions-made')")
+    page.wait_for_timeout(800)
+    assert in_viewport(page, "how-are-decisions-made")
+    assert page.locator("#how-are-decisions-made").inner_text().startswith("How are decisions made")
+    page.close()
+
+
+def test_search_finds_and_links_to_the_section(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "/search")
+    wait_for_app(page)
+    page.get_by_label("Search for").fill("de facto stakeholders")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=best match first")
+    first = page.locator('[data-testid="stPageLink"] a').first
+    assert "Representation" in first.inner_text()
+    assert page.locator("strong", has_text="stakeholders").count() > 0
+    first.click()
+    page.wait_for_url("**/handbook?chapter=representation*")
+    wait_for_app(page)
+    assert "Representation" in page.locator("h1").first.inner_text()
+    page.close()
+
+
+def test_exported_handbook_works_offline_with_internal_links(browser, handbook, tmp_path: Path):
+    path = tmp_path / "coalition-handbook.html"
+    path.write_text(handbook_to_html(handbook), encoding="utf-8")
+    context = browser.new_context(offline=True)
+    requests = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto(path.as_uri())
+    broken = page.evaluate(
+        """() => [...document.querySelectorAll('a[href^="#"]')]
+                  .map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(id))""")
+    assert broken == []
+    page.click('nav.toc a[href="#representation"]')
+    assert page.evaluate("() => location.hash") == "#representation"
+    assert in_viewport(page, "representation")
+    link = page.locator('a[href="#accountability-and-authority--who-is-in-charge"]').first
+    if link.count():
+        link.click()
+        assert in_viewport(page, "accountability-and-authority--who-is-in-charge")
+    assert all(url.startswith("file://") for url in requests), requests
+    context.close()
