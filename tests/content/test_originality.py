@@ -28,7 +28,9 @@ def content_files():
 def memo_runs():
     if not MEMO.exists():
         pytest.fail(f"the source memo is expected beside the repository at {MEMO}")
-    return runs(MEMO.read_text())
+    text = MEMO.read_text()
+    body = text[text.index("Executive Summary"):]  # the title block is cited, which is allowed
+    return runs(body)
 
 
 def test_detector_catches_a_copied_sentence(memo_runs):

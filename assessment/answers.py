@@ -1,0 +1,84 @@
+"""Check answers against an instrument, keeping every valid answer and reporting the rest.
+
+Used for form input, uploaded files and the command line alike: a bad value never costs the
+person the answers that were fine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item
+
+
+@dataclass
+class Checked:
+    answers: dict[str, Any] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def check_answers(instrument: Instrument, raw: Any) -> Checked:
+    result = Checked()
+    if not isinstance(raw, dict):
+        result.problems.append("'answers' must be an object of item id to value")
+        return result
+    for item_id, value in raw.items():
+        item = instrument.item(str(item_id))
+        if item is None:
+            result.problems.append(f"item '{item_id}': not in the {instrument.id} questionnaire; ignored")
+            continue
+        if value is None:
+            continue  # an unanswered item in a template
+        problem = problem_with(instrument, item, value)
+        if problem:
+            result.problems.append(f"item '{item_id}': {problem}; the answer was left out")
+        else:
+            result.answers[item.id] = normalise(item, value)
+    return result
+
+
+def problem_with(instrument: Instrument, item: Item, value: Any) -> str | None:
+    """Why a value cannot be an answer to this item, or None when it can."""
+    scale = instrument.scale_of(item)
+    extras = set(scale.extra) if scale else set()
+    if value in (DONT_KNOW, NOT_APPLICABLE):
+        return None if value in extras else f"'{value}' is not allowed for this question"
+    if item.kind == "likert":
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+            return f"expected a whole number from 1 to {scale.points}, got {value!r}"
+        return None if 1 <= int(value) <= scale.points else f"expected 1 to {scale.points}, got {value}"
+    if item.kind == "single":
+        return None if str(value) in scale.choices else f"expected one of {', '.join(scale.choices)}, got {value!r}"
+    if item.kind == "multiple":
+        if not isinstance(value, list):
+            return "expected a list of choices"
+        unknown = [v for v in value if str(v) not in scale.choices]
+        return f"unknown choices {unknown}" if unknown else None
+    if item.kind == "number":
+        return _number_problem(item, value)
+    if not isinstance(value, str):
+        return "expected text"
+    return None if len(value) <= item.max_length else f"text longer than {item.max_length} characters"
+
+
+def _number_problem(item: Item, value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"expected a number, got {value!r}"
+    if item.minimum is not None and value < item.minimum:
+        return f"must be at least {item.minimum:g}"
+    if item.maximum is not None and value > item.maximum:
+        return f"must be at most {item.maximum:g}"
+    return None
+
+
+def normalise(item: Item, value: Any) -> Any:
+    if value in (DONT_KNOW, NOT_APPLICABLE):
+        return value
+    if item.kind == "likert":
+        return int(value)
+    if item.kind == "single":
+        return str(value)
+    if item.kind == "multiple":
+        return sorted({str(v) for v in value})
+    return value

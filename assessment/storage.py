@@ -1,0 +1,218 @@
+"""Saved coalitions and assessments: SQLite by default, PostgreSQL by DATABASE_URL.
+
+Answers are saved one by one as they are given (an upsert per assessment and item), so a reload, a
+lost connection or a restart loses nothing. On SQLite, writes begin with BEGIN IMMEDIATE: a
+transaction that reads and then writes could otherwise fail with "database is locked" despite
+the busy timeout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, delete, event, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from assessment.model import Instrument, Profile, Stakeholder
+from assessment.tables import Answer, Assessment, Coalition, now
+from assessment.tokens import matches, new_token, token_hash
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def database_url() -> str:
+    """DATABASE_URL if set, else a SQLite file in COALITION_DATA_DIR (default ./data)."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
+    folder = Path(os.environ.get("COALITION_DATA_DIR", "data"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder.resolve() / 'coalition.db'}"
+
+
+def make_engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_settings(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # SQLAlchemy, not the driver, starts transactions
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        immediate = connection.get_execution_options().get("write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration (safe to run at every start)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        connection.commit()
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A saved assessment as the pages need it."""
+
+    id: str
+    coalition_id: str
+    instrument_id: str
+    section: int
+    created_at: datetime
+    completed_at: datetime | None
+    answers: dict[str, Any]
+    stakeholders: list[Stakeholder]
+    profile: Profile
+
+
+class Store:
+    def __init__(self, url: str | None = None):
+        self.url = url or database_url()
+        self.engine = make_engine(self.url)
+        self.sqlite = self.engine.dialect.name == "sqlite"
+        migrate(self.engine)
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with (self.engine.connect().execution_options(write=True) as connection, Session(connection) as session,
+              session.begin()):
+            yield session
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with Session(self.engine) as session:
+            yield session
+
+    def start(self, instrument: Instrument, profile: Profile) -> tuple[str, str]:
+        """A new coalition profile and assessment; returns (assessment id, resume token shown once)."""
+        token = new_token()
+        coalition_id, assessment_id = str(uuid.uuid4()), str(uuid.uuid4())
+        with self._write() as session:
+            session.add(Coalition(id=coalition_id, **_profile_columns(profile)))
+            session.flush()  # the coalition row must exist before the assessment that refers to it
+            session.add(Assessment(id=assessment_id, coalition_id=coalition_id, instrument_id=instrument.id,
+                                   instrument_version=instrument.version, token_hash=token_hash(token),
+                                   stakeholders=[]))
+        return assessment_id, token
+
+    def repeat(self, coalition_id: str, instrument: Instrument) -> tuple[str, str]:
+        """A new assessment of an existing coalition (for the trend); returns (id, token)."""
+        token = new_token()
+        assessment_id = str(uuid.uuid4())
+        with self._write() as session:
+            session.add(Assessment(id=assessment_id, coalition_id=coalition_id, instrument_id=instrument.id,
+                                   instrument_version=instrument.version, token_hash=token_hash(token),
+                                   stakeholders=[]))
+        return assessment_id, token
+
+    def open(self, token: str) -> Saved | None:
+        """The assessment a resume token opens, or None. Looked up by hash, confirmed in constant time."""
+        if not token or len(token) > 100:
+            return None
+        wanted = token_hash(token)
+        with self._read() as session:
+            row = session.scalar(select(Assessment).where(Assessment.token_hash == wanted))
+            if row is None or not matches(token, row.token_hash):
+                return None
+            return self._saved(session, row)
+
+    def get(self, assessment_id: str) -> Saved | None:
+        with self._read() as session:
+            row = session.get(Assessment, assessment_id)
+            return self._saved(session, row) if row else None
+
+    def _saved(self, session: Session, row: Assessment) -> Saved:
+        coalition = session.get(Coalition, row.coalition_id)
+        answers = {a.item_id: json.loads(a.value) for a in
+                   session.scalars(select(Answer).where(Answer.assessment_id == row.id))}
+        return Saved(id=row.id, coalition_id=row.coalition_id, instrument_id=row.instrument_id, section=row.section,
+                     created_at=row.created_at, completed_at=row.completed_at, answers=answers,
+                     stakeholders=[Stakeholder.model_validate(s) for s in row.stakeholders or []],
+                     profile=Profile(name=coalition.name, type=coalition.type, issue_area=coalition.issue_area,
+                                     scope=coalition.scope, founded=coalition.founded))
+
+    def save_answer(self, assessment_id: str, item_id: str, value: Any) -> None:
+        """Upsert one answer; None removes it (the person cleared the question)."""
+        with self._write() as session:
+            if value is None:
+                session.execute(delete(Answer).where(Answer.assessment_id == assessment_id,
+                                                     Answer.item_id == item_id))
+            else:
+                session.execute(self._upsert([{"assessment_id": assessment_id, "item_id": item_id,
+                                               "value": json.dumps(value), "updated_at": now()}]))
+            session.execute(Assessment.__table__.update().where(Assessment.id == assessment_id)
+                            .values(updated_at=now()))
+
+    def save_answers(self, assessment_id: str, answers: dict[str, Any]) -> None:
+        rows = [{"assessment_id": assessment_id, "item_id": k, "value": json.dumps(v), "updated_at": now()}
+                for k, v in answers.items() if v is not None]
+        if rows:
+            with self._write() as session:
+                session.execute(self._upsert(rows))
+
+    def _upsert(self, rows: list[dict]):
+        insert = sqlite_insert if self.sqlite else pg_insert
+        statement = insert(Answer).values(rows)
+        return statement.on_conflict_do_update(
+            index_elements=["assessment_id", "item_id"],
+            set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at})
+
+    def save_stakeholders(self, assessment_id: str, stakeholders: list[Stakeholder]) -> None:
+        with self._write() as session:
+            row = session.get(Assessment, assessment_id)
+            row.stakeholders = [s.model_dump() for s in stakeholders]
+            row.updated_at = now()
+
+    def save_profile(self, coalition_id: str, profile: Profile) -> None:
+        with self._write() as session:
+            row = session.get(Coalition, coalition_id)
+            for key, value in _profile_columns(profile).items():
+                setattr(row, key, value)
+
+    def set_section(self, assessment_id: str, section: int) -> None:
+        with self._write() as session:
+            session.get(Assessment, assessment_id).section = section
+
+    def complete(self, assessment_id: str) -> None:
+        with self._write() as session:
+            row = session.get(Assessment, assessment_id)
+            row.completed_at = row.completed_at or now()
+
+    def history(self, coalition_id: str) -> list[Saved]:
+        """The coalition's completed assessments, oldest first, for the trend."""
+        with self._read() as session:
+            rows = session.scalars(select(Assessment).where(Assessment.coalition_id == coalition_id,
+                                                            Assessment.completed_at.is_not(None))
+                                   .order_by(Assessment.completed_at)).all()
+            return [self._saved(session, row) for row in rows]
+
+
+def _profile_columns(profile: Profile) -> dict[str, Any]:
+    return {"name": profile.name, "type": profile.type, "issue_area": profile.issue_area, "scope": profile.scope,
+            "founded": profile.founded}

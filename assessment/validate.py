@@ -1,0 +1,66 @@
+"""Check all content together: questionnaires, rules, stages, stakeholder map and the handbook.
+
+Every cross-reference is checked (rule -> item, dimension, stage, flag, chapter section), so a
+renamed heading or item id fails here instead of on a person's screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from assessment.errors import AssessmentError
+from assessment.loader import INSTRUMENT_DIR, load_instruments
+from assessment.recommend import KNOWN_FLAGS, KNOWN_STAGES, RULE_DIR, load_rules, rule_references
+from assessment.representation import load_labels
+from assessment.stage import load_stages
+from handbook.errors import ContentError
+from handbook.library import Handbook, load_handbook
+from handbook.links import check_handbook
+
+
+def resolves(handbook: Handbook, target: str) -> bool:
+    slug, _, section = target.partition("#")
+    chapter = handbook.chapter(slug)
+    return chapter is not None and (not section or section in chapter.anchors)
+
+
+def _load(what: str, load: Callable[[], Any], problems: list[str]) -> Any:
+    try:
+        return load()
+    except (AssessmentError, ContentError, ValueError) as exc:
+        problems.append(f"{what}: {exc}")
+        return None
+
+
+def validate_all() -> tuple[list[str], dict[str, int]]:
+    """(problems, counts). No problems means every file is valid and every reference resolves."""
+    problems: list[str] = []
+    handbook = _load("handbook", load_handbook, problems)
+    load_instruments.cache_clear()
+    instruments = _load("questionnaires", load_instruments, problems) or {}
+    rules = _load("recommendations", load_rules, problems) or []
+    stages = _load("stages", load_stages, problems) or []
+    _load("stakeholder map", load_labels, problems)
+    if handbook is None:
+        return problems, {}
+    problems += check_handbook(handbook)
+    dimensions = {d.id for d in handbook.dimensions}
+    items = {item.id for instrument in instruments.values() for item in instrument.items}
+    rule_ids = {r.id for r in rules}
+    known = {"dimension": dimensions, "item": items, "stage": KNOWN_STAGES, "flag": KNOWN_FLAGS, "rule": rule_ids}
+    for rule in rules:
+        for kind, value in rule_references(rule):
+            bad = not resolves(handbook, value) if kind == "chapter" else value not in known[kind]
+            if bad:
+                problems.append(f"{RULE_DIR.name}/ rule '{rule.id}': unknown {kind} '{value}'")
+    for stage in stages:
+        if not resolves(handbook, stage.chapter):
+            problems.append(f"stages.yaml '{stage.id}': unknown chapter section '{stage.chapter}'")
+    for instrument in instruments.values():
+        for ref in instrument.dimensions:
+            if ref.chapter and not resolves(handbook, ref.chapter):
+                problems.append(f"{INSTRUMENT_DIR.name}/{instrument.id}: unknown chapter '{ref.chapter}'")
+    counts = {"chapters": len(handbook.chapters), "questionnaires": len(instruments), "items": len(items),
+              "rules": len(rules), "glossary terms": len(handbook.glossary), "cases": len(handbook.cases)}
+    return problems, counts
