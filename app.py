@@ -14,6 +14,12 @@ PAGES = {
         st.Page("pages/resources.py", title="Resource guide", icon=":material/library_books:", url_path="resources"),
         st.Page("pages/download.py", title="Download", icon=":material/download:", url_path="download"),
     ],
+    "Assess": [
+        st.Page("pages/assess.py", title="Take an assessment", icon=":material/checklist:", url_path="assess"),
+        st.Page("pages/stakeholders.py", title="Stakeholder map", icon=":material/hub:", url_path="stakeholders"),
+        st.Page("pages/results.py", title="Results", icon=":material/insights:", url_path="results"),
+        st.Page("pages/trend.py", title="Trend", icon=":material/trending_up:", url_path="trend"),
+    ],
 }
 
 st.navigation(PAGES).run()

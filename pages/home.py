@@ -25,11 +25,10 @@ with read.container(border=True):
 with assess.container(border=True):
     st.subheader(":material/explore: Assess your coalition")
     st.write(
-        "Answer a diagnostic, map your stakeholders and get a short, ranked list of actions. "
-        "The questionnaire is still being built; until it opens, start from the toolkits below."
+        "Answer a 5-minute quick check or the full diagnostic, map your stakeholders, and leave with "
+        "where you stand and a short, ranked list of actions tied to the handbook."
     )
-    st.page_link(HANDBOOK_PAGE, label="Toolkit: leading an established coalition", icon=":material/arrow_forward:",
-                 query_params={"chapter": "leading-an-established-coalition"})
+    st.page_link("pages/assess.py", label="Start an assessment", icon=":material/arrow_forward:")
 with workshop.container(border=True):
     st.subheader(":material/groups: Run a workshop")
     st.write(

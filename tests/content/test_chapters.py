@@ -33,7 +33,8 @@ REQUIRED_TOPICS = {
     "explainer: companies": "for-companies",
     "explainer: civil society organisations": "for-civil-society-organisations",
     "explainer: subnational governments": "for-subnational-governments",
-    "linkages: human rights, anti-corruption, internet freedom": "linkages-human-rights-anti-corruption-internet-freedom",
+    "linkages: human rights, anti-corruption, internet freedom":
+        "linkages-human-rights-anti-corruption-internet-freedom",
     "running a self-assessment workshop": "running-a-self-assessment-workshop",
 }
 REQUIRED_SECTIONS = ("checklist", "questions-for-the-group", "see-also")

@@ -1,0 +1,92 @@
+"""Results: life-cycle stage, dimension profile, stakeholder grid, gaps and ranked actions."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from assessment.charts import dimension_figure, power_interest_figure, stage_figure
+from assessment.files import AnswersFile
+from assessment.report import answers_csv, chapter_link, to_html, to_json, to_markdown
+from ui.assessment_state import assessment_nav, get_engine, open_assessment
+from ui.figures import show_figure
+from ui.links import chapter_url
+from ui.safe import inert
+
+engine = get_engine()
+saved = open_assessment()
+if saved is None:
+    st.title("Results")
+    st.info("Open or start an assessment to see its results.")
+    st.page_link("pages/assess.py", label="Start an assessment", icon=":material/arrow_forward:")
+    st.stop()
+
+instrument = engine.instruments[saved.instrument_id]
+result = engine.assess(instrument, saved.answers, saved.stakeholders, saved.profile)
+stage_titles = {s.id: s.title for s in engine.stages}
+name = inert(saved.profile.name) if saved.profile.name else "Your coalition"
+
+st.title(f"Results: {name}" if saved.profile.name else "Results")
+assessment_nav("pages/results.py")
+answered = sum(d.answered for d in result.dimensions.values())
+st.caption(f"{result.instrument_title} · {len(saved.answers)} answers · no single overall score: each dimension "
+           "stands on its own evidence.")
+if answered == 0:
+    st.warning("No scored question has been answered yet, so there is little to show.")
+
+st.header("Where you are in the life cycle", anchor="stage")
+show_figure(stage_figure(result.stage, stage_titles), "stage")
+for line in result.stage.evidence:
+    st.markdown(f"- {inert(line)}")
+for skipped in result.stage.skipped:
+    st.warning(f"**Foundation skipped: {skipped.title}.** {skipped.note}")
+
+st.header("Dimensions", anchor="dimensions")
+show_figure(dimension_figure(result.dimensions), "dimensions")
+unknown = [d for d in result.dimensions.values() if d.dont_know]
+if unknown:
+    st.info("“Don't know” answers are a finding too: " + ", ".join(
+        f"{d.title} ({d.dont_know})" for d in unknown) + ".")
+
+st.header("Representation", anchor="representation")
+show_figure(power_interest_figure(saved.stakeholders, engine.labels.participation), "grid")
+if not saved.stakeholders:
+    st.page_link("pages/stakeholders.py", label="Fill in the stakeholder map", icon=":material/hub:",
+                 query_params={"resume": st.query_params.get("resume", "")})
+for gap in result.representation.gaps:
+    st.markdown(f"- **{gap.title}:** {inert(gap.detail)}")
+if not result.representation.gaps:
+    st.markdown("No representation gaps found in what you entered.")
+
+st.header("What to do next", anchor="actions")
+if not result.recommendations:
+    st.write("No action rule fired. Answer more questions, or review the handbook's toolkits.")
+for rec in result.recommendations:
+    with st.expander(f"{'★ ' if rec.top else ''}{rec.rank}. {rec.title}", expanded=rec.top, key=f"rec_{rec.id}"):
+        st.write(rec.why)
+        st.caption("Why this was shown: " + "; ".join(inert(r) for r in rec.reasons))
+        st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(rec.steps, 1)))
+        st.markdown(f"**Ask the group:** {rec.question}")
+        slug, _, section = rec.chapter.partition("#")
+        label, _ = chapter_link(rec.chapter)
+        st.page_link("pages/handbook.py", label=f"Read: {label}", icon=":material/menu_book:",
+                     query_params={"chapter": slug, **({"section": section} if section else {})})
+        st.caption(f"Link: {chapter_url(slug, section)}")
+
+st.header("Download", anchor="download")
+parsed = AnswersFile(instrument=instrument, answers=saved.answers, stakeholders=saved.stakeholders,
+                     profile=saved.profile)
+html_report = to_html(result, saved.stakeholders, engine.labels.participation, stage_titles)
+left, right = st.columns(2)
+left.download_button("Report (HTML)", html_report, "coalition-report.html", "text/html", key="dl_html",
+                     on_click="ignore", icon=":material/download:", type="primary")
+right.download_button("Report (Markdown)", to_markdown(result, saved.stakeholders), "coalition-report.md",
+                      "text/markdown", key="dl_md", on_click="ignore", icon=":material/download:")
+left.download_button("Result (JSON)", to_json(result), "coalition-result.json", "application/json", key="dl_json",
+                     on_click="ignore", icon=":material/download:")
+right.download_button("Answers (CSV)", answers_csv(instrument, saved.answers), "coalition-answers.csv", "text/csv",
+                      key="dl_csv", on_click="ignore", icon=":material/download:")
+left.download_button("Answers file (JSON, to resume elsewhere)", json.dumps(parsed.to_json(), indent=2),
+                     "coalition-answers.json", "application/json", key="dl_answers", on_click="ignore",
+                     icon=":material/download:")

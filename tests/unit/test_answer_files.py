@@ -1,0 +1,100 @@
+"""Malformed answers files: each gives a clear message and keeps whatever was valid."""
+
+import json
+
+import pytest
+
+from assessment.errors import AssessmentError, Code
+from assessment.files import MAX_BYTES, read_answers, template
+from tests.assessment_helpers import TWO_DIMENSIONS, instrument
+
+INSTRUMENTS = {"test": instrument(TWO_DIMENSIONS)}
+
+
+def read(data):
+    return read_answers(json.dumps(data) if not isinstance(data, str | bytes) else data, INSTRUMENTS, "upload.json")
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "text"),
+    [
+        ("{not json", Code.NOT_JSON, "line 1, column 2"),
+        (b"\xff\xfe\x00garbage", Code.NOT_JSON, "not UTF-8"),
+        ([1, 2, 3], Code.BAD_VALUE, "expected a JSON object"),
+        ({"answers": {}}, Code.BAD_VALUE, "unknown questionnaire None"),
+        ({"instrument": "nope"}, Code.BAD_VALUE, "expected one of test"),
+    ],
+)
+def test_unusable_files_are_refused_with_one_line(data, code, text):
+    with pytest.raises(AssessmentError) as error:
+        read(data)
+    assert error.value.code == code and text in str(error.value)
+    assert str(error.value).startswith("upload.json")
+    assert "\n" not in str(error.value)
+
+
+def test_oversized_file_is_refused():
+    with pytest.raises(AssessmentError) as error:
+        read_answers(b" " * (MAX_BYTES + 1), INSTRUMENTS, "big.json")
+    assert error.value.code == Code.TOO_LARGE and str(MAX_BYTES) in str(error.value)
+
+
+def test_bad_answers_are_reported_and_the_rest_kept():
+    parsed = read({"instrument": "test", "answers": {
+        "le_a": 4, "le_b": 9, "le_r": "strongly", "ghost": 3, "tr_has": "maybe", "tr_open": "dont_know",
+        "tr_pub": True, "le_x": None}})
+    assert parsed.answers == {"le_a": 4, "tr_open": "dont_know"}
+    problems = "\n".join(parsed.problems)
+    for fragment in ("item 'le_b': expected 1 to 5, got 9", "item 'le_r': expected a whole number",
+                     "item 'ghost': not in the test questionnaire", "item 'tr_has': expected one of yes, no",
+                     "item 'tr_pub'", "item 'le_x'"):
+        assert fragment in problems or fragment == "item 'le_x'"
+    assert "le_x" not in problems  # a null is an unanswered question, not an error
+
+
+def test_answers_of_the_wrong_type_keep_the_stakeholders():
+    parsed = read({"instrument": "test", "answers": [1, 2],
+                   "stakeholders": [{"name": "Ministry", "sector": "national_government", "influence": 5, "stake": 3,
+                                     "participation": "core", "votes": 40}]})
+    assert parsed.answers == {} and len(parsed.stakeholders) == 1
+    assert "'answers' must be an object" in parsed.problems[0]
+
+
+def test_bad_stakeholder_rows_are_reported_and_good_ones_kept():
+    rows = [
+        {"name": "<b>Ministry</b>", "sector": "national_government", "influence": 5, "stake": 3,
+         "participation": "core", "votes": 40},
+        {"name": "Miners' union", "sector": "trade_union", "influence": 3, "stake": 5, "participation": "member"},
+        {"name": "", "sector": "ngo", "influence": 2, "stake": 2, "participation": "member"},
+        {"name": "Bank", "sector": "business", "influence": 7, "stake": 2, "participation": "opposed"},
+        "not a row",
+    ]
+    parsed = read({"instrument": "test", "answers": {}, "stakeholders": rows})
+    assert [s.name for s in parsed.stakeholders] == ["<b>Ministry</b>"]  # kept as text, escaped when shown
+    problems = "\n".join(parsed.problems)
+    assert "stakeholder 2 (Miners' union), field 'sector'" in problems
+    assert "stakeholder 3, field 'name'" in problems
+    assert "stakeholder 4 (Bank), field 'influence'" in problems
+    assert "stakeholder 5, field 'row'" in problems or "stakeholder 5" in problems
+
+
+def test_bad_profile_fields_are_dropped_one_by_one():
+    parsed = read({"instrument": "test", "profile": {"name": "Coalition <script>", "founded": "long ago",
+                                                    "type": "advocacy", "colour": "red"}})
+    assert parsed.profile.name == "Coalition <script>" and parsed.profile.type == "advocacy"
+    assert parsed.profile.founded is None
+    assert any("'founded'" in p for p in parsed.problems) and any("'colour'" in p for p in parsed.problems)
+
+
+def test_template_round_trips():
+    form = INSTRUMENTS["test"]
+    data = template(form)
+    assert set(data["answers"]) == {i.id for i in form.items} and set(data["answers"].values()) == {None}
+    parsed = read(data)
+    assert parsed.answers == {} and parsed.problems == []
+
+
+def test_written_file_reads_back_identically():
+    parsed = read({"instrument": "test", "answers": {"le_a": 2, "tr_has": "yes"}, "profile": {"name": "X"}})
+    again = read(parsed.to_json())
+    assert again.answers == parsed.answers and again.profile == parsed.profile and again.problems == []

@@ -1,0 +1,99 @@
+"""Rules fire on evidence, say why, rank by priority and severity, and deduplicate."""
+
+import yaml
+
+from assessment.model import Profile
+from assessment.recommend import Evidence, Rule, recommend
+from assessment.representation import Gap, Representation
+from assessment.scoring import score_dimensions
+from assessment.stage import Skipped, StageDiagnosis
+from tests.assessment_helpers import TWO_DIMENSIONS, instrument
+
+FORM = instrument(TWO_DIMENSIONS)
+
+
+def rules(text: str) -> list[Rule]:
+    return [Rule.model_validate(r) for r in yaml.safe_load(text)]
+
+
+def evidence(answers, flags=(), stage="implementation", skipped=()):
+    return Evidence(
+        dimensions=score_dimensions(FORM, answers, {"legitimacy": "Legitimacy", "transparency": "Transparency"}),
+        answers=answers,
+        stage=StageDiagnosis(id=stage, title=stage.capitalize(), evidence=[], levels={},
+                             skipped=[Skipped(id=s, title=s, note=f"{s} was skipped", level=20) for s in skipped]),
+        representation=Representation(gaps=[Gap(kind=f, title=f, detail=f"detail of {f}") for f in flags],
+                                      flags=list(flags), hhi=None, largest_vote_share=None, stakeholders=1,
+                                      engaged_sectors=[]),
+    )
+
+
+RULES = """
+- {id: weak, title: Weak legitimacy, dimension: legitimacy, priority: 2, when: [{dimension: legitimacy, below: 60}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+- {id: very-weak, title: Very weak legitimacy, dimension: legitimacy, priority: 1, replaces: [weak],
+   when: [{dimension: legitimacy, below: 40}], why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+- {id: no-budget, title: Publish money, dimension: transparency, priority: 1,
+   when: [{answer: tr_pub, in: [1, 2]}, {dimension: transparency, below: 60}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+- {id: unknown, title: Find out, dimension: transparency, priority: 3, when: [{dont_know: transparency, at_least: 1}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+- {id: monitoring, title: Agree monitoring, dimension: stage, priority: 1, when: [{skipped: monitoring}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+- {id: outsiders, title: Engage outsiders, dimension: representation, priority: 2,
+   when: [{any: [{flag: de_facto_excluded}, {flag: unseen_groups}]}], why: W, steps: [a, b], chapter: legitimacy,
+   question: "Q?"}
+- {id: stage-rule, title: Only at negotiation, dimension: stage, priority: 1, when: [{stage: [negotiation]}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+"""
+
+
+def fired(answers, **kwargs):
+    return recommend(rules(RULES), evidence(answers, **kwargs))
+
+
+def test_nothing_fires_on_strong_answers():
+    assert fired({"le_a": 5, "le_b": 5, "le_r": 1, "tr_has": "yes", "tr_pub": 5, "tr_open": 5}) == []
+
+
+def test_severe_rule_replaces_the_mild_one():
+    ids = [r.id for r in fired({"le_a": 1, "le_b": 1})]
+    assert "very-weak" in ids and "weak" not in ids
+    assert [r.id for r in fired({"le_a": 3, "le_b": 3})] == ["weak"]
+
+
+def test_every_condition_must_hold_and_reasons_name_the_evidence():
+    recs = fired({"tr_has": "yes", "tr_pub": 1, "tr_open": 4})
+    money = next(r for r in recs if r.id == "no-budget")
+    assert money.reasons == ["Your answer to tr_pub: 1", "Transparency scored 38/100 (at risk)"]
+    assert "no-budget" not in [r.id for r in fired({"tr_has": "yes", "tr_pub": 2, "tr_open": 5})]
+
+
+def test_ranked_by_priority_then_severity_and_top_five_marked():
+    recs = fired({"le_a": 1, "le_b": 1, "tr_has": "yes", "tr_pub": 1, "tr_open": "dont_know"},
+                 flags=["de_facto_excluded"], skipped=["monitoring"])
+    assert [r.priority for r in recs] == sorted(r.priority for r in recs)
+    assert [r.rank for r in recs] == list(range(1, len(recs) + 1))
+    assert all(r.top for r in recs[:5]) and not any(r.top for r in recs[5:])
+    first_priority = [r.id for r in recs if r.priority == 1]
+    # no-budget: a telling answer (20) + transparency 60 points under its threshold = 80, more severe than
+    # very-weak (40 under), which in turn outranks the skipped foundation (30).
+    assert first_priority == ["no-budget", "very-weak", "monitoring"]
+
+
+def test_flags_stage_and_skipped_conditions():
+    recs = fired({}, flags=["unseen_groups"], skipped=["monitoring"], stage="negotiation")
+    ids = {r.id for r in recs}
+    assert {"outsiders", "monitoring", "stage-rule"} <= ids
+    outsiders = next(r for r in recs if r.id == "outsiders")
+    assert outsiders.reasons == ["detail of unseen_groups"]
+
+
+def test_result_is_the_same_whatever_the_answer_order():
+    answers = {"le_a": 1, "tr_pub": 2, "tr_has": "yes", "le_b": 2, "tr_open": 1}
+    reversed_answers = dict(reversed(list(answers.items())))
+    assert fired(answers) == fired(reversed_answers)
+
+
+def test_profile_is_optional():
+    assert Profile().name == ""

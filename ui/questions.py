@@ -1,0 +1,73 @@
+"""Render one questionnaire item as a widget, saving each answer the moment it is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from assessment.answers import problem_with
+from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, text_in
+
+EXTRA_LABELS = {DONT_KNOW: "Don't know", NOT_APPLICABLE: "Not applicable"}
+
+
+def widget_key(item: Item) -> str:
+    return f"q_{item.id}"
+
+
+def render_item(instrument: Instrument, item: Item, saved: Any, save: Callable[[str, Any], None]) -> None:
+    """Show the item with its saved answer; on change, validate and save (None clears it)."""
+    key = widget_key(item)
+    if key not in st.session_state:
+        st.session_state[key] = _widget_value(item, saved)
+    label = text_in(item.text)
+    help_text = text_in(item.help) if item.help else None
+    scale = instrument.scale_of(item)
+
+    def changed() -> None:
+        value = _answer_value(item, st.session_state[key])
+        if value is not None and problem_with(instrument, item, value):
+            st.session_state[f"{key}_problem"] = problem_with(instrument, item, value)
+            return
+        st.session_state.pop(f"{key}_problem", None)
+        save(item.id, value)
+
+    if item.kind in ("likert", "single"):
+        options = [*scale.choices, *scale.extra]
+        labels = {**{k: text_in(v) for k, v in scale.choices.items()}, **EXTRA_LABELS}
+        st.radio(label, options, key=key, help=help_text, on_change=changed, format_func=labels.get,
+                 horizontal=item.kind == "likert", index=None)
+    elif item.kind == "multiple":
+        labels = {k: text_in(v) for k, v in scale.choices.items()}
+        st.pills(label, list(scale.choices), selection_mode="multi", key=key, help=help_text, on_change=changed,
+                 format_func=labels.get)
+    elif item.kind == "number":
+        st.number_input(label, min_value=item.minimum, max_value=item.maximum, key=key, help=help_text,
+                        on_change=changed, value=None, step=1.0)
+    else:
+        st.text_area(label, key=key, help=help_text, on_change=changed, max_chars=item.max_length)
+    problem = st.session_state.get(f"{key}_problem")
+    if problem:
+        st.warning(f"Not saved: {problem}.")
+
+
+def _widget_value(item: Item, saved: Any) -> Any:
+    if item.kind in ("likert", "single"):
+        return None if saved is None else str(saved)
+    if item.kind == "multiple":
+        return list(saved) if isinstance(saved, list) else []
+    if item.kind == "number":
+        return float(saved) if isinstance(saved, int | float) else None
+    return saved or ""
+
+
+def _answer_value(item: Item, widget_value: Any) -> Any:
+    if widget_value in (None, "", []):
+        return None
+    if item.kind == "likert":
+        return widget_value if widget_value in EXTRA_LABELS else int(widget_value)
+    if item.kind == "number":
+        return int(widget_value) if float(widget_value).is_integer() else float(widget_value)
+    return widget_value
