@@ -41,7 +41,7 @@ def dimension_figure(dimensions: dict[str, DimensionScore]) -> Figure:
         "Score": [d.score for d in dimensions.values()],
         "Band": [d.band or "not scored" for d in dimensions.values()],
         "Answered": [d.answered for d in dimensions.values()],
-        "Don't know": [d.dont_know for d in dimensions.values()],
+        "Don’t know": [d.dont_know for d in dimensions.values()],
         "Confidence": [d.confidence for d in dimensions.values()],
     })
     if scored:
@@ -55,7 +55,7 @@ def dimension_figure(dimensions: dict[str, DimensionScore]) -> Figure:
         x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)"),
         y=alt.Y("Dimension:N", sort=None, title=None),
         color=alt.Color("Band:N", scale=_band_scale(), legend=alt.Legend(orient="bottom", title="Band")),
-        tooltip=["Dimension", "Score", "Band", "Answered", "Don't know", "Confidence"],
+        tooltip=["Dimension", "Score", "Band", "Answered", "Don’t know", "Confidence"],
     )
     cuts = alt.Chart(pd.DataFrame({"x": [floor for floor, _ in BANDS if floor > 0]})).mark_rule(
         strokeDash=[3, 3], color="#777").encode(x="x:Q")

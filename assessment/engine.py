@@ -42,7 +42,9 @@ class Engine:
         profile = profile or Profile()
         dimensions = score_dimensions(instrument, answers, self.titles)
         stage = diagnose_stage(instrument, answers, self.stages)
-        representation = analyse(list(stakeholders), profile, answers, self.labels)
+        groups = instrument.scales.get("unseen_groups")
+        group_labels = {k: text_in(v) for k, v in groups.choices.items()} if groups else {}
+        representation = analyse(list(stakeholders), profile, answers, self.labels, group_labels)
         evidence = Evidence(dimensions=dimensions, answers=answers, stage=stage, representation=representation)
         return Result(
             instrument=instrument.id, instrument_title=text_in(instrument.title), version=instrument.version,

@@ -82,7 +82,7 @@ def herfindahl(shares: list[float]) -> float | None:
 
 
 def analyse(stakeholders: list[Stakeholder], profile: Profile, answers: dict[str, Any],
-            labels: MapLabels | None = None) -> Representation:
+            labels: MapLabels | None = None, group_labels: dict[str, str] | None = None) -> Representation:
     labels = labels or load_labels()
     gaps: list[Gap] = []
     flags: list[str] = []
@@ -95,7 +95,7 @@ def analyse(stakeholders: list[Stakeholder], profile: Profile, answers: dict[str
         _sectors(profile, engaged, labels, gaps, flags)
         _de_facto(stakeholders, labels, gaps, flags)
         _affected(stakeholders, gaps, flags)
-    _unseen(answers, gaps, flags)
+    _unseen(answers, gaps, flags, group_labels or {})
     shares = [s.votes for s in stakeholders if s.votes > 0]
     hhi = herfindahl(shares)
     largest = round(max(shares) / sum(shares) * 100, 1) if shares else None
@@ -141,7 +141,7 @@ def _affected(stakeholders: list[Stakeholder], gaps: list[Gap], flags: list[str]
                         detail="Affected communities are on the map but none is a core group or member."))
 
 
-def _unseen(answers: dict[str, Any], gaps: list[Gap], flags: list[str]) -> None:
+def _unseen(answers: dict[str, Any], gaps: list[Gap], flags: list[str], names: dict[str, str]) -> None:
     affected = answers.get("re_groups_affected")
     reached = answers.get("re_groups_reached")
     if not isinstance(affected, list):
@@ -151,4 +151,4 @@ def _unseen(answers: dict[str, Any], gaps: list[Gap], flags: list[str]) -> None:
         flags.append("unseen_groups")
         gaps.append(Gap(kind="unseen_groups", title="Unseen groups not reached",
                         detail="Affected but not engaged in the last 12 months: "
-                               + ", ".join(g.replace("_", " ") for g in missing) + "."))
+                               + ", ".join(names.get(g, g.replace("_", " ")) for g in missing) + "."))

@@ -28,6 +28,32 @@ COLUMNS = ["name", "sector", "influence", "stake", "participation", "votes"]
 if "map_rows" not in st.session_state:
     st.session_state.map_rows = pd.DataFrame([s.model_dump() for s in saved.stakeholders], columns=COLUMNS)
 
+with st.form("map_add", clear_on_submit=True, border=True):
+    st.markdown("**Add a stakeholder**")
+    name = st.text_input("Name", key="map_add_name", max_chars=200)
+    sector = st.selectbox("Sector", list(SECTORS), key="map_add_sector", format_func=labels.sectors.get)
+    left, right = st.columns(2)
+    influence = left.slider("Influence", 1, 5, 3, key="map_add_influence", help=labels.help.get("influence"))
+    stake = right.slider("Stake", 1, 5, 3, key="map_add_stake", help=labels.help.get("stake"))
+    participation = st.selectbox("Participation", list(PARTICIPATION), key="map_add_participation",
+                                 format_func=labels.participation.get)
+    votes = st.number_input("Share of decision votes (%)", 0.0, 100.0, 0.0, 1.0, key="map_add_votes")
+    if st.form_submit_button("Add to the map", icon=":material/add:"):
+        problems: list[str] = []
+        row = {"name": name, "sector": sector, "influence": influence, "stake": stake,
+               "participation": participation, "votes": votes}
+        added = read_stakeholders([row], problems)
+        if added:
+            kept = [*get_store().open(st.query_params["resume"]).stakeholders, *added]
+            get_store().save_stakeholders(saved.id, kept)
+            st.session_state.map_rows = pd.DataFrame([s.model_dump() for s in kept], columns=COLUMNS)
+            st.session_state.pop("map_editor", None)
+            st.toast(f"Added {inert(added[0].name)}")
+        else:
+            st.warning("Not added: " + inert("; ".join(problems)))
+
+st.markdown("**The map** (edit cells, add or delete rows, then save)")
+
 edited = st.data_editor(
     st.session_state.map_rows, key="map_editor", num_rows="dynamic", hide_index=True, width="stretch",
     column_config={

@@ -1,7 +1,15 @@
+import os
+import tempfile
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
+
+# One data folder for the whole session: the app caches its store per process, as in production.
+DATA_DIR = tempfile.mkdtemp(prefix="coalition-apptest-")
+os.environ["COALITION_DATA_DIR"] = DATA_DIR
+os.environ.pop("DATABASE_URL", None)
 
 
 @pytest.fixture
@@ -26,3 +34,10 @@ def texts(app: AppTest) -> str:
                                   "error", "success") for e in getattr(app, kind)]
     parts += [str(getattr(e, "proto", "")) for e in app.get("page_link")]
     return "\n".join(str(p) for p in parts)
+
+
+@pytest.fixture(scope="session")
+def store():
+    from assessment.storage import Store
+
+    return Store(f"sqlite:///{DATA_DIR}/coalition.db")

@@ -1,0 +1,104 @@
+"""The Assess pages through the real router: start, answer and resume, map, results, trend."""
+
+from assessment.engine import default_engine
+from assessment.model import Profile, Stakeholder
+from tests.app.conftest import texts
+
+ENGINE = default_engine()
+QUICK = ENGINE.instruments["quick-check"]
+
+
+def started(store, answers=None, stakeholders=(), name="Mine Ban Coalition", instrument=QUICK):
+    assessment_id, token = store.start(instrument, Profile(name=name, type="advocacy"))
+    store.save_answers(assessment_id, answers or {})
+    store.save_stakeholders(assessment_id, list(stakeholders))
+    return assessment_id, token
+
+
+def test_start_screen_creates_an_assessment_and_shows_the_private_link(open_page, store):
+    app = open_page("assess")
+    assert app.title[0].value == "Assess your coalition"
+    app.radio(key="start_instrument").set_value("quick-check")
+    app.text_input(key="start_name").input("<b>Coalition</b>")
+    app.button(key="FormSubmitter:start_form-Start").click().run()
+    token = app.query_params["resume"]
+    saved = store.open(token if isinstance(token, str) else token[0])
+    assert saved.instrument_id == "quick-check" and saved.profile.name == "<b>Coalition</b>"
+    assert "resume=" in app.code[0].value
+    assert app.header[0].value == "Is a coalition the right tool?" or app.header
+
+
+def test_answers_are_saved_as_given_and_restored_on_reload(open_page, store):
+    assessment_id, token = started(store)
+    first = QUICK.sections[0].items[0]
+    app = open_page("assess", resume=token)
+    app.radio(key=f"q_{first.id}").set_value("4").run()
+    assert store.get(assessment_id).answers == {first.id: 4}
+    reloaded = open_page("assess", resume=token)  # a new session, as after a reload
+    assert reloaded.radio(key=f"q_{first.id}").value == "4"
+
+
+def test_moving_between_sections_keeps_answers_and_position(open_page, store):
+    assessment_id, token = started(store)
+    app = open_page("assess", resume=token)
+    app.button(key="section_next").click().run()
+    second = QUICK.sections[1].items[0]
+    app.radio(key=f"q_{second.id}").set_value("dont_know").run()
+    app.button(key="section_back").click().run()
+    app.button(key="section_next").click().run()
+    assert app.radio(key=f"q_{second.id}").value == "dont_know"
+    assert store.get(assessment_id).section == 1 and store.get(assessment_id).answers[second.id] == "dont_know"
+
+
+def test_bad_resume_link_says_so(open_page):
+    app = open_page("assess", resume="not-a-real-token")
+    assert "does not open any saved assessment" in app.error[0].value
+
+
+def test_results_show_stage_scores_gaps_and_actions(open_page, store):
+    low = {item.id: (5 if item.reverse else 1) for item in QUICK.items}
+    people = [Stakeholder(name="<script>x</script>", sector="national_government", influence=5, stake=4,
+                          participation="opposed")]
+    _, token = started(store, low, people)
+    app = open_page("results", resume=token)
+    assert [h.value for h in app.header][:4] == ["Where you are in the life cycle", "Dimensions", "Representation",
+                                                 "What to do next"]
+    shown = texts(app)
+    assert "De facto stakeholders outside the coalition" in shown
+    assert "\\<script\\>x\\</script\\>" in shown  # user text is shown inert
+    ranked = [e.label for e in app.expander if e.label[:1] in "★0123456789"]
+    assert ranked and ranked[0].startswith("★ 1.")
+    assert sum(label.startswith("★") for label in ranked) == min(5, len(ranked))
+    labels = [b.label for b in app.get("download_button")]
+    assert {"Report (HTML)", "Report (Markdown)", "Result (JSON)", "Answers (CSV)"} <= set(labels)
+
+
+def test_stakeholder_form_adds_a_row(open_page, store):
+    assessment_id, token = started(store)
+    app = open_page("stakeholders", resume=token)
+    app.text_input(key="map_add_name").input("Ministry of Defence")
+    app.selectbox(key="map_add_sector").set_value("national_government")
+    app.slider(key="map_add_influence").set_value(5)
+    app.selectbox(key="map_add_participation").set_value("not_engaged")
+    app.button(key="FormSubmitter:map_add-Add to the map").click().run()
+    saved = store.get(assessment_id).stakeholders
+    assert [(s.name, s.influence, s.participation) for s in saved] == [("Ministry of Defence", 5, "not_engaged")]
+
+
+def test_trend_after_two_completed_assessments(open_page, store):
+    first, token = started(store, {i.id: 2 for i in QUICK.items})
+    store.complete(first)
+    coalition = store.get(first).coalition_id
+    second, _ = store.repeat(coalition, QUICK)
+    store.save_answers(second, {i.id: 4 for i in QUICK.items})
+    store.complete(second)
+    app = open_page("trend", resume=token)
+    assert "2 completed assessments" in texts(app)
+    assert any("Since the first assessment" in str(e.proto) for e in app.get("arrow_vega_lite_chart")) \
+        or "Since the first assessment" in texts(app) or app.get("vega_lite_chart")
+
+
+def test_pages_without_an_assessment_point_to_the_start(open_page):
+    for page in ("results", "stakeholders", "trend"):
+        app = open_page(page)
+        assert app.info, page
