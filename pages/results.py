@@ -9,7 +9,7 @@ import streamlit as st
 from assessment.charts import dimension_figure, power_interest_figure, stage_figure
 from assessment.files import AnswersFile
 from assessment.report import answers_csv, chapter_link, to_html, to_json, to_markdown
-from ui.assessment_state import assessment_nav, get_engine, open_assessment
+from ui.assessment_state import assessment_nav, get_engine, open_assessment, resume_params
 from ui.figures import show_figure
 from ui.links import chapter_url
 from ui.safe import inert
@@ -53,7 +53,7 @@ st.header("Representation", anchor="representation")
 show_figure(power_interest_figure(saved.stakeholders, engine.labels.participation), "grid")
 if not saved.stakeholders:
     st.page_link("pages/stakeholders.py", label="Fill in the stakeholder map", icon=":material/hub:",
-                 query_params={"resume": st.query_params.get("resume", "")})
+                 query_params=resume_params())
 for gap in result.representation.gaps:
     st.markdown(f"- **{gap.title}:** {inert(gap.detail)}")
 if not result.representation.gaps:

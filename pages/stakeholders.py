@@ -44,7 +44,7 @@ with st.form("map_add", clear_on_submit=True, border=True):
                "participation": participation, "votes": votes}
         added = read_stakeholders([row], problems)
         if added:
-            kept = [*get_store().open(st.query_params["resume"]).stakeholders, *added]
+            kept = [*get_store().get(saved.id).stakeholders, *added]
             get_store().save_stakeholders(saved.id, kept)
             st.session_state.map_rows = pd.DataFrame([s.model_dump() for s in kept], columns=COLUMNS)
             st.session_state.pop("map_editor", None)

@@ -25,7 +25,15 @@ def get_store() -> Store:
 
 
 def resume_token() -> str:
-    return st.query_params.get(RESUME, "")
+    """The token in the URL; failing that, the one this browser tab last used (sidebar links drop
+    query parameters), which is then put back in the URL so a reload or a bookmark keeps it."""
+    token = st.query_params.get(RESUME, "")
+    if token:
+        st.session_state.resume_token = token
+    elif st.session_state.get("resume_token"):
+        token = st.session_state.resume_token
+        st.query_params[RESUME] = token
+    return token
 
 
 def open_assessment() -> Saved | None:

@@ -33,6 +33,7 @@ def texts(app: AppTest) -> str:
     parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning",
                                   "error", "success") for e in getattr(app, kind)]
     parts += [str(getattr(e, "proto", "")) for e in app.get("page_link")]
+    parts += [str(e.proto) for e in app.get("vega_lite_chart")]
     return "\n".join(str(p) for p in parts)
 
 

@@ -96,3 +96,18 @@ def test_exported_handbook_works_offline_with_internal_links(browser, handbook, 
         assert in_viewport(page, "accountability-and-authority--who-is-in-charge")
     assert all(url.startswith("file://") for url in requests), requests
     context.close()
+
+
+def test_a_deep_link_as_a_fresh_servers_first_request_still_uses_the_router(browser, tmp_path):
+    """Streamlit would run a pages/ script alone here (legacy mode); ui/__init__ prevents it."""
+    from tests.e2e.conftest import running_app
+
+    with running_app(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url + "/search?q=funding")
+        wait_for_app(page)
+        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "Take an assessment" in nav and "Resource guide" in nav
+        assert "stakeholders" not in nav  # legacy mode would list file names
+        assert page.title().startswith("Search")
+        page.close()

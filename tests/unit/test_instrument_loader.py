@@ -59,7 +59,8 @@ def test_skip_logic_must_refer_to_an_earlier_item():
 
 
 def test_schema_errors_name_the_item_by_id():
-    error = error_of("  - {id: s, title: S, items: [{id: a, text: A, dimension: legitimacy, scale: agree5, weight: -1}]}")
+    error = error_of("  - {id: s, title: S, items: [{id: a, text: A, dimension: legitimacy, scale: agree5, "
+                     "weight: -1}]}")
     assert (error.code, error.item, error.field) == (Code.SCHEMA, "a", "weight")
 
 
