@@ -20,6 +20,10 @@ PAGES = {
         st.Page("pages/results.py", title="Results", icon=":material/insights:", url_path="results"),
         st.Page("pages/trend.py", title="Trend", icon=":material/trending_up:", url_path="trend"),
     ],
+    "Workshop": [
+        st.Page("pages/facilitate.py", title="Run a workshop", icon=":material/co_present:", url_path="facilitate"),
+        st.Page("pages/join.py", title="Join a workshop", icon=":material/qr_code_2:", url_path="join"),
+    ],
 }
 
 st.navigation(PAGES).run()

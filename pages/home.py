@@ -33,9 +33,10 @@ with workshop.container(border=True):
     st.subheader(":material/groups: Run a workshop")
     st.write(
         "Put the questions to a room of people on their phones and see where stakeholder groups agree "
-        "and differ. The live mode is still being built; the facilitator's guide is ready."
+        "and differ, then lead the discussion from the most contested statements."
     )
-    st.page_link(HANDBOOK_PAGE, label="Facilitator's guide", icon=":material/arrow_forward:",
+    st.page_link("pages/facilitate.py", label="Open a workshop", icon=":material/arrow_forward:")
+    st.page_link(HANDBOOK_PAGE, label="Facilitator's guide", icon=":material/menu_book:",
                  query_params={"chapter": "running-a-self-assessment-workshop"})
 
 st.divider()

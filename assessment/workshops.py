@@ -1,0 +1,278 @@
+"""Live workshops in the database: everything about a workshop lives in rows, never in one
+process's memory, so several app processes behind a load balancer can serve one room.
+
+A facilitator holds a private key (shown once, stored hashed); participants hold a private
+token in their URL (stored hashed). Answers are upserted one by one as they are given.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from assessment.model import Instrument
+from assessment.storage import Store
+from assessment.tables import Participant, ParticipantAnswer, Workshop, now
+from assessment.tokens import matches, new_token, token_hash
+
+# No look-alikes: no 0/O/Q/D, 1/I/L, 2/Z, 5/S, 8/B, U/V.
+CODE_ALPHABET = "ACEFGHJKMNPRTWXY34679"
+CODE_LENGTH = 6
+STATUSES = ("open", "closed", "ended")
+PACES = ("self", "led")
+MAX_GROUPS = 20
+
+
+class WorkshopError(ValueError):
+    """Something a participant or facilitator can act on, said plainly."""
+
+
+@dataclass(frozen=True)
+class WorkshopInfo:
+    id: str
+    code: str
+    title: str
+    instrument_id: str
+    sections: list[str]
+    groups: list[str]
+    threshold: int
+    assessment_id: str | None
+    status: str
+    pace: str
+    current_section: int
+    revealed: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ParticipantInfo:
+    id: str
+    workshop_id: str
+    group: str | None
+    section: int
+    finished: bool
+    answers: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One participant's answers, as aggregation and export need them (no token, no id)."""
+
+    number: int
+    group: str | None
+    finished: bool
+    answers: dict[str, Any]
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in str(code).upper() if ch.isalnum())[:CODE_LENGTH]
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def workshop_sections(instrument: Instrument, workshop: WorkshopInfo):
+    """The instrument's sections this workshop asks, in order."""
+    return [s for s in instrument.sections if not workshop.sections or s.id in workshop.sections]
+
+
+def _info(row: Workshop) -> WorkshopInfo:
+    return WorkshopInfo(id=row.id, code=row.code, title=row.title, instrument_id=row.instrument_id,
+                        sections=list(row.sections or []), groups=list(row.groups or []), threshold=row.threshold,
+                        assessment_id=row.assessment_id, status=row.status, pace=row.pace,
+                        current_section=row.current_section, revealed=bool(row.revealed), created_at=row.created_at)
+
+
+def clean_groups(groups: list[str]) -> list[str]:
+    cleaned = list(dict.fromkeys(g.strip()[:100] for g in groups if g and g.strip()))
+    if len(cleaned) > MAX_GROUPS:
+        raise WorkshopError(f"at most {MAX_GROUPS} stakeholder groups")
+    return cleaned
+
+
+class Workshops:
+    def __init__(self, store: Store):
+        self.store = store
+
+    # --- facilitator ---------------------------------------------------------------------------
+
+    def create(self, title: str, instrument: Instrument, groups: list[str], sections: list[str] | None = None,
+               threshold: int = 3, assessment_id: str | None = None) -> tuple[WorkshopInfo, str]:
+        """A new open workshop; returns it and the facilitator key (shown once, stored hashed)."""
+        title = title.strip()[:200]
+        if not title:
+            raise WorkshopError("give the workshop a title")
+        if not 1 <= threshold <= 50:
+            raise WorkshopError("the anonymity threshold must be between 1 and 50")
+        known = {s.id for s in instrument.sections}
+        chosen = [s for s in (sections or []) if s in known]
+        if sections and not chosen:
+            raise WorkshopError("choose at least one section of the questionnaire")
+        key = new_token()
+        for _ in range(10):  # a clash among 85 million codes is rare; try again if it happens
+            code = new_code()
+            with self.store._write() as session:
+                if session.scalar(select(Workshop.id).where(Workshop.code == code)):
+                    continue
+                row = Workshop(id=str(uuid.uuid4()), code=code, title=title, instrument_id=instrument.id,
+                               sections=chosen, groups=clean_groups(groups), threshold=threshold,
+                               key_hash=token_hash(key), assessment_id=assessment_id)
+                session.add(row)
+                session.flush()
+                return _info(row), key
+        raise WorkshopError("could not find a free join code; try again")
+
+    def by_code(self, code: str) -> WorkshopInfo | None:
+        code = normalise_code(code)
+        if len(code) != CODE_LENGTH:
+            return None
+        with self.store._read() as session:
+            row = session.scalar(select(Workshop).where(Workshop.code == code))
+            return _info(row) if row else None
+
+    def as_facilitator(self, code: str, key: str) -> WorkshopInfo | None:
+        """The workshop if the key is right; a wrong key learns nothing, in constant time."""
+        workshop = self.by_code(code)
+        if workshop is None or not key or len(key) > 100:
+            return None
+        with self.store._read() as session:
+            stored = session.scalar(select(Workshop.key_hash).where(Workshop.id == workshop.id))
+        return workshop if stored and matches(key, stored) else None
+
+    def get(self, workshop_id: str) -> WorkshopInfo | None:
+        with self.store._read() as session:
+            row = session.get(Workshop, workshop_id)
+            return _info(row) if row else None
+
+    def update(self, workshop: WorkshopInfo, **changes: Any) -> WorkshopInfo:
+        """Change controls (status, pace, current_section, revealed, groups, title, threshold)."""
+        allowed = {"status", "pace", "current_section", "revealed", "groups", "title", "threshold"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise WorkshopError(f"cannot change {', '.join(sorted(unknown))}")
+        if "status" in changes and changes["status"] not in STATUSES:
+            raise WorkshopError(f"status must be one of {', '.join(STATUSES)}")
+        if "pace" in changes and changes["pace"] not in PACES:
+            raise WorkshopError(f"pace must be one of {', '.join(PACES)}")
+        if "groups" in changes:
+            changes["groups"] = clean_groups(changes["groups"])
+        if "title" in changes and not str(changes["title"]).strip():
+            raise WorkshopError("give the workshop a title")
+        with self.store._write() as session:
+            session.execute(update(Workshop).where(Workshop.id == workshop.id).values(**changes))
+        return self.get(workshop.id)
+
+    def delete(self, workshop: WorkshopInfo) -> None:
+        """Remove the workshop and every participant and answer in it."""
+        with self.store._write() as session:
+            session.execute(delete(ParticipantAnswer).where(ParticipantAnswer.workshop_id == workshop.id))
+            session.execute(delete(Participant).where(Participant.workshop_id == workshop.id))
+            session.execute(delete(Workshop).where(Workshop.id == workshop.id))
+
+    # --- participants --------------------------------------------------------------------------
+
+    def join(self, code: str, group: str | None = None) -> tuple[ParticipantInfo, str]:
+        workshop = self.by_code(code)
+        if workshop is None:
+            raise WorkshopError("No workshop has this code. Check the code on the screen and try again.")
+        if workshop.status != "open":
+            raise WorkshopError("This workshop is not taking answers any more. Ask the facilitator.")
+        token = new_token()
+        participant_id = str(uuid.uuid4())
+        with self.store._write() as session:
+            session.add(Participant(id=participant_id, workshop_id=workshop.id, token_hash=token_hash(token),
+                                    group=self._group(workshop, group)))
+        return ParticipantInfo(participant_id, workshop.id, self._group(workshop, group), 0, False, {}), token
+
+    @staticmethod
+    def _group(workshop: WorkshopInfo, group: str | None) -> str | None:
+        if group in (None, ""):
+            return None
+        if group not in workshop.groups:
+            raise WorkshopError("Choose one of the listed groups, or none.")
+        return group
+
+    def participant(self, token: str) -> ParticipantInfo | None:
+        if not token or len(token) > 100:
+            return None
+        wanted = token_hash(token)
+        with self.store._read() as session:
+            row = session.scalar(select(Participant).where(Participant.token_hash == wanted))
+            if row is None or not matches(token, row.token_hash):
+                return None
+            answers = {a.item_id: json.loads(a.value) for a in session.scalars(
+                select(ParticipantAnswer).where(ParticipantAnswer.participant_id == row.id))}
+            return ParticipantInfo(row.id, row.workshop_id, row.group, row.section, row.finished_at is not None,
+                                   answers)
+
+    def save_answer(self, participant: ParticipantInfo, item_id: str, value: Any) -> None:
+        """Upsert one answer; refused once the facilitator has closed answering."""
+        with self.store._write() as session:
+            status = session.scalar(select(Workshop.status).where(Workshop.id == participant.workshop_id))
+            if status != "open":
+                raise WorkshopError("Answering is closed; your earlier answers are kept.")
+            if value is None:
+                session.execute(delete(ParticipantAnswer).where(ParticipantAnswer.participant_id == participant.id,
+                                                                ParticipantAnswer.item_id == item_id))
+                return
+            insert = sqlite_insert if self.store.sqlite else pg_insert
+            statement = insert(ParticipantAnswer).values(
+                participant_id=participant.id, item_id=item_id, workshop_id=participant.workshop_id,
+                value=json.dumps(value), updated_at=now())
+            session.execute(statement.on_conflict_do_update(
+                index_elements=["participant_id", "item_id"],
+                set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at}))
+
+    def set_group(self, participant: ParticipantInfo, group: str | None) -> None:
+        workshop = self.get(participant.workshop_id)
+        with self.store._write() as session:
+            session.execute(update(Participant).where(Participant.id == participant.id)
+                            .values(group=self._group(workshop, group)))
+
+    def set_section(self, participant: ParticipantInfo, section: int) -> None:
+        with self.store._write() as session:
+            session.execute(update(Participant).where(Participant.id == participant.id).values(section=section))
+
+    def finish(self, participant: ParticipantInfo) -> None:
+        with self.store._write() as session:
+            session.execute(update(Participant)
+                            .where(Participant.id == participant.id, Participant.finished_at.is_(None))
+                            .values(finished_at=now()))
+
+    # --- the room ------------------------------------------------------------------------------
+
+    def counts(self, workshop_id: str) -> dict[str, int]:
+        """Joined, answering (joined, at least one answer, not finished) and finished."""
+        with self.store._read() as session:
+            joined = session.scalar(select(func.count()).where(Participant.workshop_id == workshop_id))
+            finished = session.scalar(select(func.count()).where(Participant.workshop_id == workshop_id,
+                                                                 Participant.finished_at.is_not(None)))
+            started = session.scalar(select(func.count(func.distinct(ParticipantAnswer.participant_id)))
+                                     .join(Participant, Participant.id == ParticipantAnswer.participant_id)
+                                     .where(ParticipantAnswer.workshop_id == workshop_id,
+                                            Participant.finished_at.is_(None)))
+        return {"joined": joined, "answering": started, "finished": finished}
+
+    def rows(self, workshop_id: str) -> list[Row]:
+        """Every participant's answers, numbered in joining order, without ids or tokens."""
+        with self.store._read() as session:
+            people = session.execute(select(Participant.id, Participant.group, Participant.finished_at)
+                                     .where(Participant.workshop_id == workshop_id)
+                                     .order_by(Participant.joined_at, Participant.id)).all()
+            answers: dict[str, dict[str, Any]] = {p.id: {} for p in people}
+            for participant_id, item_id, value in session.execute(
+                    select(ParticipantAnswer.participant_id, ParticipantAnswer.item_id, ParticipantAnswer.value)
+                    .where(ParticipantAnswer.workshop_id == workshop_id)):
+                if participant_id in answers:
+                    answers[participant_id][item_id] = json.loads(value)
+        return [Row(number=n, group=p.group, finished=p.finished_at is not None, answers=answers[p.id])
+                for n, p in enumerate(people, start=1)]

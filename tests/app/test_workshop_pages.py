@@ -1,0 +1,85 @@
+"""Facilitator, participant and dashboard pages through the real router."""
+
+from assessment.engine import default_engine
+from tests.app.conftest import texts
+
+ENGINE = default_engine()
+QUICK = ENGINE.instruments["quick-check"]
+
+
+def workshops(store):
+    from assessment.workshops import Workshops
+
+    return Workshops(store)
+
+
+def test_facilitator_creates_a_workshop_and_sees_code_qr_and_private_link(open_page, store):
+    app = open_page("facilitate")
+    app.text_input(key="ws_title").input("Retreat <i>2026</i>")
+    app.text_area(key="ws_groups").input("NGOs\nGovernments\nCompanies")
+    app.button(key="FormSubmitter:workshop_form-Open the workshop").click().run()
+    assert not app.exception
+    code, key = app.query_params["code"], app.query_params["key"]
+    code, key = (code if isinstance(code, str) else code[0]), (key if isinstance(key, str) else key[0])
+    assert len(code) == 6 and workshops(store).as_facilitator(code, key) is not None
+    assert app.title[0].value == "Retreat \\<i\\>2026\\</i\\>"
+    assert any(f"facilitate?code={code}&key={key}" in c.value for c in app.code)
+    assert any(f"join?code={code}" in c.value for c in app.code)
+    assert len(app.get("image")) == 1  # the QR code
+    assert [m.label for m in app.metric] == ["Joined", "Answering", "Finished"]
+    again = open_page("facilitate", code=code, key=key)  # the key is shown only once
+    assert not any("key=" in c.value for c in again.code)
+
+
+def test_wrong_facilitator_key_sees_nothing(open_page, store):
+    workshop, _ = workshops(store).create("Secret", QUICK, ["A"])
+    app = open_page("facilitate", code=workshop.code, key="wrong-key")
+    assert "not valid" in app.error[0].value
+    assert not app.metric and not app.get("download_button") and workshop.code not in texts(app)
+
+
+def test_participant_joins_answers_and_finishes(open_page, store):
+    service = workshops(store)
+    workshop, _ = service.create("Room", QUICK, ["NGOs", "Governments"])
+    app = open_page("join", code=workshop.code.lower())
+    assert app.title[0].value == "Room"
+    app.radio(key="join_group").set_value("NGOs")
+    app.button(key="join_button").click().run()
+    token = app.query_params["p"]
+    token = token if isinstance(token, str) else token[0]
+    first = QUICK.sections[0].items[0]
+    app.radio(key=f"q_{first.id}").set_value("5").run()
+    participant = service.participant(token)
+    assert participant.answers == {first.id: 5} and participant.group == "NGOs"
+    for _ in range(len(QUICK.sections) - 1):
+        app.button(key="join_next").click().run()
+    app.button(key="join_finish").click().run()
+    assert service.participant(token).finished
+    assert "Thank you" in app.success[0].value
+    assert "appear here when the facilitator reveals" in texts(app)  # nothing shown before the reveal
+
+
+def test_wrong_code_and_closed_workshop_get_clear_messages(open_page, store):
+    app = open_page("join", code="ZZZZZZ")
+    assert "No workshop has this code" in app.error[0].value
+    service = workshops(store)
+    workshop, _ = service.create("Closed room", QUICK, [])
+    service.update(workshop, status="closed")
+    app = open_page("join", code=workshop.code)
+    assert "not taking answers" in app.warning[0].value
+
+
+def test_dashboard_shows_distribution_and_hides_small_groups(open_page, store):
+    service = workshops(store)
+    workshop, key = service.create("Dash", QUICK, ["NGOs", "Governments"], threshold=3)
+    item = QUICK.sections[0].items[0]
+    for n, group in enumerate(["NGOs", "NGOs", "NGOs", "Governments"]):
+        person, _ = service.join(workshop.code, group)
+        service.save_answer(person, item.id, 1 + n)
+        service.finish(person)
+    app = open_page("facilitate", code=workshop.code, key=key)
+    assert [m.value for m in app.metric] == ["4", "0", "4"]
+    shown = texts(app)
+    assert "Not shown: 1 group(s) with fewer than 3 people" in shown
+    spec = "\n".join(str(c.proto) for c in app.get("vega_lite_chart"))
+    assert "NGOs" in spec and "Governments" not in spec
