@@ -211,7 +211,8 @@ def group_figure(groups, titles: dict[str, str]) -> Figure:
     if len(others) >= 2 and not table.empty:
         spread = table[table.Group != "Everyone"].groupby("Dimension")["Score"].agg(lambda s: s.max() - s.min())
         widest = spread.idxmax()
-        title = f"Groups differ most on {widest} ({spread[widest]:.0f} points apart)"
+        title = (f"Groups differ most on {widest} ({spread[widest]:.0f} points apart)" if spread[widest] >= 1
+                 else "The groups score every dimension alike")
     else:
         title = "Group comparison appears when two groups each reach the anonymity threshold"
     chart = alt.Chart(table).mark_point(filled=True, size=120).encode(

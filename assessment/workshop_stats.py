@@ -118,7 +118,8 @@ def group_gaps(scores: list[GroupScores]) -> list[tuple[str, float, str, str]]:
         values = [(g.scores[dimension], g.group) for g in visible_groups if g.scores.get(dimension) is not None]
         if len(values) >= 2:
             high, low = max(values), min(values)
-            gaps.append((dimension, round(high[0] - low[0], 1), high[1], low[1]))
+            if high[0] - low[0] >= 1:  # a difference under a point is noise, not a finding
+                gaps.append((dimension, round(high[0] - low[0], 1), high[1], low[1]))
     return sorted(gaps, key=lambda g: -g[1])
 
 

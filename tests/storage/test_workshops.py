@@ -1,0 +1,161 @@
+"""Workshops on SQLite and PostgreSQL: life cycle, concurrency, several processes, security."""
+
+import json
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from assessment.engine import default_engine
+from assessment.workshop_report import answers_csv, answers_json, group_report_html
+from assessment.workshop_stats import group_scores, item_stats, likert_items
+from assessment.workshops import CODE_ALPHABET, WorkshopError, Workshops
+from tests.conftest import ROOT
+
+QUICK = default_engine().instruments["quick-check"]
+TITLES = default_engine().titles
+
+
+@pytest.fixture
+def service(store):
+    return Workshops(store)
+
+
+def test_life_cycle(service):
+    workshop, key = service.create("Retreat", QUICK, ["NGOs", "States", "NGOs", " "])
+    assert workshop.groups == ["NGOs", "States"] and workshop.status == "open" and workshop.threshold == 3
+    assert set(workshop.code) <= set(CODE_ALPHABET) and len(workshop.code) == 6
+    assert service.by_code(workshop.code.lower()).id == workshop.id
+    person, token = service.join(workshop.code, "NGOs")
+    service.save_answer(person, "le_members_accept_decisions", 2)
+    service.save_answer(person, "le_members_accept_decisions", 4)
+    assert service.participant(token).answers == {"le_members_accept_decisions": 4}
+    assert service.counts(workshop.id) == {"joined": 1, "answering": 1, "finished": 0}
+    service.finish(person)
+    assert service.counts(workshop.id) == {"joined": 1, "answering": 0, "finished": 1}
+    closed = service.update(workshop, status="closed", revealed=True, pace="led", current_section=2)
+    assert (closed.status, closed.revealed, closed.pace, closed.current_section) == ("closed", True, "led", 2)
+    with pytest.raises(WorkshopError, match="Answering is closed"):
+        service.save_answer(person, "le_members_accept_decisions", 1)
+    with pytest.raises(WorkshopError, match="not taking answers"):
+        service.join(workshop.code)
+    service.delete(workshop)
+    assert service.by_code(workshop.code) is None and service.participant(token) is None
+    assert service.rows(workshop.id) == []
+
+
+def test_bad_inputs_are_refused_plainly(service):
+    with pytest.raises(WorkshopError, match="title"):
+        service.create("  ", QUICK, [])
+    with pytest.raises(WorkshopError, match="threshold"):
+        service.create("T", QUICK, [], threshold=0)
+    workshop, _ = service.create("T", QUICK, ["A"])
+    with pytest.raises(WorkshopError, match="listed groups"):
+        service.join(workshop.code, "Not a group")
+    with pytest.raises(WorkshopError, match="No workshop has this code"):
+        service.join("ZZZZZZ")
+    with pytest.raises(WorkshopError, match="status"):
+        service.update(workshop, status="paused")
+    with pytest.raises(WorkshopError, match="cannot change"):
+        service.update(workshop, key_hash="x")
+
+
+def test_wrong_facilitator_key_sees_and_changes_nothing(service):
+    workshop, key = service.create("T", QUICK, [])
+    assert service.as_facilitator(workshop.code, key).id == workshop.id
+    for wrong in ("", key[:-1], key + "x", "x" * 1000, None):
+        assert service.as_facilitator(workshop.code, wrong or "") is None
+    assert service.as_facilitator("ZZZZZZ", key) is None
+
+
+def test_key_and_tokens_are_stored_only_as_hashes(service, store):
+    workshop, key = service.create("T", QUICK, [])
+    _, token = service.join(workshop.code)
+    with store.engine.connect() as connection:
+        dump = json.dumps([list(map(str, row)) for table in ("workshops", "participants")
+                           for row in connection.exec_driver_sql(f"SELECT * FROM {table}")])
+    assert key not in dump and token not in dump
+
+
+def test_participant_sees_only_their_own_answers(service):
+    workshop, _ = service.create("T", QUICK, [])
+    alice, alice_token = service.join(workshop.code)
+    bob, _ = service.join(workshop.code)
+    service.save_answer(alice, "le_members_accept_decisions", 5)
+    service.save_answer(bob, "le_members_accept_decisions", 1)
+    assert service.participant(alice_token).answers == {"le_members_accept_decisions": 5}
+
+
+def test_fifty_participants_answering_at_once_lose_nothing(service):
+    workshop, _ = service.create("Crowd", QUICK, ["A", "B"])
+    people = [service.join(workshop.code, "A" if n % 2 else "B")[0] for n in range(50)]
+    errors = []
+
+    def answer(person, n):
+        try:
+            for index, item in enumerate(QUICK.items):
+                service.save_answer(person, item.id, (n + index) % 5 + 1)
+            service.finish(person)
+        except Exception as exc:  # noqa: BLE001 - collected and asserted
+            errors.append(exc)
+
+    threads = [threading.Thread(target=answer, args=(p, n)) for n, p in enumerate(people)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    rows = service.rows(workshop.id)
+    assert len(rows) == 50 and all(len(r.answers) == len(QUICK.items) and r.finished for r in rows)
+    expected = {(n, item.id): (n + i) % 5 + 1 for n in range(50) for i, item in enumerate(QUICK.items)}
+    # rows are numbered in joining order, which is the order people were created in
+    assert {(r.number - 1, k): v for r in rows for k, v in r.answers.items()} == expected
+
+
+@pytest.mark.postgres
+def test_two_app_processes_on_one_postgres_see_each_others_participants(pg_schema_url):
+    """Nothing about a workshop lives in one process: a second process joins, the first sees it."""
+    service = Workshops(__import__("assessment.storage", fromlist=["Store"]).Store(pg_schema_url))
+    workshop, _ = service.create("Shared", QUICK, ["NGOs"])
+    script = (
+        "import sys; from assessment.storage import Store; from assessment.workshops import Workshops\n"
+        "s = Workshops(Store(sys.argv[1])); p, _ = s.join(sys.argv[2], 'NGOs')\n"
+        "s.save_answer(p, 'le_members_accept_decisions', 4); print(len(s.rows(p.workshop_id)))\n"
+    )
+    outputs = [subprocess.run([sys.executable, "-c", script, pg_schema_url, workshop.code], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout.strip() for _ in range(2)]
+    assert outputs == ["1", "2"]  # the second process saw the first one's participant
+    rows = service.rows(workshop.id)
+    assert len(rows) == 2 and all(r.answers == {"le_members_accept_decisions": 4} for r in rows)
+
+
+def test_small_groups_are_hidden_everywhere_exports_included(service):
+    workshop, _ = service.create("Anon <script>", QUICK, ["Big", "Small"], threshold=3)
+    item = QUICK.items[0]
+    for group in ["Big", "Big", "Big", "Small", "Small"]:
+        person, _ = service.join(workshop.code, group)
+        service.save_answer(person, item.id, 2 if group == "Big" else 5)
+    rows = service.rows(workshop.id)
+    items = likert_items(QUICK, [])
+    groups = {g.group: g for g in group_scores(QUICK, items, rows, workshop.threshold, workshop.groups)}
+    assert not groups["Big"].hidden and groups["Small"].hidden and groups["Small"].scores == {}
+    csv_text = answers_csv(workshop, QUICK, rows)
+    json_text = answers_json(workshop, rows)
+    report = group_report_html(workshop, QUICK, rows, TITLES, {})
+    for export in (csv_text, json_text, report):
+        assert "Small" not in export.replace("Anon", "")
+        assert "Big" in export
+    assert "(group below anonymity threshold)" in csv_text
+    assert "Anon &lt;script&gt;" in report and "<script>" not in report
+    assert "token" not in json_text.lower() and workshop.id not in json_text
+
+
+def test_distribution_counts_match_answers(service):
+    workshop, _ = service.create("Counts", QUICK, [])
+    item = QUICK.items[0]
+    for value in [1, 1, 2, 5, "dont_know"]:
+        person, _ = service.join(workshop.code)
+        service.save_answer(person, item.id, value)
+    stats = item_stats(QUICK, [item], service.rows(workshop.id))[0]
+    assert stats.counts == [2, 1, 0, 0, 1] and stats.dont_know == 1 and stats.n == 4
