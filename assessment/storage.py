@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -96,12 +97,15 @@ class Store:
         self.url = url or database_url()
         self.engine = make_engine(self.url)
         self.sqlite = self.engine.dialect.name == "sqlite"
+        # SQLite allows one writer at a time. Queueing this process's writers on a lock is fairer
+        # and faster than letting them poll the busy timeout; other processes still use the timeout.
+        self._writer = threading.Lock() if self.sqlite else nullcontext()
         migrate(self.engine)
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        with (self.engine.connect().execution_options(write=True) as connection, Session(connection) as session,
-              session.begin()):
+        with (self._writer, self.engine.connect().execution_options(write=True) as connection,
+              Session(connection) as session, session.begin()):
             yield session
 
     @contextmanager

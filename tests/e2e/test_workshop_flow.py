@@ -63,7 +63,7 @@ def test_facilitator_and_three_participants(browser, server):
                  .some(m => m.innerText.includes('Finished') && m.innerText.trim().endsWith('3'))""",
         timeout=15_000)  # the dashboard refreshes itself every 2 seconds
     first = QUICK.items[0]
-    facilitator.wait_for_selector(f"text=n=3 · mean 3.0")
+    facilitator.wait_for_selector("text=n=3 · mean 3.0")
     facilitator.screenshot(path=str(SHOTS / "dashboard-1280.png"), full_page=True)
 
     with facilitator.expect_download() as download:
