@@ -77,16 +77,18 @@ for rec in result.recommendations:
 st.header("Download", anchor="download")
 parsed = AnswersFile(instrument=instrument, answers=saved.answers, stakeholders=saved.stakeholders,
                      profile=saved.profile)
-html_report = to_html(result, saved.stakeholders, engine.labels.participation, stage_titles)
 left, right = st.columns(2)
-left.download_button("Report (HTML)", html_report, "coalition-report.html", "text/html", key="dl_html",
+# Files are built only when a button is pressed: rendering charts to SVG is the slowest step.
+left.download_button("Report (HTML)",
+                     lambda: to_html(result, saved.stakeholders, engine.labels.participation, stage_titles),
+                     "coalition-report.html", "text/html", key="dl_html",
                      on_click="ignore", icon=":material/download:", type="primary")
-right.download_button("Report (Markdown)", to_markdown(result, saved.stakeholders), "coalition-report.md",
-                      "text/markdown", key="dl_md", on_click="ignore", icon=":material/download:")
-left.download_button("Result (JSON)", to_json(result), "coalition-result.json", "application/json", key="dl_json",
+right.download_button("Report (Markdown)", lambda: to_markdown(result, saved.stakeholders),
+                      "coalition-report.md", "text/markdown", key="dl_md", on_click="ignore", icon=":material/download:")
+left.download_button("Result (JSON)", lambda: to_json(result), "coalition-result.json", "application/json", key="dl_json",
                      on_click="ignore", icon=":material/download:")
-right.download_button("Answers (CSV)", answers_csv(instrument, saved.answers), "coalition-answers.csv", "text/csv",
+right.download_button("Answers (CSV)", lambda: answers_csv(instrument, saved.answers), "coalition-answers.csv", "text/csv",
                       key="dl_csv", on_click="ignore", icon=":material/download:")
-left.download_button("Answers file (JSON, to resume elsewhere)", json.dumps(parsed.to_json(), indent=2),
-                     "coalition-answers.json", "application/json", key="dl_answers", on_click="ignore",
+left.download_button("Answers file (JSON, to resume elsewhere)",
+                     lambda: json.dumps(parsed.to_json(), indent=2), "coalition-answers.json", "application/json", key="dl_answers", on_click="ignore",
                      icon=":material/download:")
