@@ -77,18 +77,17 @@ for rec in result.recommendations:
 st.header("Download", anchor="download")
 parsed = AnswersFile(instrument=instrument, answers=saved.answers, stakeholders=saved.stakeholders,
                      profile=saved.profile)
-left, right = st.columns(2)
-# Files are built only when a button is pressed: rendering charts to SVG is the slowest step.
-left.download_button("Report (HTML)",
-                     lambda: to_html(result, saved.stakeholders, engine.labels.participation, stage_titles),
-                     "coalition-report.html", "text/html", key="dl_html",
-                     on_click="ignore", icon=":material/download:", type="primary")
-right.download_button("Report (Markdown)", lambda: to_markdown(result, saved.stakeholders),
-                      "coalition-report.md", "text/markdown", key="dl_md", on_click="ignore", icon=":material/download:")
-left.download_button("Result (JSON)", lambda: to_json(result), "coalition-result.json", "application/json", key="dl_json",
-                     on_click="ignore", icon=":material/download:")
-right.download_button("Answers (CSV)", lambda: answers_csv(instrument, saved.answers), "coalition-answers.csv", "text/csv",
-                      key="dl_csv", on_click="ignore", icon=":material/download:")
-left.download_button("Answers file (JSON, to resume elsewhere)",
-                     lambda: json.dumps(parsed.to_json(), indent=2), "coalition-answers.json", "application/json", key="dl_answers", on_click="ignore",
-                     icon=":material/download:")
+# Each file is built only when its button is pressed: rendering charts to SVG is the slowest step.
+DOWNLOADS = [
+    ("Report (HTML)", lambda: to_html(result, saved.stakeholders, engine.labels.participation, stage_titles),
+     "coalition-report.html", "text/html"),
+    ("Report (Markdown)", lambda: to_markdown(result, saved.stakeholders), "coalition-report.md", "text/markdown"),
+    ("Result (JSON)", lambda: to_json(result), "coalition-result.json", "application/json"),
+    ("Answers (CSV)", lambda: answers_csv(instrument, saved.answers), "coalition-answers.csv", "text/csv"),
+    ("Answers file (JSON, to resume elsewhere)", lambda: json.dumps(parsed.to_json(), indent=2),
+     "coalition-answers.json", "application/json"),
+]
+columns = st.columns(2)
+for index, (label, build, file_name, mime) in enumerate(DOWNLOADS):
+    columns[index % 2].download_button(label, build, file_name, mime, key=f"dl_{index}", on_click="ignore",
+                                       icon=":material/download:", type="primary" if index == 0 else "secondary")
