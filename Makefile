@@ -27,6 +27,8 @@ lint: install
 
 bench: install
 	$(PY) bench/handbook_pages.py
+	$(PY) bench/assessment_engine.py
+	$(PY) bench/workshop_load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
