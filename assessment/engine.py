@@ -45,7 +45,8 @@ class Engine:
         groups = instrument.scales.get("unseen_groups")
         group_labels = {k: text_in(v) for k, v in groups.choices.items()} if groups else {}
         representation = analyse(list(stakeholders), profile, answers, self.labels, group_labels)
-        evidence = Evidence(dimensions=dimensions, answers=answers, stage=stage, representation=representation)
+        evidence = Evidence(dimensions=dimensions, answers=answers, stage=stage, representation=representation,
+                            instrument=instrument)
         return Result(
             instrument=instrument.id, instrument_title=text_in(instrument.title), version=instrument.version,
             profile=profile, dimensions=dimensions, stage=stage, representation=representation,

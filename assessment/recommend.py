@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from assessment.errors import AssessmentError, Code
 from assessment.loader import CONTENT_DIR, read_yaml
-from assessment.model import STAGES
+from assessment.model import STAGES, Instrument, text_in
 from assessment.representation import FLAGS, Representation
 from assessment.scoring import DimensionScore
 from assessment.stage import StageDiagnosis
@@ -91,6 +91,18 @@ class Evidence:
     answers: dict[str, Any]
     stage: StageDiagnosis | None
     representation: Representation | None
+    instrument: Instrument | None = None
+
+    def describe(self, item_id: str) -> str:
+        """“Disagree” to “We publish our budget…”, or the bare id when the item is unknown."""
+        value = self.answers.get(item_id)
+        item = self.instrument.item(item_id) if self.instrument else None
+        if item is None:
+            return f"Your answer to {item_id}: {_show(value)}"
+        scale = self.instrument.scale_of(item)
+        values = value if isinstance(value, list) else [value]
+        labels = [text_in(scale.choices[str(v)]) if scale and str(v) in scale.choices else _show(v) for v in values]
+        return f"You answered “{', '.join(labels) or 'none'}” to: “{text_in(item.text)}”"
 
 
 Outcome = tuple[bool, str, float]  # fired, reason, severity
@@ -131,7 +143,7 @@ def _answer(c: Condition, e: Evidence) -> Outcome:
         or (c.at_most is not None and number is not None and number <= c.at_most)
         or (c.at_least is not None and number is not None and number >= c.at_least)
     )
-    return bool(hit), f"Your answer to {c.answer}: {_show(value)}", 20
+    return bool(hit), e.describe(c.answer), 20
 
 
 def _stage(c: Condition, e: Evidence) -> Outcome:

@@ -87,7 +87,9 @@ def _evidence(instrument: Instrument, answers: dict[str, Any], current: str,
               and item_score(instrument, item, answers[item.id]) >= 75]
     lines = [f"You agreed: “{text}”" for text in agreed]
     if levels[current] is None or levels[current] < REACHED:
-        lines.append("No later stage shows clear evidence yet, so the coalition is placed at the start.")
+        lines.append("No stage shows clear evidence yet (agreement with its statements), so the coalition is "
+                     "placed at the start of the life cycle.")
+        return lines
     later = [s for s in STAGES[STAGES.index(current) + 1:] if levels[s] is not None]
     if later:
         lines.append("Evidence for later stages is weaker: "
