@@ -16,6 +16,7 @@ from handbook.model import Chapter
 from handbook.text import TOKEN, plain, stem, terms
 
 WEIGHTS = {"title": 8.0, "tags": 6.0, "summary": 3.0, "heading": 4.0}
+CHAPTER_WEIGHT = 0.5
 SNIPPET_WORDS = 32
 
 
@@ -53,16 +54,21 @@ class SearchIndex:
     def __init__(self, handbook: Handbook):
         self.docs: list[_Doc] = []
         self.fields: dict[str, dict[str, set[str]]] = {}
+        self.tag_hits: dict[str, Counter] = {}
         for chapter in handbook.chapters:
             self.fields[chapter.slug] = {
                 "title": set(terms(chapter.title)),
                 "tags": set(terms(" ".join(chapter.tags))),
                 "summary": set(terms(chapter.summary)),
             }
+            self.tag_hits[chapter.slug] = Counter(t for tag in chapter.tags for t in set(terms(tag)))
             for section in chapter.sections:
                 text = plain(section.markdown)
                 counts = Counter(terms(text)) + Counter(terms(section.title))
                 self.docs.append(_Doc(chapter, section.anchor, section.title, text, counts))
+        self.chapter_counts: dict[str, Counter] = {}
+        for doc in self.docs:
+            self.chapter_counts.setdefault(doc.chapter.slug, Counter()).update(doc.counts)
         chapters_with = Counter(t for slug in self.fields for t in self._chapter_terms(slug))
         total = max(1, len(self.fields))
         self.idf = {t: math.log(1 + total / n) for t, n in chapters_with.items()}
@@ -91,9 +97,14 @@ class SearchIndex:
         score, matched = 0.0, 0
         for term in wanted:
             idf = self.idf.get(term, 0.0)
-            weight = sum(w for name, w in WEIGHTS.items() if name != "heading" and term in fields[name])
+            weight = sum(w for name, w in WEIGHTS.items() if name not in ("heading", "tags") and term in fields[name])
+            # Each tag naming the term counts (up to two): a chapter tagged "landmines" and "Ottawa
+            # landmine treaty" is more about landmines than one tagged only "Landmine Monitor".
+            weight += WEIGHTS["tags"] * min(2, self.tag_hits[doc.chapter.slug].get(term, 0))
             weight += WEIGHTS["heading"] if term in heading else 0.0
             weight += math.log1p(doc.counts.get(term, 0))
+            # A chapter that returns to the term throughout is about it, not only mentioning it once.
+            weight += CHAPTER_WEIGHT * math.log1p(self.chapter_counts[doc.chapter.slug].get(term, 0))
             matched += weight > 0
             score += idf * weight
         if matched == 0:
