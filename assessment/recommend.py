@@ -117,7 +117,9 @@ def _dimension(c: Condition, e: Evidence) -> Outcome:
     if d.score is None:
         return False, "", 0
     if c.below is not None and d.score < c.below:
-        return True, f"{d.title} scored {d.score:.0f}/100 ({d.band})", c.below - d.score
+        # Half a point of severity per point under the threshold (at most 30 for a 60 threshold), so a
+        # telling single answer (20) can still outrank a broad low score.
+        return True, f"{d.title} scored {d.score:.0f}/100 ({d.band})", (c.below - d.score) / 2
     if c.at_least is not None and d.score >= c.at_least:
         return True, f"{d.title} scored {d.score:.0f}/100 ({d.band})", 1
     return False, "", 0

@@ -19,6 +19,7 @@ from assessment.model import COALITION_TYPES, PARTICIPATION, SECTORS, Profile, S
 ENGAGED = ("core", "member", "consulted")
 DE_FACTO_LEVEL = 4  # influence or stake of 4 or 5 out of 5
 CONCENTRATED_HHI = 0.25  # the usual threshold for a highly concentrated market, applied to votes
+CONCENTRATED_LARGEST = 40.0  # ... and one holder with at least 40% (four equal holders are not "concentrated")
 
 
 class MapLabels(BaseModel):
@@ -99,7 +100,8 @@ def analyse(stakeholders: list[Stakeholder], profile: Profile, answers: dict[str
     shares = [s.votes for s in stakeholders if s.votes > 0]
     hhi = herfindahl(shares)
     largest = round(max(shares) / sum(shares) * 100, 1) if shares else None
-    if hhi is not None and hhi >= CONCENTRATED_HHI and len(stakeholders) > 1:
+    if (hhi is not None and hhi >= CONCENTRATED_HHI and largest >= CONCENTRATED_LARGEST
+            and len(stakeholders) >= 3):
         flags.append("power_concentrated")
         gaps.append(Gap(kind="power_concentrated", title="Decision power is concentrated",
                         detail=f"The Herfindahl index of decision votes is {hhi:.2f} (0.25 or more is highly "
@@ -129,8 +131,12 @@ def _de_facto(stakeholders: list[Stakeholder], labels: MapLabels, gaps: list[Gap
                           f"stake {s.stake})" for s in outside)
         gaps.append(Gap(kind="de_facto_excluded", title="De facto stakeholders outside the coalition",
                         detail=f"High influence or stake but not engaged: {names}."))
-    if any(s.participation == "opposed" and s.influence >= DE_FACTO_LEVEL for s in stakeholders):
+    opponents = [s for s in stakeholders if s.participation == "opposed" and s.influence >= DE_FACTO_LEVEL]
+    if opponents:
         flags.append("opposed_powerful")
+        gaps.append(Gap(kind="opposed_powerful", title="Powerful opponents",
+                        detail="Actively opposed and highly influential: "
+                               + "; ".join(f"{s.name} (influence {s.influence})" for s in opponents) + "."))
 
 
 def _affected(stakeholders: list[Stakeholder], gaps: list[Gap], flags: list[str]) -> None:

@@ -76,9 +76,9 @@ def test_ranked_by_priority_then_severity_and_top_five_marked():
     assert [r.rank for r in recs] == list(range(1, len(recs) + 1))
     assert all(r.top for r in recs[:5]) and not any(r.top for r in recs[5:])
     first_priority = [r.id for r in recs if r.priority == 1]
-    # no-budget: a telling answer (20) + transparency 60 points under its threshold = 80, more severe than
-    # very-weak (40 under), which in turn outranks the skipped foundation (30).
-    assert first_priority == ["no-budget", "very-weak", "monitoring"]
+    # no-budget: a telling answer (20) + transparency 60 points under its threshold (30) = 50; then the
+    # skipped foundation (30); then very-weak, 40 points under (20).
+    assert first_priority == ["no-budget", "monitoring", "very-weak"]
 
 
 def test_flags_stage_and_skipped_conditions():

@@ -1,0 +1,72 @@
+"""The questionnaires and rules are complete, and every reference between them resolves."""
+
+from collections import Counter
+
+import pytest
+
+from assessment.loader import load_instruments
+from assessment.model import STAGES
+from assessment.recommend import load_rules
+from assessment.representation import load_labels
+from assessment.validate import resolves, validate_all
+
+INSTRUMENTS = load_instruments()
+FULL, QUICK = INSTRUMENTS["full-diagnostic"], INSTRUMENTS["quick-check"]
+RULES = load_rules()
+SCORED = ["issue_fit", "legitimacy", "accountability", "transparency", "representation", "trust", "resources",
+          "impact", "effectiveness", "technology"]
+
+
+def test_validate_reports_no_problem():
+    problems, counts = validate_all()
+    assert problems == []
+    assert counts["rules"] == len(RULES)
+
+
+def test_full_diagnostic_size_and_coverage():
+    assert 60 <= len(FULL.items) <= 90 and 25 <= FULL.minutes <= 45
+    per_dimension = Counter(i.dimension for i in FULL.items if i.scored)
+    reverse = Counter(i.dimension for i in FULL.items if i.scored and i.reverse)
+    for dimension in SCORED:
+        assert per_dimension[dimension] >= 6, dimension
+        assert reverse[dimension] >= 1, dimension
+    assert {i.stage for i in FULL.items if i.stage} == set(STAGES)
+
+
+def test_every_item_has_help_text():
+    for instrument in INSTRUMENTS.values():
+        assert all(item.help for item in instrument.items), instrument.id
+
+
+def test_quick_check_is_a_subset_with_identical_items():
+    assert 12 <= len(QUICK.items) <= 18 and "workshop" in QUICK.use
+    assert {i.dimension for i in QUICK.items} == set(SCORED)
+    for item in QUICK.items:
+        assert FULL.item(item.id) == item, item.id
+
+
+def test_skip_logic_is_used():
+    assert any(i.relevant for i in FULL.items)
+
+
+@pytest.mark.parametrize("dimension", [*SCORED, "stage"])
+def test_every_dimension_has_at_least_four_recommendations(dimension):
+    assert sum(r.dimension == dimension for r in RULES) >= 4
+
+
+def test_at_least_45_rules_each_linking_to_an_existing_section(handbook):
+    assert len(RULES) >= 45
+    for rule in RULES:
+        assert "#" in rule.chapter and resolves(handbook, rule.chapter), rule.id
+        assert 2 <= len(rule.steps) <= 5 and rule.question.endswith("?"), rule.id
+
+
+def test_every_stage_has_a_rule():
+    mentioned = {s for r in RULES for c in r.when for s in (c.stage or [])}
+    mentioned |= {c.skipped for r in RULES for c in r.when if c.skipped}
+    assert mentioned >= set(STAGES)
+
+
+def test_stakeholder_map_labels_load():
+    labels = load_labels()
+    assert all(labels.expected_sectors.values())
