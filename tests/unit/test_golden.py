@@ -1,0 +1,45 @@
+"""Golden profiles: hand-written coalitions and the diagnosis each should get (see tests/data/golden.yaml)."""
+
+import pytest
+import yaml
+
+from assessment.engine import default_engine
+from assessment.model import Profile, Stakeholder
+from tests.conftest import ROOT
+
+ENGINE = default_engine()
+FULL = ENGINE.instruments["full-diagnostic"]
+PROFILES = yaml.safe_load((ROOT / "tests" / "data" / "golden.yaml").read_text())
+
+
+def answers_for(spec: dict) -> dict:
+    answers = {}
+    for item in FULL.items:
+        if item.kind != "likert":
+            continue
+        if item.stage:
+            answers[item.id] = spec["stages"][item.stage]
+            continue
+        level = spec.get("dimensions", {}).get(item.dimension, spec["level"])
+        answers[item.id] = 6 - level if item.reverse else level
+    answers.update(spec.get("answers", {}))
+    return answers
+
+
+@pytest.mark.parametrize("spec", PROFILES, ids=[p["name"] for p in PROFILES])
+def test_golden_profile(spec):
+    result = ENGINE.assess(FULL, answers_for(spec), [Stakeholder(**s) for s in spec.get("stakeholders", [])],
+                           Profile(**spec.get("profile", {})))
+    expect = spec["expect"]
+    assert result.stage.id == expect["stage"]
+    assert [s.id for s in result.stage.skipped] == expect["skipped"]
+    assert sorted(result.representation.flags) == sorted(expect["flags"])
+    top = [r.id for r in result.recommendations if r.top]
+    fired = [r.id for r in result.recommendations]
+    missing = [r for r in expect["top"] if r not in top]
+    assert not missing, f"{missing} not in the top five {top}"
+    assert not set(expect.get("absent", [])) & set(fired)
+
+
+def test_at_least_six_profiles_each_with_a_reason():
+    assert len(PROFILES) >= 6 and all(len(p["why"].split()) >= 15 for p in PROFILES)
