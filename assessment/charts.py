@@ -18,8 +18,8 @@ from assessment.stage import StageDiagnosis
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 BAND_COLOURS = {"at risk": "#D55E00", "developing": "#E69F00", "established": "#56B4E9", "strong": "#009E73"}
-PARTICIPATION_COLOURS = {"Core": "#0072B2", "Member": "#56B4E9", "Consulted": "#009E73",
-                         "Not engaged": "#E69F00", "Opposed": "#D55E00"}
+PARTICIPATION_COLOURS = {"core": "#0072B2", "member": "#56B4E9", "consulted": "#009E73",
+                         "not_engaged": "#E69F00", "opposed": "#D55E00"}
 
 
 @dataclass(frozen=True)
@@ -82,16 +82,24 @@ def power_interest_figure(stakeholders: list[Stakeholder], participation_labels:
     else:
         title = "Every stakeholder with high influence or stake is engaged"
     labels = list(participation_labels.values())
-    colours = [PARTICIPATION_COLOURS.get(label, "#000000") for label in labels]
-    points = alt.Chart(table).mark_point(filled=True, size=160, opacity=0.85).encode(
-        x=alt.X("Stake:Q", scale=alt.Scale(domain=[0.5, 5.5]), title="Stake (1–5)"),
-        y=alt.Y("Influence:Q", scale=alt.Scale(domain=[0.5, 5.5]), title="Influence (1–5)"),
+    colours = [PARTICIPATION_COLOURS.get(key, "#000000") for key in participation_labels]
+    # Stakeholders on the same cell are spread sideways a little so none hides another.
+    plotted = table.assign(Nudge=table.groupby(["Stake", "Influence"]).cumcount())
+    plotted["Stake at"] = plotted["Stake"] + (plotted["Nudge"] - plotted.groupby(["Stake", "Influence"])["Nudge"]
+                                              .transform("max") / 2) * 0.18
+    points = alt.Chart(plotted).mark_point(filled=True, size=160, opacity=0.85).encode(
+        x=alt.X("Stake at:Q", scale=alt.Scale(domain=[0.5, 5.5]), title="Stake (1–5)",
+                axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")),
+        y=alt.Y("Influence:Q", scale=alt.Scale(domain=[0.5, 5.5]), title="Influence (1–5)",
+                axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")),
         color=alt.Color("Participation:N", scale=alt.Scale(domain=labels, range=colours),
                         legend=alt.Legend(orient="bottom")),
         shape=alt.Shape("Participation:N", scale=alt.Scale(domain=labels)),
         tooltip=["Stakeholder", "Sector", "Influence", "Stake", "Participation", "Votes %"],
     )
-    names = points.mark_text(dy=-13, fontSize=11).encode(text="Stakeholder:N", shape=alt.value("circle"))
+    names = points.mark_text(dy=-13, fontSize=11).encode(text="Stakeholder:N", shape=alt.value("circle"),
+                                                          opacity=alt.condition("datum.Nudge == 0", alt.value(1),
+                                                                                alt.value(0)))
     quadrants = alt.Chart(pd.DataFrame({"v": [3]})).mark_rule(color="#999", strokeDash=[4, 4])
     chart = (quadrants.encode(x="v:Q") + quadrants.encode(y="v:Q") + points + names).properties(
         title=title, width="container", height=320)

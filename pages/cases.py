@@ -18,9 +18,7 @@ for case in handbook.cases:
         st.write(case.what)
         st.markdown(f"**Who:** {case.who}")
         st.markdown("**Timeline**")
-        st.dataframe({"Year": [e.year for e in case.timeline], "Event": [e.event for e in case.timeline]},
-                     hide_index=True, key=f"timeline_{case.id}",
-                     column_config={"Year": st.column_config.NumberColumn(format="%d", width="small")})
+        st.markdown("\n".join(f"- **{e.year}** · {e.event}" for e in case.timeline))
         st.markdown("**What it teaches**")
         st.markdown("\n".join(f"- {lesson}" for lesson in case.lessons))
         st.markdown("**Read more in**")
@@ -28,4 +26,4 @@ for case in handbook.cases:
             st.page_link(HANDBOOK_PAGE, label=handbook.chapter(slug).title, query_params={"chapter": slug})
         sources = [w for w in (handbook.work(i) for i in case.sources) if w]
         if sources:
-            st.caption("Sources: " + "; ".join(w.citation for w in sources))
+            st.caption("Sources:\n" + "\n".join(f"- {w.citation}" for w in sources))

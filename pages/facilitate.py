@@ -36,8 +36,9 @@ def create_screen() -> None:
         instrument_id = st.selectbox("Questionnaire", list(usable), key="ws_instrument",
                                      index=list(usable).index("quick-check") if "quick-check" in usable else 0,
                                      format_func=lambda i: f"{text_in(usable[i].title)} · {usable[i].minutes} min")
-        sections = st.multiselect("Only these sections (optional; leave empty for all)",
-                                  [s.id for i in usable.values() for s in i.sections], key="ws_sections")
+        titles = {s.id: text_in(s.title) for i in usable.values() for s in i.sections}
+        sections = st.multiselect("Only these sections (optional; leave empty for all)", list(titles),
+                                  key="ws_sections", format_func=titles.get)
         groups = st.text_area("Stakeholder groups participants may pick (one per line; optional for them)",
                               DEFAULT_GROUPS, key="ws_groups", height=180)
         threshold = st.number_input("Hide any group with fewer respondents than", 1, 50, 3, key="ws_threshold")

@@ -8,10 +8,10 @@ import streamlit as st
 
 from assessment.charts import dimension_figure, power_interest_figure, stage_figure
 from assessment.files import AnswersFile
-from assessment.report import answers_csv, chapter_link, to_html, to_json, to_markdown
+from assessment.report import answers_csv, to_html, to_json, to_markdown
 from ui.assessment_state import assessment_nav, get_engine, open_assessment, resume_params
+from ui.content import get_handbook
 from ui.figures import show_figure
-from ui.links import chapter_url
 from ui.safe import inert
 
 engine = get_engine()
@@ -25,6 +25,16 @@ if saved is None:
 instrument = engine.instruments[saved.instrument_id]
 result = engine.assess(instrument, saved.answers, saved.stakeholders, saved.profile)
 stage_titles = {s.id: s.title for s in engine.stages}
+handbook = get_handbook()
+
+
+def section_label(slug: str, anchor: str) -> str:
+    """“Chapter title › Section title”, from the handbook itself."""
+    chapter = handbook.chapter(slug)
+    if chapter is None:
+        return slug
+    section = chapter.section(anchor) if anchor else None
+    return f"{chapter.title} › {section.title}" if section else chapter.title
 name = inert(saved.profile.name) if saved.profile.name else "Your coalition"
 
 st.title(f"Results: {name}" if saved.profile.name else "Results")
@@ -69,10 +79,8 @@ for rec in result.recommendations:
         st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(rec.steps, 1)))
         st.markdown(f"**Ask the group:** {rec.question}")
         slug, _, section = rec.chapter.partition("#")
-        label, _ = chapter_link(rec.chapter)
-        st.page_link("pages/handbook.py", label=f"Read: {label}", icon=":material/menu_book:",
+        st.page_link("pages/handbook.py", label=f"Read: {section_label(slug, section)}", icon=":material/menu_book:",
                      query_params={"chapter": slug, **({"section": section} if section else {})})
-        st.caption(f"Link: {chapter_url(slug, section)}")
 
 st.header("Download", anchor="download")
 parsed = AnswersFile(instrument=instrument, answers=saved.answers, stakeholders=saved.stakeholders,
