@@ -55,7 +55,7 @@ def dimension_figure(dimensions: dict[str, DimensionScore]) -> Figure:
         x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)"),
         y=alt.Y("Dimension:N", sort=None, title=None),
         color=alt.Color("Band:N", scale=_band_scale(), legend=alt.Legend(orient="bottom", title="Band")),
-        tooltip=["Dimension", "Score", "Band", "Answered", "Don’t know", "Confidence"],
+        tooltip=["Dimension:N", "Score:Q", "Band:N", "Answered:Q", "Don’t know:Q", "Confidence:N"],
     )
     cuts = alt.Chart(pd.DataFrame({"x": [floor for floor, _ in BANDS if floor > 0]})).mark_rule(
         strokeDash=[3, 3], color="#777").encode(x="x:Q")
@@ -95,7 +95,7 @@ def power_interest_figure(stakeholders: list[Stakeholder], participation_labels:
         color=alt.Color("Participation:N", scale=alt.Scale(domain=labels, range=colours),
                         legend=alt.Legend(orient="bottom")),
         shape=alt.Shape("Participation:N", scale=alt.Scale(domain=labels)),
-        tooltip=["Stakeholder", "Sector", "Influence", "Stake", "Participation", "Votes %"],
+        tooltip=["Stakeholder:N", "Sector:N", "Influence:Q", "Stake:Q", "Participation:N", "Votes %:Q"],
     )
     names = points.mark_text(dy=-13, fontSize=11).encode(text="Stakeholder:N", shape=alt.value("circle"),
                                                           opacity=alt.condition("datum.Nudge == 0", alt.value(1),
@@ -120,7 +120,7 @@ def stage_figure(stage: StageDiagnosis, stage_titles: dict[str, str]) -> Figure:
         x=alt.X("Stage:N", sort=None, title=None, axis=alt.Axis(labelAngle=0, labelLimit=90)),
         y=alt.Y("Evidence (0–100):Q", scale=alt.Scale(domain=[0, 100])),
         color=alt.condition("datum.Current", alt.value("#0072B2"), alt.value("#B8C4CE")),
-        tooltip=["Stage", "Evidence (0–100)"],
+        tooltip=["Stage:N", "Evidence (0–100):Q"],
     ).properties(title=title, width="container", height=220)
     return Figure(title, chart, table)
 
@@ -136,7 +136,7 @@ def trend_figure(history: list[tuple[datetime, dict[str, DimensionScore]]]) -> F
         color=alt.Color("Dimension:N", scale=alt.Scale(range=OKABE_ITO), legend=alt.Legend(orient="bottom",
                                                                                          columns=2)),
         strokeDash=alt.StrokeDash("Dimension:N", legend=None),
-        tooltip=["Date:T", "Dimension", "Score"],
+        tooltip=["Date:T", "Dimension:N", "Score:Q"],
     ).properties(title=title, width="container", height=320)
     return Figure(title, chart, table)
 
@@ -204,7 +204,7 @@ def diverging_figure(stats, labels: list[str]) -> Figure:
         color=alt.Color("Answer:N", scale=alt.Scale(domain=labels, range=LIKERT_COLOURS[: len(labels)]),
                         legend=alt.Legend(orient="bottom", title=None), sort=labels),
         order="order:Q",
-        tooltip=["Statement", "Answer", "People", "Share %"],
+        tooltip=["Statement:N", "Answer:N", "People:Q", "Share %:Q"],
     ).properties(title=title, width="container", height=alt.Step(26))
     return Figure(title, chart, table)
 
@@ -228,6 +228,6 @@ def group_figure(groups, titles: dict[str, str]) -> Figure:
         y=alt.Y("Dimension:N", sort=None, title=None),
         color=alt.Color("Group:N", scale=alt.Scale(range=OKABE_ITO), legend=alt.Legend(orient="bottom")),
         shape=alt.Shape("Group:N"),
-        tooltip=["Group", "Dimension", "Score", "n"],
+        tooltip=["Group:N", "Dimension:N", "Score:Q", "n:Q"],
     ).properties(title=title, width="container", height=alt.Step(26))
     return Figure(title, chart, table)

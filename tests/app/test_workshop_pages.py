@@ -83,3 +83,59 @@ def test_dashboard_shows_distribution_and_hides_small_groups(open_page, store):
     assert "Not shown: 1 group(s) with fewer than 3 people" in shown
     spec = "\n".join(str(c.proto) for c in app.get("vega_lite_chart"))
     assert "NGOs" in spec and "Governments" not in spec
+
+
+def test_presenter_view_hides_controls_and_enlarges_the_code(open_page, store):
+    workshop, key = workshops(store).create("Projector", QUICK, ["NGOs"])
+    app = open_page("facilitate", code=workshop.code, key=key)
+    assert app.button(key="ws_close") and app.get("download_button")
+    app.toggle(key="presenter").set_value(True).run()
+    assert f"# Join code: `{workshop.code}`" in [m.value for m in app.markdown]
+    assert not [b for b in app.button if b.key in ("ws_close", "ws_reveal", "ws_delete")]
+    assert not app.get("download_button")
+    assert [m.label for m in app.metric] == ["Joined", "Answering", "Finished"]
+
+
+def test_led_pace_moves_every_phone_to_the_facilitators_section(open_page, store):
+    service = workshops(store)
+    workshop, key = service.create("Led", QUICK, [])
+    _, token = service.join(workshop.code)
+    facilitator = open_page("facilitate", code=workshop.code, key=key)
+    facilitator.selectbox(key="ws_pace").set_value("led").run()
+    facilitator.radio(key="ws_current").set_value(2).run()
+    assert service.get(workshop.id).current_section == 2
+    phone = open_page("join", p=token)
+    assert phone.header[0].value == QUICK.sections[2].title
+    assert "The facilitator will move the group" in phone.info[0].value
+    assert not [b for b in phone.button if b.key in ("join_next", "join_back")]
+
+
+def test_revealed_results_show_the_room_not_individuals(open_page, store):
+    service = workshops(store)
+    workshop, _ = service.create("Reveal", QUICK, [])
+    item = QUICK.items[0]
+    tokens = []
+    for value in (1, 5, 5):
+        person, token = service.join(workshop.code)
+        service.save_answer(person, item.id, value)
+        service.finish(person)
+        tokens.append(token)
+    before = open_page("join", p=tokens[0])
+    assert "appear here when the facilitator reveals" in texts(before)
+    service.update(workshop, revealed=True)
+    after = open_page("join", p=tokens[0])
+    assert "Most contested statements" in [s.value for s in after.subheader]
+    assert "n=3" in texts(after)  # the room's distribution, never one person's row
+    assert not after.get("download_button")
+
+
+def test_delete_needs_the_code_typed_and_removes_everything(open_page, store):
+    service = workshops(store)
+    workshop, key = service.create("Doomed", QUICK, [])
+    _, token = service.join(workshop.code)
+    app = open_page("facilitate", code=workshop.code, key=key)
+    assert app.button(key="ws_delete").disabled
+    app.text_input(key="ws_delete_confirm").input(workshop.code.lower()).run()
+    app.button(key="ws_delete").click().run()
+    assert "deleted" in app.success[0].value
+    assert service.by_code(workshop.code) is None and service.participant(token) is None
