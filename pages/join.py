@@ -114,7 +114,7 @@ def results(workshop, instrument) -> None:
         if current is None:
             st.info("This workshop has been deleted.")
         elif current.revealed:
-            room_results(current, instrument, "room", for_participants=True)
+            room_results(current, instrument, "room")
         else:
             st.caption("The group's results appear here when the facilitator reveals them.")
 

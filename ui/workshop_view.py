@@ -46,15 +46,22 @@ def dimension_chapters() -> dict[str, str]:
     return {d.id: d.chapter for d in get_handbook().dimensions}
 
 
-def room_results(workshop: WorkshopInfo, instrument: Instrument, key: str, for_participants: bool = False) -> None:
-    """The room's answers: groups, distributions and the most contested statements."""
+def room_results(workshop: WorkshopInfo, instrument: Instrument, key: str) -> None:
+    """The room's answers: groups, the most contested statements, then every statement."""
     rows = get_workshops().rows(workshop.id)
     items = likert_items(instrument, workshop.sections)
     if not items or not rows:
         st.info("No answers yet.")
         return
     stats = item_stats(instrument, items, rows)
-    groups = group_scores(instrument, items, rows, workshop.threshold, workshop.groups)
+    _groups(workshop, group_scores(instrument, items, rows, workshop.threshold, workshop.groups), key)
+    _contested(contested(stats, workshop.threshold))
+    st.subheader("Every statement", anchor=False)
+    labels = [text_in(v) for v in instrument.scale_of(items[0]).choices.values()]
+    show_figure(diverging_figure(stats, labels), f"{key}_items")
+
+
+def _groups(workshop: WorkshopInfo, groups, key: str) -> None:
     st.subheader("Where the room stands", anchor=False)
     show_figure(group_figure(groups, dimension_titles()), f"{key}_groups")
     hidden = [g.group for g in groups if g.hidden and g.n > 0]
@@ -64,24 +71,21 @@ def room_results(workshop: WorkshopInfo, instrument: Instrument, key: str, for_p
     for dimension, gap, high, low in group_gaps(groups)[:3]:
         st.markdown(f"- **{dimension_titles().get(dimension, dimension)}:** {inert(high)} scores {gap:.0f} points "
                     f"above {inert(low)}")
+
+
+def _contested(statements) -> None:
+    """Discussion prompts, each linked to the handbook section on its dimension."""
     st.subheader("Most contested statements", anchor=False)
     st.caption("Lowest agreement first (van der Eijk's agreement A: +1 all agree, 0 spread evenly, −1 split into "
                "opposite camps). Start the discussion here.")
-    for s in contested(stats, workshop.threshold):
+    chapters = dimension_chapters()
+    for s in statements:
         st.markdown(f"**{s.text}**  \nagreement {s.agreement:.2f} · n={s.n} · mean {s.mean:.1f} · "
                     f"spread {s.spread:.1f}")
-        chapter = get_engine_dimension_chapter(s.dimension)
-        if chapter and not for_participants:
-            slug, _, section = chapter.partition("#")
+        slug, _, section = chapters.get(s.dimension or "", "").partition("#")
+        if slug:
             st.page_link(HANDBOOK_PAGE, label="Read about it in the handbook", icon=":material/menu_book:",
                          query_params={"chapter": slug, **({"section": section} if section else {})})
-    st.subheader("Every statement", anchor=False)
-    labels = [text_in(v) for v in instrument.scale_of(items[0]).choices.values()]
-    show_figure(diverging_figure(stats, labels), f"{key}_items")
-
-
-def get_engine_dimension_chapter(dimension: str | None) -> str | None:
-    return dimension_chapters().get(dimension or "")
 
 
 def leader_comparison(workshop: WorkshopInfo, instrument: Instrument) -> None:

@@ -1,6 +1,7 @@
 """Facilitator, participant and dashboard pages through the real router."""
 
 from assessment.engine import default_engine
+from assessment.model import Profile
 from tests.app.conftest import texts
 
 ENGINE = default_engine()
@@ -139,3 +140,33 @@ def test_delete_needs_the_code_typed_and_removes_everything(open_page, store):
     app.button(key="ws_delete").click().run()
     assert "deleted" in app.success[0].value
     assert service.by_code(workshop.code) is None and service.participant(token) is None
+
+
+def test_dashboard_compares_the_room_with_the_leaders_own_assessment(open_page, store):
+    assessment_id, token = store.start(QUICK, Profile())
+    store.save_answers(assessment_id, {i.id: (1 if i.reverse else 5) for i in QUICK.items})  # the leader: all good
+    service = workshops(store)
+    app = open_page("facilitate")
+    app.text_input(key="ws_title").input("Reality check")
+    app.text_input(key="ws_resume").input(f"http://host/assess?resume={token}")
+    app.button(key="FormSubmitter:workshop_form-Open the workshop").click().run()
+    code = app.query_params["code"]
+    workshop = service.by_code(code if isinstance(code, str) else code[0])
+    assert workshop.assessment_id == assessment_id
+    for _ in range(3):
+        person, _ = service.join(workshop.code)
+        for item in QUICK.items:
+            service.save_answer(person, item.id, 5 if item.reverse else 1)  # the room: all bad
+    app.run()
+    table = next(d.value for d in app.dataframe if "Leader" in d.value.columns)
+    legitimacy = table[table["Dimension"] == "Legitimacy"].iloc[0]
+    assert (legitimacy["Leader"], legitimacy["Room"], legitimacy["Difference"]) == (100.0, 0.0, -100.0)
+
+
+def test_a_bad_resume_link_keeps_the_form(open_page):
+    app = open_page("facilitate")
+    app.text_input(key="ws_title").input("Keep me")
+    app.text_input(key="ws_resume").input("not-a-token")
+    app.button(key="FormSubmitter:workshop_form-Open the workshop").click().run()
+    assert "does not open a saved assessment" in app.error[0].value
+    assert app.text_input(key="ws_title").value == "Keep me" and "code" not in app.query_params
