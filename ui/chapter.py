@@ -7,6 +7,7 @@ import json
 
 import streamlit as st
 
+from assessment.model import text_in
 from handbook.export import chapter_to_html, chapter_to_markdown
 from handbook.library import Handbook
 from handbook.model import Chapter
@@ -73,10 +74,24 @@ def _related(handbook: Handbook, chapter: Chapter) -> None:
         return
     st.divider()
     if dimensions:
-        st.markdown("**In the self-assessment** this chapter explains: "
-                    + ", ".join(d.title.lower() for d in dimensions) + ".")
+        _assessment_questions(dimensions)
     if cases:
         st.markdown("**Cases:** " + ", ".join(f"[{c.name}](cases?case={c.id})" for c in cases))
+
+
+def _assessment_questions(dimensions) -> None:
+    """The diagnostic's questions on this chapter's dimensions, so a reader can test their coalition."""
+    from ui.assessment_state import get_engine  # the Read pages load the engine only when needed
+
+    instrument = get_engine().instruments.get("full-diagnostic")
+    ids = {d.id for d in dimensions}
+    items = [i for i in instrument.items if i.dimension in ids] if instrument else []
+    st.markdown("**In the self-assessment** this chapter explains: "
+                + ", ".join(d.title.lower() for d in dimensions) + ".")
+    if items:
+        with st.expander(f"The {len(items)} questions on this in the full diagnostic"):
+            st.markdown("\n".join(f"- {text_in(i.text)}" for i in items))
+            st.page_link("pages/assess.py", label="Assess your coalition", icon=":material/checklist:")
 
 
 def _downloads(handbook: Handbook, chapter: Chapter) -> None:

@@ -117,3 +117,14 @@ def test_resource_guide_groups_works_and_highlights_a_citation(open_page, handbo
 def test_download_page_offers_every_export(open_page, label):
     app = open_page("download")
     assert label in [b.label for b in app.get("download_button")]
+
+
+def test_chapter_lists_the_matching_assessment_questions(open_page):
+    from assessment.engine import default_engine
+
+    app = open_page("handbook", chapter="financial-and-administrative-transparency")
+    questions = [e for e in app.expander if "questions on this in the full diagnostic" in e.label]
+    assert questions
+    expected = [i.text for i in default_engine().instruments["full-diagnostic"].items if i.dimension == "transparency"]
+    shown = "\n".join(m.value for m in app.markdown)
+    assert all(text in shown for text in expected)
