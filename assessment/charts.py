@@ -54,7 +54,7 @@ def dimension_figure(dimensions: dict[str, DimensionScore]) -> Figure:
     bars = alt.Chart(data).mark_bar().encode(
         x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)"),
         y=alt.Y("Dimension:N", sort=None, title=None),
-        color=alt.Color("Band:N", scale=_band_scale(), legend=alt.Legend(orient="bottom", title="Band")),
+        color=alt.Color("Band:N", scale=_band_scale(), legend=alt.Legend(orient="bottom", title="Band", columns=4)),
         tooltip=["Dimension:N", "Score:Q", "Band:N", "Answered:Q", "Don’t know:Q", "Confidence:N"],
     )
     cuts = alt.Chart(pd.DataFrame({"x": [floor for floor, _ in BANDS if floor > 0]})).mark_rule(
@@ -93,7 +93,7 @@ def power_interest_figure(stakeholders: list[Stakeholder], participation_labels:
         y=alt.Y("Influence:Q", scale=alt.Scale(domain=[0.5, 5.5]), title="Influence (1–5)",
                 axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")),
         color=alt.Color("Participation:N", scale=alt.Scale(domain=labels, range=colours),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", columns=3)),
         shape=alt.Shape("Participation:N", scale=alt.Scale(domain=labels)),
         tooltip=["Stakeholder:N", "Sector:N", "Influence:Q", "Stake:Q", "Participation:N", "Votes %:Q"],
     )
@@ -198,11 +198,11 @@ def diverging_figure(stats, labels: list[str]) -> Figure:
         title = "No answers yet"
     chart = alt.Chart(pd.DataFrame(rows, columns=["Statement", "Answer", "order", "start", "end", "Share %",
                                                   "People"])).mark_bar().encode(
-        x=alt.X("start:Q", title="Share of answers (%)  ← disagree · agree →", scale=alt.Scale(domain=[-100, 100])),
+        x=alt.X("start:Q", title="← disagree · agree → (% of answers)", scale=alt.Scale(domain=[-100, 100])),
         x2="end:Q",
-        y=alt.Y("Statement:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("Statement:N", sort=None, title=None, axis=alt.Axis(labelLimit=160)),
         color=alt.Color("Answer:N", scale=alt.Scale(domain=labels, range=LIKERT_COLOURS[: len(labels)]),
-                        legend=alt.Legend(orient="bottom", title=None), sort=labels),
+                        legend=alt.Legend(orient="bottom", title=None, columns=2), sort=labels),
         order="order:Q",
         tooltip=["Statement:N", "Answer:N", "People:Q", "Share %:Q"],
     ).properties(title=title, width="container", height=alt.Step(26))
@@ -226,7 +226,7 @@ def group_figure(groups, titles: dict[str, str]) -> Figure:
     chart = alt.Chart(table).mark_point(filled=True, size=120).encode(
         x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100])),
         y=alt.Y("Dimension:N", sort=None, title=None),
-        color=alt.Color("Group:N", scale=alt.Scale(range=OKABE_ITO), legend=alt.Legend(orient="bottom")),
+        color=alt.Color("Group:N", scale=alt.Scale(range=OKABE_ITO), legend=alt.Legend(orient="bottom", columns=3)),
         shape=alt.Shape("Group:N"),
         tooltip=["Group:N", "Dimension:N", "Score:Q", "n:Q"],
     ).properties(title=title, width="container", height=alt.Step(26))
