@@ -148,3 +148,15 @@ def snippet(text: str, wanted: list[str], size: int = SNIPPET_WORDS) -> tuple[Fr
 
 def _matches(word: str, wanted: list[str]) -> bool:
     return any(stem(token) in wanted for token in TOKEN.findall(word.lower().replace("’", "'")))
+
+
+def matching_terms(handbook, query: str) -> list:
+    """Glossary terms whose name contains every query word (stemmed)."""
+    wanted = set(terms(query))
+    return [t for t in handbook.glossary if wanted and wanted <= set(terms(t.term + " " + t.id))]
+
+
+def matching_cases(handbook, query: str) -> list:
+    """Cases whose name, years or description mention every query word (stemmed)."""
+    wanted = set(terms(query))
+    return [c for c in handbook.cases if wanted and wanted <= set(terms(f"{c.name} {c.years} {c.what} {c.who}"))]

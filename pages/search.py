@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ui.content import get_search_index
+from handbook.search import matching_cases, matching_terms
+from ui.content import get_handbook, get_search_index
 from ui.links import HANDBOOK_PAGE
 
 st.title("Search the handbook")
@@ -19,6 +20,12 @@ if not query:
 
 st.query_params["q"] = query
 hits = get_search_index().search(query)
+handbook = get_handbook()
+for term in matching_terms(handbook, query)[:3]:
+    st.info(f"**{term.term}:** {term.definition}", icon=":material/dictionary:")
+cases = matching_cases(handbook, query)[:3]
+if cases:
+    st.markdown("**Cases:** " + " · ".join(f"[{c.name}](cases?case={c.id})" for c in cases))
 if not hits:
     st.info("No chapter matches those words. Try fewer or more general words, or browse the contents.")
     st.page_link(HANDBOOK_PAGE, label="All chapters", icon=":material/menu_book:")

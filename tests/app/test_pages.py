@@ -128,3 +128,10 @@ def test_chapter_lists_the_matching_assessment_questions(open_page):
     expected = [i.text for i in default_engine().instruments["full-diagnostic"].items if i.dimension == "transparency"]
     shown = "\n".join(m.value for m in app.markdown)
     assert all(text in shown for text in expected)
+
+
+def test_search_also_shows_glossary_terms_and_cases(open_page):
+    app = open_page("search", q="de facto stakeholder")
+    assert any("De facto stakeholder" in i.value for i in app.info)
+    app = open_page("search", q="landmines")
+    assert any("cases?case=icbl" in m.value for m in app.markdown)
