@@ -20,9 +20,9 @@ st.write("Take the handbook with you. The HTML files open in any browser without
 st.subheader("The whole handbook")
 st.caption("Every chapter, the glossary, the cases and the resource guide in one file.")
 left, right = st.columns(2)
-left.download_button("Handbook as HTML", _whole("html"), "coalition-handbook.html", "text/html",
+left.download_button("Handbook as HTML", lambda: _whole("html"), "coalition-handbook.html", "text/html",
                      key="download_all_html", on_click="ignore", icon=":material/download:", type="primary")
-right.download_button("Handbook as Markdown", _whole("md"), "coalition-handbook.md", "text/markdown",
+right.download_button("Handbook as Markdown", lambda: _whole("md"), "coalition-handbook.md", "text/markdown",
                       key="download_all_md", on_click="ignore", icon=":material/download:")
 
 st.subheader("One chapter")
@@ -31,7 +31,7 @@ slug = st.selectbox("Chapter", slugs, key="download_chapter",
                     format_func=lambda s: handbook.chapter(s).title)
 chapter = handbook.chapter(slug)
 left, right = st.columns(2)
-left.download_button("Chapter as HTML", chapter_to_html(handbook, chapter), f"{slug}.html", "text/html",
+left.download_button("Chapter as HTML", lambda: chapter_to_html(handbook, chapter), f"{slug}.html", "text/html",
                      key="download_one_html", on_click="ignore", icon=":material/download:")
-right.download_button("Chapter as Markdown", chapter_to_markdown(handbook, chapter), f"{slug}.md",
+right.download_button("Chapter as Markdown", lambda: chapter_to_markdown(handbook, chapter), f"{slug}.md",
                       "text/markdown", key="download_one_md", on_click="ignore", icon=":material/download:")

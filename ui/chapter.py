@@ -96,9 +96,9 @@ def _assessment_questions(dimensions) -> None:
 
 def _downloads(handbook: Handbook, chapter: Chapter) -> None:
     left, right = st.columns(2)
-    left.download_button("Download as HTML", chapter_to_html(handbook, chapter), f"{chapter.slug}.html",
+    left.download_button("Download as HTML", lambda: chapter_to_html(handbook, chapter), f"{chapter.slug}.html",
                          "text/html", key="download_chapter_html", on_click="ignore", icon=":material/download:")
-    right.download_button("Download as Markdown", chapter_to_markdown(handbook, chapter), f"{chapter.slug}.md",
+    right.download_button("Download as Markdown", lambda: chapter_to_markdown(handbook, chapter), f"{chapter.slug}.md",
                           "text/markdown", key="download_chapter_md", on_click="ignore", icon=":material/download:")
 
 
