@@ -72,7 +72,10 @@ if not result.representation.gaps:
 st.header("What to do next", anchor="actions")
 if not result.recommendations:
     st.write("No action rule fired. Answer more questions, or review the handbook's toolkits.")
+more = [r for r in result.recommendations if not r.top]
 for rec in result.recommendations:
+    if more and rec is more[0]:
+        st.markdown(f"**{len(more)} more action{'s' if len(more) != 1 else ''}**, in order of priority:")
     with st.expander(f"{'★ ' if rec.top else ''}{rec.rank}. {rec.title}", expanded=rec.top, key=f"rec_{rec.id}"):
         st.write(rec.why)
         st.caption("Why this was shown: " + "; ".join(inert(r) for r in rec.reasons))
