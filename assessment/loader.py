@@ -13,7 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from assessment.errors import AssessmentError, Code
-from assessment.model import Instrument, Item, text_in
+from assessment.model import Instrument, Item
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 INSTRUMENT_DIR = CONTENT_DIR / "instruments"
@@ -40,10 +40,6 @@ def parse_instrument(path: Path, data: Any, dimensions: set[str]) -> Instrument:
     for check in (_unique_ids, _scales_exist, _dimensions_known, _relevance_refers_back, _translations_complete):
         check(path, instrument, dimensions)
     return instrument
-
-
-def load_instrument(path: Path, content_dir: Path = CONTENT_DIR) -> Instrument:
-    return parse_instrument(path, read_yaml(path), known_dimensions(content_dir))
 
 
 @cache
@@ -180,6 +176,3 @@ def _same(value: Any, target: Any) -> bool:
         return str(target) in [str(v) for v in value]
     return value is not None and str(value) == str(target)
 
-
-def title_of(instrument: Instrument, language: str = "en") -> str:
-    return text_in(instrument.title, language)

@@ -93,13 +93,13 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
                  + "".join(f"<li><strong>Foundation skipped ({esc(s.title)}):</strong> {esc(s.note)}</li>"
                            for s in result.stage.skipped) + "</ul>")
     figure = dimension_figure(result.dimensions)
-    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart), _table(figure.table)]
+    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart), html_table(figure.table)]
     parts.append("<h2>Representation</h2><ul>" + ("".join(
         f"<li><strong>{esc(g.title)}:</strong> {esc(g.detail)}</li>" for g in result.representation.gaps)
         or "<li>No gaps found.</li>") + "</ul>")
     if stakeholders:
         figure = power_interest_figure(list(stakeholders), labels)
-        parts += [f"<h3>{esc(figure.title)}</h3>", to_svg(figure.chart), _table(figure.table)]
+        parts += [f"<h3>{esc(figure.title)}</h3>", to_svg(figure.chart), html_table(figure.table)]
     parts.append("<h2>Recommended actions</h2>")
     parts += [_recommendation_html(rec) for rec in result.recommendations]
     if result.problems:
@@ -121,7 +121,7 @@ def _recommendation_html(rec) -> str:
             f"<p><em>Ask the group:</em> {esc(rec.question)}</p><p>Read: {read}</p></div>")
 
 
-def _table(frame) -> str:
+def html_table(frame) -> str:
     esc = html.escape
     head = "".join(f"<th>{esc(str(c))}</th>" for c in frame.columns)
     rows = "".join("<tr>" + "".join(f"<td>{esc('' if v is None or v != v else str(v))}</td>" for v in row)

@@ -103,13 +103,15 @@ class Store:
         migrate(self.engine)
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
+    def writing(self) -> Iterator[Session]:
+        """A session in a write transaction (BEGIN IMMEDIATE on SQLite), committed on exit."""
         with (self._writer, self.engine.connect().execution_options(write=True) as connection,
               Session(connection) as session, session.begin()):
             yield session
 
     @contextmanager
-    def _read(self) -> Iterator[Session]:
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only; nothing is committed."""
         with Session(self.engine) as session:
             yield session
 
@@ -117,7 +119,7 @@ class Store:
         """A new coalition profile and assessment; returns (assessment id, resume token shown once)."""
         token = new_token()
         coalition_id, assessment_id = str(uuid.uuid4()), str(uuid.uuid4())
-        with self._write() as session:
+        with self.writing() as session:
             session.add(Coalition(id=coalition_id, **_profile_columns(profile)))
             session.flush()  # the coalition row must exist before the assessment that refers to it
             session.add(Assessment(id=assessment_id, coalition_id=coalition_id, instrument_id=instrument.id,
@@ -129,7 +131,7 @@ class Store:
         """A new assessment of an existing coalition (for the trend); returns (id, token)."""
         token = new_token()
         assessment_id = str(uuid.uuid4())
-        with self._write() as session:
+        with self.writing() as session:
             session.add(Assessment(id=assessment_id, coalition_id=coalition_id, instrument_id=instrument.id,
                                    instrument_version=instrument.version, token_hash=token_hash(token),
                                    stakeholders=[]))
@@ -140,14 +142,14 @@ class Store:
         if not token or len(token) > 100:
             return None
         wanted = token_hash(token)
-        with self._read() as session:
+        with self.reading() as session:
             row = session.scalar(select(Assessment).where(Assessment.token_hash == wanted))
             if row is None or not matches(token, row.token_hash):
                 return None
             return self._saved(session, row)
 
     def get(self, assessment_id: str) -> Saved | None:
-        with self._read() as session:
+        with self.reading() as session:
             row = session.get(Assessment, assessment_id)
             return self._saved(session, row) if row else None
 
@@ -163,7 +165,7 @@ class Store:
 
     def save_answer(self, assessment_id: str, item_id: str, value: Any) -> None:
         """Upsert one answer; None removes it (the person cleared the question)."""
-        with self._write() as session:
+        with self.writing() as session:
             if value is None:
                 session.execute(delete(Answer).where(Answer.assessment_id == assessment_id,
                                                      Answer.item_id == item_id))
@@ -177,7 +179,7 @@ class Store:
         rows = [{"assessment_id": assessment_id, "item_id": k, "value": json.dumps(v), "updated_at": now()}
                 for k, v in answers.items() if v is not None]
         if rows:
-            with self._write() as session:
+            with self.writing() as session:
                 session.execute(self._upsert(rows))
 
     def _upsert(self, rows: list[dict]):
@@ -188,29 +190,29 @@ class Store:
             set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at})
 
     def save_stakeholders(self, assessment_id: str, stakeholders: list[Stakeholder]) -> None:
-        with self._write() as session:
+        with self.writing() as session:
             row = session.get(Assessment, assessment_id)
             row.stakeholders = [s.model_dump() for s in stakeholders]
             row.updated_at = now()
 
     def save_profile(self, coalition_id: str, profile: Profile) -> None:
-        with self._write() as session:
+        with self.writing() as session:
             row = session.get(Coalition, coalition_id)
             for key, value in _profile_columns(profile).items():
                 setattr(row, key, value)
 
     def set_section(self, assessment_id: str, section: int) -> None:
-        with self._write() as session:
+        with self.writing() as session:
             session.get(Assessment, assessment_id).section = section
 
     def complete(self, assessment_id: str) -> None:
-        with self._write() as session:
+        with self.writing() as session:
             row = session.get(Assessment, assessment_id)
             row.completed_at = row.completed_at or now()
 
     def history(self, coalition_id: str) -> list[Saved]:
         """The coalition's completed assessments, oldest first, for the trend."""
-        with self._read() as session:
+        with self.reading() as session:
             rows = session.scalars(select(Assessment).where(Assessment.coalition_id == coalition_id,
                                                             Assessment.completed_at.is_not(None))
                                    .order_by(Assessment.completed_at)).all()

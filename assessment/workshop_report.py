@@ -13,7 +13,7 @@ from datetime import date
 
 from assessment.charts import diverging_figure, group_figure, to_svg
 from assessment.model import Instrument, text_in
-from assessment.report import STYLE, _table, chapter_link
+from assessment.report import STYLE, chapter_link, html_table
 from assessment.workshop_stats import (
     contested,
     group_gaps,
@@ -67,7 +67,7 @@ def group_report_html(workshop: WorkshopInfo, instrument: Instrument, rows: list
              f"<p class='muted'>Workshop report of {date.today():%d %B %Y} · {esc(text_in(instrument.title))} · "
              f"{len(rows)} participants · groups with fewer than {workshop.threshold} people are not shown.</p>"]
     figure = diverging_figure(stats, labels)
-    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart), _table(figure.table)]
+    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart), html_table(figure.table)]
     parts.append("<h2>Most contested statements: start the discussion here</h2><ol>")
     for s in contested(stats, workshop.threshold):
         label, url = chapter_link(dimension_chapters.get(s.dimension or "", ""))
@@ -76,7 +76,7 @@ def group_report_html(workshop: WorkshopInfo, instrument: Instrument, rows: list
                      f"{read}</li>")
     parts.append("</ol>")
     figure = group_figure(groups, dimension_titles)
-    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart), _table(figure.table)]
+    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart), html_table(figure.table)]
     gaps = group_gaps(groups)
     if gaps:
         parts.append("<ul>" + "".join(

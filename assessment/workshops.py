@@ -120,7 +120,7 @@ class Workshops:
         key = new_token()
         for _ in range(10):  # a clash among 85 million codes is rare; try again if it happens
             code = new_code()
-            with self.store._write() as session:
+            with self.store.writing() as session:
                 if session.scalar(select(Workshop.id).where(Workshop.code == code)):
                     continue
                 row = Workshop(id=str(uuid.uuid4()), code=code, title=title, instrument_id=instrument.id,
@@ -135,7 +135,7 @@ class Workshops:
         code = normalise_code(code)
         if len(code) != CODE_LENGTH:
             return None
-        with self.store._read() as session:
+        with self.store.reading() as session:
             row = session.scalar(select(Workshop).where(Workshop.code == code))
             return _info(row) if row else None
 
@@ -144,12 +144,12 @@ class Workshops:
         workshop = self.by_code(code)
         if workshop is None or not key or len(key) > 100:
             return None
-        with self.store._read() as session:
+        with self.store.reading() as session:
             stored = session.scalar(select(Workshop.key_hash).where(Workshop.id == workshop.id))
         return workshop if stored and matches(key, stored) else None
 
     def get(self, workshop_id: str) -> WorkshopInfo | None:
-        with self.store._read() as session:
+        with self.store.reading() as session:
             row = session.get(Workshop, workshop_id)
             return _info(row) if row else None
 
@@ -167,13 +167,13 @@ class Workshops:
             changes["groups"] = clean_groups(changes["groups"])
         if "title" in changes and not str(changes["title"]).strip():
             raise WorkshopError("give the workshop a title")
-        with self.store._write() as session:
+        with self.store.writing() as session:
             session.execute(update(Workshop).where(Workshop.id == workshop.id).values(**changes))
         return self.get(workshop.id)
 
     def delete(self, workshop: WorkshopInfo) -> None:
         """Remove the workshop and every participant and answer in it."""
-        with self.store._write() as session:
+        with self.store.writing() as session:
             session.execute(delete(ParticipantAnswer).where(ParticipantAnswer.workshop_id == workshop.id))
             session.execute(delete(Participant).where(Participant.workshop_id == workshop.id))
             session.execute(delete(Workshop).where(Workshop.id == workshop.id))
@@ -188,7 +188,7 @@ class Workshops:
             raise WorkshopError("This workshop is not taking answers any more. Ask the facilitator.")
         token = new_token()
         participant_id = str(uuid.uuid4())
-        with self.store._write() as session:
+        with self.store.writing() as session:
             session.add(Participant(id=participant_id, workshop_id=workshop.id, token_hash=token_hash(token),
                                     group=self._group(workshop, group)))
         return ParticipantInfo(participant_id, workshop.id, self._group(workshop, group), 0, False, {}), token
@@ -205,7 +205,7 @@ class Workshops:
         if not token or len(token) > 100:
             return None
         wanted = token_hash(token)
-        with self.store._read() as session:
+        with self.store.reading() as session:
             row = session.scalar(select(Participant).where(Participant.token_hash == wanted))
             if row is None or not matches(token, row.token_hash):
                 return None
@@ -216,7 +216,7 @@ class Workshops:
 
     def save_answer(self, participant: ParticipantInfo, item_id: str, value: Any) -> None:
         """Upsert one answer; refused once the facilitator has closed answering."""
-        with self.store._write() as session:
+        with self.store.writing() as session:
             status = session.scalar(select(Workshop.status).where(Workshop.id == participant.workshop_id))
             if status != "open":
                 raise WorkshopError("Answering is closed; your earlier answers are kept.")
@@ -234,16 +234,16 @@ class Workshops:
 
     def set_group(self, participant: ParticipantInfo, group: str | None) -> None:
         workshop = self.get(participant.workshop_id)
-        with self.store._write() as session:
+        with self.store.writing() as session:
             session.execute(update(Participant).where(Participant.id == participant.id)
                             .values(group=self._group(workshop, group)))
 
     def set_section(self, participant: ParticipantInfo, section: int) -> None:
-        with self.store._write() as session:
+        with self.store.writing() as session:
             session.execute(update(Participant).where(Participant.id == participant.id).values(section=section))
 
     def finish(self, participant: ParticipantInfo) -> None:
-        with self.store._write() as session:
+        with self.store.writing() as session:
             session.execute(update(Participant)
                             .where(Participant.id == participant.id, Participant.finished_at.is_(None))
                             .values(finished_at=now()))
@@ -252,7 +252,7 @@ class Workshops:
 
     def counts(self, workshop_id: str) -> dict[str, int]:
         """Joined, answering (joined, at least one answer, not finished) and finished."""
-        with self.store._read() as session:
+        with self.store.reading() as session:
             joined = session.scalar(select(func.count()).where(Participant.workshop_id == workshop_id))
             finished = session.scalar(select(func.count()).where(Participant.workshop_id == workshop_id,
                                                                  Participant.finished_at.is_not(None)))
@@ -264,7 +264,7 @@ class Workshops:
 
     def rows(self, workshop_id: str) -> list[Row]:
         """Every participant's answers, numbered in joining order, without ids or tokens."""
-        with self.store._read() as session:
+        with self.store.reading() as session:
             people = session.execute(select(Participant.id, Participant.group, Participant.finished_at)
                                      .where(Participant.workshop_id == workshop_id)
                                      .order_by(Participant.joined_at, Participant.id)).all()

@@ -8,6 +8,7 @@ from assessment.model import text_in
 from assessment.workshop_report import answers_csv, answers_json, group_report_html
 from assessment.workshops import PACES, WorkshopError, workshop_sections
 from ui.assessment_state import get_engine, get_store
+from ui.links import base_url
 from ui.safe import inert
 from ui.workshop_view import (
     dimension_chapters,
@@ -77,8 +78,7 @@ def controls(workshop) -> None:
     if st.session_state.pop("new_facilitator_key", None):
         st.warning("This is your private facilitator link. It is shown only once and cannot be recovered: copy "
                    "it now. Anyone with it can run and delete this workshop.", icon=":material/key:")
-        st.code(f"{join_url(workshop.code).rsplit('/', 1)[0]}/facilitate?code={workshop.code}&key="
-                f"{st.query_params['key']}", language=None)
+        st.code(f"{base_url()}/facilitate?code={workshop.code}&key={st.query_params['key']}", language=None)
     presenter = st.toggle("Presenter view (large type for a projector)", key="presenter")
     join, qr = st.columns([3, 2])
     with join:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from assessment.engine import Engine, default_engine
 from assessment.storage import Saved, Store
+from ui.links import base_url
 
 RESUME = "resume"
 
@@ -70,5 +71,5 @@ def assessment_nav(current: str) -> None:
 def show_resume_link(token: str) -> None:
     st.success("Your answers are saved as you go. Keep this private link to come back to them: "
                "anyone who has it can see and change this assessment.", icon=":material/key:")
-    base = st.context.url.split("?")[0].rsplit("/", 1)[0] if st.context.url else ""
+    base = base_url()
     st.code(f"{base}/assess?{RESUME}={token}" if base else f"assess?{RESUME}={token}", language=None)

@@ -13,6 +13,14 @@ from handbook.links import Link, rewrite_links
 HANDBOOK_PAGE = "pages/handbook.py"
 
 
+def base_url() -> str:
+    """The app's own address as the browser sees it (for links people copy), without the page."""
+    import streamlit as st
+
+    url = st.context.url or ""
+    return url.split("?")[0].rsplit("/", 1)[0] if url else ""
+
+
 def chapter_params(slug: str, section: str = "") -> dict[str, str]:
     return {"chapter": slug, "section": section} if section else {"chapter": slug}
 

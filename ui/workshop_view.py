@@ -14,18 +14,13 @@ from assessment.workshops import WorkshopInfo, Workshops
 from ui.assessment_state import get_engine, get_store
 from ui.content import get_handbook
 from ui.figures import show_figure
-from ui.links import HANDBOOK_PAGE
+from ui.links import HANDBOOK_PAGE, base_url
 from ui.safe import inert
 
 
 @st.cache_resource(show_spinner=False)
 def get_workshops() -> Workshops:
     return Workshops(get_store())
-
-
-def base_url() -> str:
-    url = st.context.url or ""
-    return url.split("?")[0].rsplit("/", 1)[0] if url else ""
 
 
 def join_url(code: str) -> str:
