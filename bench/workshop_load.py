@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from assessment.engine import default_engine  # noqa: E402
 from assessment.storage import Store  # noqa: E402
-from assessment.workshop_stats import contested, group_scores, item_stats, likert_items  # noqa: E402
-from assessment.workshops import Workshops  # noqa: E402
+from workshop.stats import contested, group_scores, item_stats, likert_items  # noqa: E402
+from workshop.workshops import Workshops  # noqa: E402
 
 GROUPS = ["NGOs", "Governments", "Companies", "Civil society"]
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.model import text_in
-from assessment.workshop_report import answers_csv, answers_json, group_report_html
-from assessment.workshops import PACES, WorkshopError, workshop_sections
 from ui.assessment_state import get_engine, get_store
 from ui.links import base_url
 from ui.safe import inert
@@ -19,6 +17,8 @@ from ui.workshop_view import (
     qr_png,
     room_results,
 )
+from workshop.report import answers_csv, answers_json, group_report_html
+from workshop.workshops import PACES, WorkshopError, workshop_sections
 
 DEFAULT_GROUPS = "National governments\nIntergovernmental organisations\nNGOs\nCompanies\nCivil society\n" \
                  "Subnational governments\nAffected communities"

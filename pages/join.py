@@ -6,11 +6,11 @@ import streamlit as st
 
 from assessment.loader import visible
 from assessment.model import text_in
-from assessment.workshops import WorkshopError, normalise_code, workshop_sections
 from ui.assessment_state import get_engine
 from ui.questions import render_item
 from ui.safe import inert
 from ui.workshop_view import get_workshops, room_results
+from workshop.workshops import WorkshopError, normalise_code, workshop_sections
 
 engine = get_engine()
 workshops = get_workshops()

@@ -7,15 +7,15 @@ import io
 import segno
 import streamlit as st
 
-from assessment.charts import diverging_figure, group_figure
 from assessment.model import Instrument, text_in
-from assessment.workshop_stats import ROOM, contested, group_gaps, group_scores, item_stats, likert_items
-from assessment.workshops import WorkshopInfo, Workshops
 from ui.assessment_state import get_engine, get_store
 from ui.content import get_handbook
 from ui.figures import show_figure
 from ui.links import HANDBOOK_PAGE, base_url
 from ui.safe import inert
+from workshop.charts import diverging_figure, group_figure
+from workshop.stats import ROOM, contested, group_gaps, group_scores, item_stats, likert_items
+from workshop.workshops import WorkshopInfo, Workshops
 
 
 @st.cache_resource(show_spinner=False)

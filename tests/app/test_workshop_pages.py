@@ -9,7 +9,7 @@ QUICK = ENGINE.instruments["quick-check"]
 
 
 def workshops(store):
-    from assessment.workshops import Workshops
+    from workshop.workshops import Workshops
 
     return Workshops(store)
 

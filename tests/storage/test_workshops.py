@@ -8,10 +8,10 @@ import threading
 import pytest
 
 from assessment.engine import default_engine
-from assessment.workshop_report import answers_csv, answers_json, group_report_html
-from assessment.workshop_stats import group_scores, item_stats, likert_items
-from assessment.workshops import CODE_ALPHABET, WorkshopError, Workshops
 from tests.conftest import ROOT
+from workshop.report import answers_csv, answers_json, group_report_html
+from workshop.stats import group_scores, item_stats, likert_items
+from workshop.workshops import CODE_ALPHABET, WorkshopError, Workshops
 
 QUICK = default_engine().instruments["quick-check"]
 TITLES = default_engine().titles
@@ -119,7 +119,7 @@ def test_two_app_processes_on_one_postgres_see_each_others_participants(pg_schem
     service = Workshops(__import__("assessment.storage", fromlist=["Store"]).Store(pg_schema_url))
     workshop, _ = service.create("Shared", QUICK, ["NGOs"])
     script = (
-        "import sys; from assessment.storage import Store; from assessment.workshops import Workshops\n"
+        "import sys; from assessment.storage import Store; from workshop.workshops import Workshops\n"
         "s = Workshops(Store(sys.argv[1])); p, _ = s.join(sys.argv[2], 'NGOs')\n"
         "s.save_answer(p, 'le_members_accept_decisions', 4); print(len(s.rows(p.workshop_id)))\n"
     )

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
 
-from assessment.agreement import agreement_a, consensus, mean_and_spread
 from assessment.loader import visible
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, text_in
 from assessment.scoring import item_score
-from assessment.workshops import Row
+from workshop.agreement import agreement_a, consensus, mean_and_spread
+from workshop.workshops import Row
 
 ROOM = "Everyone"
 

@@ -11,10 +11,11 @@ import io
 import json
 from datetime import date
 
-from assessment.charts import diverging_figure, group_figure, to_svg
+from assessment.charts import to_svg
 from assessment.model import Instrument, text_in
 from assessment.report import STYLE, chapter_link, html_table
-from assessment.workshop_stats import (
+from workshop.charts import diverging_figure, group_figure
+from workshop.stats import (
     contested,
     group_gaps,
     group_scores,
@@ -23,7 +24,7 @@ from assessment.workshop_stats import (
     likert_items,
     safe_group,
 )
-from assessment.workshops import Row, WorkshopInfo
+from workshop.workshops import Row, WorkshopInfo
 
 
 def answers_csv(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row]) -> str:
