@@ -9,6 +9,7 @@ from assessment.model import STAGES
 from assessment.recommend import load_rules
 from assessment.representation import load_labels
 from assessment.validate import resolves, validate_all
+from tests.conftest import ROOT
 
 INSTRUMENTS = load_instruments()
 FULL, QUICK = INSTRUMENTS["full-diagnostic"], INSTRUMENTS["quick-check"]
@@ -70,3 +71,12 @@ def test_every_stage_has_a_rule():
 def test_stakeholder_map_labels_load():
     labels = load_labels()
     assert all(labels.expected_sectors.values())
+
+
+def test_themes_are_a_clean_vocabulary():
+    import yaml
+
+    themes = yaml.safe_load((ROOT / "content" / "themes.yaml").read_text())
+    ids = [t["id"] for t in themes]
+    assert len(ids) == len(set(ids)) >= 20
+    assert all(set(t) == {"id", "title", "description"} and t["description"].strip() for t in themes)
