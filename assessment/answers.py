@@ -6,10 +6,14 @@ person the answers that were fine.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from assessment.cleaning import clean_text, has_surrogate, safe_repr
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item
+
+MAX_NUMBER = 1e12
 
 
 @dataclass
@@ -26,13 +30,13 @@ def check_answers(instrument: Instrument, raw: Any) -> Checked:
     for item_id, value in raw.items():
         item = instrument.item(str(item_id))
         if item is None:
-            result.problems.append(f"item '{item_id}': not in the {instrument.id} questionnaire; ignored")
+            result.problems.append(f"item {safe_repr(item_id)}: not in the {instrument.id} questionnaire; ignored")
             continue
         if value is None:
             continue  # an unanswered item in a template
         problem = problem_with(instrument, item, value)
         if problem:
-            result.problems.append(f"item '{item_id}': {problem}; the answer was left out")
+            result.problems.append(f"item '{item.id}': {problem}; the answer was left out")
         else:
             result.answers[item.id] = normalise(item, value)
     return result
@@ -42,19 +46,23 @@ def problem_with(instrument: Instrument, item: Item, value: Any) -> str | None:
     """Why a value cannot be an answer to this item, or None when it can."""
     scale = instrument.scale_of(item)
     extras = set(scale.extra) if scale else set()
+    if isinstance(value, str) and has_surrogate(value):
+        return "contains an invalid character (a lone surrogate)"
     if value in (DONT_KNOW, NOT_APPLICABLE):
         return None if value in extras else f"'{value}' is not allowed for this question"
     if item.kind == "likert":
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
-            return f"expected a whole number from 1 to {scale.points}, got {value!r}"
+        if not _is_number(value) or value != int(value):
+            return f"expected a whole number from 1 to {scale.points}, got {safe_repr(value)}"
         return None if 1 <= int(value) <= scale.points else f"expected 1 to {scale.points}, got {value}"
     if item.kind == "single":
-        return None if str(value) in scale.choices else f"expected one of {', '.join(scale.choices)}, got {value!r}"
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value) in scale.choices:
+            return None
+        return f"expected one of {', '.join(scale.choices)}, got {safe_repr(value)}"
     if item.kind == "multiple":
-        if not isinstance(value, list):
+        if not isinstance(value, list) or len(value) > len(scale.choices):
             return "expected a list of choices"
-        unknown = [v for v in value if str(v) not in scale.choices]
-        return f"unknown choices {unknown}" if unknown else None
+        unknown = [v for v in value if not isinstance(v, str | int) or str(v) not in scale.choices]
+        return f"unknown choices {safe_repr(unknown)}" if unknown else None
     if item.kind == "number":
         return _number_problem(item, value)
     if not isinstance(value, str):
@@ -62,9 +70,15 @@ def problem_with(instrument: Instrument, item: Item, value: Any) -> str | None:
     return None if len(value) <= item.max_length else f"text longer than {item.max_length} characters"
 
 
+def _is_number(value: Any) -> bool:
+    """A real, finite number of sane size (JSON allows NaN, Infinity and 1e400; we do not)."""
+    return (isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+            and abs(value) <= MAX_NUMBER)
+
+
 def _number_problem(item: Item, value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"expected a number, got {value!r}"
+    if not _is_number(value):
+        return f"expected a number, got {safe_repr(value)}"
     if item.minimum is not None and value < item.minimum:
         return f"must be at least {item.minimum:g}"
     if item.maximum is not None and value > item.maximum:
@@ -81,4 +95,6 @@ def normalise(item: Item, value: Any) -> Any:
         return str(value)
     if item.kind == "multiple":
         return sorted({str(v) for v in value})
+    if item.kind == "text":
+        return clean_text(value, item.max_length, multiline=True)
     return value

@@ -12,6 +12,7 @@ from datetime import datetime
 import altair as alt
 import pandas as pd
 
+from assessment.cleaning import xml_safe_tree
 from assessment.model import STAGES, Stakeholder
 from assessment.scoring import BANDS, DimensionScore
 from assessment.stage import StageDiagnosis
@@ -159,7 +160,7 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
     """Render a chart to SVG without a browser or network (vl-convert bundles Vega)."""
     import vl_convert
 
-    spec = chart.to_dict()
+    spec = xml_safe_tree(chart.to_dict())  # defence in depth: the cleaning boundary should have done it
     if spec.get("width") == "container":
         spec["width"] = 560
     return vl_convert.vegalite_to_svg(spec)

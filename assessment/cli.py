@@ -17,6 +17,7 @@ from assessment.report import to_html, to_json, to_markdown
 from assessment.validate import validate_all
 
 BAD_INPUT = 2
+INTERNAL = 70  # EX_SOFTWARE
 
 
 class Fail(Exception):
@@ -97,9 +98,15 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a name in any script prints; nothing is an encoding crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = parser().parse_args(argv)
     try:
         return args.run(args)
     except (Fail, AssessmentError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return BAD_INPUT
+    except Exception as exc:  # a bug of ours: one line, never a traceback with paths and source
+        print(f"error: could not process the input ({type(exc).__name__}); please report it", file=sys.stderr)
+        return INTERNAL

@@ -23,6 +23,7 @@ class Code(StrEnum):
     BAD_VALUE = "{problem}"
     TOO_LARGE = "the file is {size} bytes; the limit is {limit} bytes"
     NOT_JSON = "not valid JSON ({problem})"
+    NOTHING_USABLE = "nothing in this file could be used: {problem}"
 
 
 class AssessmentError(ValueError):

@@ -8,16 +8,22 @@ bad answer, stakeholder row or profile field is reported and left out while the 
 from __future__ import annotations
 
 import json
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
 from assessment.answers import check_answers
+from assessment.cleaning import safe_repr
 from assessment.errors import AssessmentError, Code
 from assessment.model import Instrument, Profile, Stakeholder
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 20  # an answers file nests four levels; 20 leaves room and stops recursion bombs
+MAX_DIGITS = 15  # whole numbers longer than this are no answer to anything we ask
+MAX_NUMBER = 1e12
 
 
 @dataclass
@@ -27,6 +33,9 @@ class AnswersFile:
     stakeholders: list[Stakeholder] = field(default_factory=list)
     profile: Profile = field(default_factory=Profile)
     problems: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not self.answers and not self.stakeholders and self.profile == Profile()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -39,36 +48,80 @@ class AnswersFile:
 
 
 def read_answers(data: bytes | str, instruments: dict[str, Instrument], source: str = "answers file") -> AnswersFile:
-    raw = _decode(data, source)
+    """The one reader for answers files, used by the upload page and the command line alike."""
+    raw = parse_json(data, source)
     if not isinstance(raw, dict):
         raise AssessmentError(Code.BAD_VALUE, source, problem="expected a JSON object with 'instrument' and 'answers'")
     instrument_id = raw.get("instrument")
-    if instrument_id not in instruments:
+    if not isinstance(instrument_id, str) or instrument_id not in instruments:
         known = ", ".join(sorted(instruments))
         raise AssessmentError(Code.BAD_VALUE, source, field="instrument",
-                              problem=f"unknown questionnaire {instrument_id!r}; expected one of {known}")
+                              problem=f"unknown questionnaire {safe_repr(instrument_id)}; expected one of {known}")
     instrument = instruments[instrument_id]
-    unknown_keys = sorted(set(raw) - {"instrument", "version", "answers", "stakeholders", "profile"})
+    unknown_keys = sorted(safe_repr(k) for k in set(raw) - {"instrument", "version", "answers", "stakeholders",
+                                                             "profile"})
     checked = check_answers(instrument, raw.get("answers", {}))
     result = AnswersFile(instrument=instrument, answers=checked.answers, problems=checked.problems)
-    result.problems += [f"field '{k}': not part of an answers file; ignored" for k in unknown_keys]
+    result.problems += [f"field {k}: not part of an answers file; ignored" for k in unknown_keys]
     result.stakeholders = read_stakeholders(raw.get("stakeholders", []), result.problems)
     result.profile = read_profile(raw.get("profile", {}), result.problems)
+    if result.problems and result.is_empty():
+        more = f" (and {len(result.problems) - 1} more)" if len(result.problems) > 1 else ""
+        raise AssessmentError(Code.NOTHING_USABLE, source, problem=result.problems[0] + more)
     return result
 
 
-def _decode(data: bytes | str, source: str) -> Any:
-    size = len(data.encode() if isinstance(data, str) else data)
+class BadNumber:
+    """A number JSON allows but an answer cannot be (NaN, Infinity, 1e400, thousands of digits).
+
+    Kept as a marker instead of failing the whole parse, so the one bad answer is named and the
+    rest of the file is kept."""
+
+    def __init__(self, text: str):
+        self.text = text[:24] + ("…" if len(text) > 24 else "")
+
+    def __repr__(self) -> str:
+        return f"{self.text} (not a usable number)"
+
+
+def _float(text: str) -> float | BadNumber:
+    value = float(text)
+    return value if math.isfinite(value) and abs(value) <= MAX_NUMBER else BadNumber(text)
+
+
+def _int(text: str) -> int | BadNumber:
+    return int(text) if len(text.lstrip("-")) <= MAX_DIGITS else BadNumber(text)
+
+
+def parse_json(data: bytes | str, source: str) -> Any:
+    """JSON within bounds: size and nesting are checked before parsing, numbers after."""
+    size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     if size > MAX_BYTES:
         raise AssessmentError(Code.TOO_LARGE, source, size=size, limit=MAX_BYTES)
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
-        return json.loads(text)
     except UnicodeDecodeError:
         raise AssessmentError(Code.NOT_JSON, source, problem="the file is not UTF-8 text") from None
+    if nesting(text) > MAX_DEPTH:
+        raise AssessmentError(Code.NOT_JSON, source, problem=f"nested more than {MAX_DEPTH} levels deep")
+    try:
+        return json.loads(text, parse_float=_float, parse_int=_int, parse_constant=BadNumber)
     except json.JSONDecodeError as exc:
         raise AssessmentError(Code.NOT_JSON, source, problem=f"line {exc.lineno}, column {exc.colno}: {exc.msg}") \
             from None
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def nesting(text: str) -> int:
+    """How deeply arrays and objects nest, without parsing (strings are skipped)."""
+    depth = deepest = 0
+    for match in _BRACKET.finditer(_JSON_STRING.sub("", text)):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def read_stakeholders(rows: Any, problems: list[str]) -> list[Stakeholder]:
@@ -82,9 +135,10 @@ def read_stakeholders(rows: Any, problems: list[str]) -> list[Stakeholder]:
         except ValidationError as exc:
             error = exc.errors()[0]
             name = row.get("name") if isinstance(row, dict) else None
-            label = f"stakeholder {number}" + (f" ({str(name)[:40]})" if name else "")
-            where = ".".join(map(str, error["loc"])) or "row"
-            problems.append(f"{label}, field '{where}': {error['msg']}; the row was left out")
+            label = f"stakeholder {number}" + (f" ({safe_repr(name, 40)[1:-1]})" if isinstance(name, str) and name
+                                               else "")
+            where = safe_repr(".".join(map(str, error["loc"])) or "row")
+            problems.append(f"{label}, field {where}: {error['msg']}; the row was left out")
     return kept
 
 
@@ -96,13 +150,13 @@ def read_profile(raw: Any, problems: list[str]) -> Profile:
     kept: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in Profile.model_fields:
-            problems.append(f"profile field '{key}': unknown; ignored")
+            problems.append(f"profile field {safe_repr(key)}: unknown; ignored")
             continue
         try:
             Profile.model_validate({key: value})
             kept[key] = value
         except ValidationError as exc:
-            problems.append(f"profile field '{key}': {exc.errors()[0]['msg']}; left out")
+            problems.append(f"profile field {safe_repr(key)}: {exc.errors()[0]['msg']}; left out")
     return Profile.model_validate(kept)
 
 

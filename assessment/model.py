@@ -6,12 +6,15 @@ Modelled on XLSForm/ODK and SurveyJS: typed questions, named choice lists, relev
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from assessment.cleaning import CleanText
+
 ID = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 Text = str | dict[str, str]
+NAME_LIMIT = 200  # names of coalitions, stakeholders, issue areas: longer text is cut, not refused
 DONT_KNOW = "dont_know"
 NOT_APPLICABLE = "not_applicable"
 EXTRAS = (DONT_KNOW, NOT_APPLICABLE)
@@ -153,7 +156,7 @@ SECTORS = ("national_government", "subnational_government", "intergovernmental",
 
 
 class Stakeholder(Strict):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: CleanText(NAME_LIMIT)
     sector: Literal[SECTORS]  # type: ignore[valid-type]
     influence: int = Field(ge=1, le=5)
     stake: int = Field(ge=1, le=5)
@@ -173,9 +176,9 @@ COALITION_TYPES = ("advocacy", "standard_setting", "implementation", "knowledge"
 
 
 class Profile(Strict):
-    name: str = Field(default="", max_length=200)
+    name: CleanText(NAME_LIMIT) = ""
     type: Literal[COALITION_TYPES] | None = None  # type: ignore[valid-type]
-    issue_area: str = Field(default="", max_length=200)
+    issue_area: CleanText(NAME_LIMIT) = ""
     scope: Literal["local", "national", "regional", "international"] | None = None
     founded: int | None = Field(default=None, ge=1800, le=2100)
 

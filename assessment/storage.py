@@ -8,6 +8,7 @@ the busy timeout.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import threading
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +46,21 @@ def database_url() -> str:
     return f"sqlite:///{folder.resolve() / 'coalition.db'}"
 
 
+def pool_size() -> int:
+    """Connections each app process may hold on PostgreSQL (COALITION_DB_POOL, default 10).
+
+    Size it so that processes × pool stays under the server's max_connections (100 by default,
+    a few reserved for superusers): four processes × 20 = 80 fits; four × 30 does not."""
+    raw = os.environ.get("COALITION_DB_POOL", "").strip() or "10"
+    if not raw.isdigit() or not 1 <= int(raw) <= 200:
+        raise ValueError(f"COALITION_DB_POOL must be a whole number from 1 to 200, not {raw!r}")
+    return int(raw)
+
+
 def make_engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        # The pool is a hard cap (no overflow), so processes × pool is what PostgreSQL must allow.
+        return create_engine(url, pool_pre_ping=True, pool_size=pool_size(), max_overflow=0, pool_timeout=15)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
@@ -67,14 +81,44 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+MIGRATION_LOCK = 720_451_966  # any constant: the PostgreSQL advisory lock that migrations share
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration (safe to run at every start)."""
+    """Bring the schema to the newest migration (safe to run at every start).
+
+    Several processes often start together (behind nginx, or a restart); the migration runs under
+    a lock so one upgrades and the others wait and then find nothing to do."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.connect() as connection:
+    with _migration_lock(engine), engine.connect() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         connection.commit()
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """A file lock beside the SQLite database; an advisory lock on PostgreSQL."""
+    if engine.dialect.name == "sqlite":
+        database = engine.url.database
+        if not database or database == ":memory:":
+            yield
+            return
+        with open(f"{database}.migrate.lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        return
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK})")
+        try:
+            yield
+        finally:
+            connection.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})")
+            connection.commit()
 
 
 @dataclass(frozen=True)
@@ -217,6 +261,12 @@ class Store:
                                                             Assessment.completed_at.is_not(None))
                                    .order_by(Assessment.completed_at)).all()
             return [self._saved(session, row) for row in rows]
+
+
+@cache
+def shared_store() -> Store:
+    """The process's one store: the pages and the participant path share its pool and its lock."""
+    return Store()
 
 
 def _profile_columns(profile: Profile) -> dict[str, Any]:

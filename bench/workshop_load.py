@@ -92,7 +92,7 @@ def aggregation(service: Workshops, instrument, participants: int, items_wanted:
         started = time.perf_counter()
         rows = service.rows(workshop.id)
         read = time.perf_counter()
-        stats = item_stats(instrument, items, rows)
+        stats = item_stats(instrument, items, rows, 3)
         group_scores(instrument, items, rows, 3, GROUPS)
         contested(stats, 3)
         service.counts(workshop.id)

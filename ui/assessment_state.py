@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.engine import Engine, default_engine
-from assessment.storage import Saved, Store
+from assessment.storage import Saved, Store, shared_store
 from ui.links import base_url
 
 RESUME = "resume"
@@ -22,7 +22,7 @@ def get_engine() -> Engine:
 
 @st.cache_resource(show_spinner=False)
 def get_store() -> Store:
-    return Store()
+    return shared_store()
 
 
 def resume_token() -> str:

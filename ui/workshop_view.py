@@ -14,7 +14,7 @@ from ui.figures import show_figure
 from ui.links import HANDBOOK_PAGE, base_url
 from ui.safe import inert
 from workshop.charts import diverging_figure, group_figure
-from workshop.stats import ROOM, contested, group_gaps, group_scores, item_stats, likert_items
+from workshop.stats import ROOM, common_ground, contested, group_gaps, group_scores, item_stats, likert_items
 from workshop.workshops import WorkshopInfo, Workshops
 
 
@@ -48,9 +48,14 @@ def room_results(workshop: WorkshopInfo, instrument: Instrument, key: str) -> No
     if not items or not rows:
         st.info("No answers yet.")
         return
-    stats = item_stats(instrument, items, rows)
+    stats = item_stats(instrument, items, rows, workshop.threshold)
+    if not any(s.shown for s in stats):
+        st.info(f"Results appear once {workshop.threshold} people have answered a statement, so that nobody's "
+                "answers can be singled out.")
+        return
     _groups(workshop, group_scores(instrument, items, rows, workshop.threshold, workshop.groups), key)
     _contested(contested(stats, workshop.threshold))
+    _common_ground(common_ground(stats))
     st.subheader("Every statement", anchor=False)
     labels = [text_in(v) for v in instrument.scale_of(items[0]).choices.values()]
     show_figure(diverging_figure(stats, labels), f"{key}_items")
@@ -59,10 +64,9 @@ def room_results(workshop: WorkshopInfo, instrument: Instrument, key: str) -> No
 def _groups(workshop: WorkshopInfo, groups, key: str) -> None:
     st.subheader("Where the room stands", anchor=False)
     show_figure(group_figure(groups, dimension_titles()), f"{key}_groups")
-    hidden = [g.group for g in groups if g.hidden and g.n > 0]
-    if hidden:
-        st.caption(f"Not shown: {len(hidden)} group(s) with fewer than {workshop.threshold} people, to keep "
-                   "answers anonymous.")
+    if any(g.hidden for g in groups[1:]):
+        st.caption(f"A group's scores are shown only where at least {workshop.threshold} of its members answered, "
+                   "and never where they could be worked out from the others.")
     for dimension, gap, high, low in group_gaps(groups)[:3]:
         st.markdown(f"- **{dimension_titles().get(dimension, dimension)}:** {inert(high)} scores {gap:.0f} points "
                     f"above {inert(low)}")
@@ -75,12 +79,24 @@ def _contested(statements) -> None:
                "opposite camps). Start the discussion here.")
     chapters = dimension_chapters()
     for s in statements:
-        st.markdown(f"**{s.text}**  \nagreement {s.agreement:.2f} · n={s.n} · mean {s.mean:.1f} · "
+        st.markdown(f"**{inert(s.text)}**  \nagreement {s.agreement:.2f} · n={s.n} · mean {s.mean:.1f} · "
                     f"spread {s.spread:.1f}")
         slug, _, section = chapters.get(s.dimension or "", "").partition("#")
         if slug:
             st.page_link(HANDBOOK_PAGE, label="Read about it in the handbook", icon=":material/menu_book:",
                          query_params={"chapter": slug, **({"section": section} if section else {})})
+
+
+def _common_ground(found) -> None:
+    """Where every stakeholder group leans the same way: the place to start building agreement."""
+    st.subheader("Common ground", anchor=False)
+    st.caption("Statements on which every group shown leans the same way (Pol.is's group-informed consensus: "
+               "each group's share taking that side, multiplied across groups).")
+    if not found:
+        st.write("No statement yet on which every group leans the same way.")
+    for c in found:
+        st.markdown(f"**{inert(c.stats.text)}**  \nevery group {'agrees' if c.side == 'agree' else 'disagrees'} · "
+                    f"group-informed consensus {c.score:.2f}")
 
 
 def leader_comparison(workshop: WorkshopInfo, instrument: Instrument) -> None:
@@ -94,7 +110,7 @@ def leader_comparison(workshop: WorkshopInfo, instrument: Instrument) -> None:
     own = engine.assess(engine.instruments[saved.instrument_id], saved.answers).dimensions
     rows = get_workshops().rows(workshop.id)
     room = group_scores(instrument, likert_items(instrument, workshop.sections), rows, workshop.threshold, [])
-    room_scores = next(g for g in room if g.group == ROOM).scores
+    room_scores = next(g for g in room if g.group == ROOM).scores  # empty until enough people answered
     table = [{"Dimension": d.title, "Leader": d.score, "Room": room_scores.get(key),
               "Difference": None if d.score is None or room_scores.get(key) is None
               else round(room_scores[key] - d.score, 1)} for key, d in own.items()]

@@ -6,6 +6,7 @@ Groups below the anonymity threshold are masked in every export, as on screen.
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import io
 import json
@@ -15,30 +16,29 @@ from assessment.charts import to_svg
 from assessment.model import Instrument, text_in
 from assessment.report import STYLE, chapter_link, html_table
 from workshop.charts import diverging_figure, group_figure
-from workshop.stats import (
-    contested,
-    group_gaps,
-    group_scores,
-    group_sizes,
-    item_stats,
-    likert_items,
-    safe_group,
-)
+from workshop.stats import contested, export_groups, group_gaps, group_scores, item_stats, likert_items
 from workshop.workshops import Row, WorkshopInfo
 
 
+def exported(workshop: WorkshopInfo, rows: list[Row]) -> list[tuple[str, str, Row]]:
+    """(label, group, row) for people who answered, in an order that says nothing about who joined
+    when, with a group only where disclosure control allows it (see workshop/disclosure.py)."""
+    allowed = export_groups(rows, workshop.threshold)
+    answered = sorted((r for r in rows if r.answers),
+                      key=lambda r: hashlib.sha256(f"{workshop.id}:{r.number}".encode()).hexdigest())
+    return [(f"P{n:03d}", allowed.get(row.group, ""), row) for n, row in enumerate(answered, start=1)]
+
+
 def answers_csv(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row]) -> str:
-    sizes = group_sizes(rows)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["participant", "group", "finished", "item", "answer"])
-    for row in rows:
+    for label, group, row in exported(workshop, rows):
         for item in instrument.items:
             if item.id in row.answers:
                 value = row.answers[item.id]
                 text = ";".join(map(str, value)) if isinstance(value, list) else str(value)
-                writer.writerow([f"P{row.number:03d}", _cell(safe_group(row, sizes, workshop.threshold)),
-                                 "yes" if row.finished else "no", item.id, _cell(text)])
+                writer.writerow([label, _cell(group), "yes" if row.finished else "no", item.id, _cell(text)])
     return buffer.getvalue()
 
 
@@ -47,12 +47,11 @@ def _cell(text: str) -> str:
 
 
 def answers_json(workshop: WorkshopInfo, rows: list[Row]) -> str:
-    sizes = group_sizes(rows)
     return json.dumps({
         "workshop": {"title": workshop.title, "code": workshop.code, "instrument": workshop.instrument_id,
                      "anonymity_threshold": workshop.threshold},
-        "participants": [{"participant": f"P{row.number:03d}", "group": safe_group(row, sizes, workshop.threshold),
-                          "finished": row.finished, "answers": row.answers} for row in rows],
+        "participants": [{"participant": label, "group": group, "finished": row.finished, "answers": row.answers}
+                         for label, group, row in exported(workshop, rows)],
     }, indent=2, ensure_ascii=False)
 
 
@@ -60,7 +59,7 @@ def group_report_html(workshop: WorkshopInfo, instrument: Instrument, rows: list
                       dimension_titles: dict[str, str], dimension_chapters: dict[str, str]) -> str:
     esc = html.escape
     items = likert_items(instrument, workshop.sections)
-    stats = item_stats(instrument, items, rows)
+    stats = item_stats(instrument, items, rows, workshop.threshold)
     scale = instrument.scale_of(items[0]) if items else None
     labels = [text_in(v) for v in scale.choices.values()] if scale else []
     groups = group_scores(instrument, items, rows, workshop.threshold, workshop.groups)

@@ -1,7 +1,9 @@
-"""What the room thinks: distributions, agreement, group scores and contested items.
+"""What the room thinks: distributions, agreement, group scores, contested items and common ground.
 
-Pure functions over anonymous rows. Groups with fewer respondents than the workshop's anonymity
-threshold are never shown: their numbers are not computed into any output, exports included.
+Pure functions over anonymous rows. Every figure passes disclosure control (workshop/disclosure.py)
+measure by measure: a statement's or a dimension's figures for a group appear only when enough
+members of that group answered it, and no shown figure can be subtracted from another to reach a
+hidden group. What is withheld is never computed into an output, exports included.
 """
 
 from __future__ import annotations
@@ -15,16 +17,45 @@ from assessment.loader import visible
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, text_in
 from assessment.scoring import item_score
 from workshop.agreement import agreement_a, consensus, mean_and_spread
+from workshop.disclosure import room_shown, shown_groups
 from workshop.workshops import Row
 
 ROOM = "Everyone"
 
 
 @dataclass(frozen=True)
+class Distribution:
+    """How one set of people answered one statement."""
+
+    counts: list[int]
+    dont_know: int = 0
+    not_applicable: int = 0
+
+    @property
+    def n(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def respondents(self) -> int:
+        return self.n + self.dont_know + self.not_applicable
+
+    def lean(self) -> tuple[float, float]:
+        """Shares agreeing and disagreeing (the top and bottom halves of the scale) among answers."""
+        half = len(self.counts) // 2
+        if not self.n:
+            return 0.0, 0.0
+        return sum(self.counts[-half:]) / self.n, sum(self.counts[:half]) / self.n
+
+
+@dataclass(frozen=True)
 class ItemStats:
+    """The room's answers to one statement, and each shown group's. When fewer people than the
+    threshold answered, `shown` is False and every figure is empty."""
+
     item: Item
     text: str
     dimension: str | None
+    shown: bool
     counts: list[int]
     dont_know: int
     not_applicable: int
@@ -33,14 +64,31 @@ class ItemStats:
     spread: float | None
     agreement: float | None
     consensus: float | None
+    groups: dict[str, Distribution] = field(default_factory=dict)
+    respondents: int = 0  # how many answered at all (shown even when the figures are not)
 
 
 @dataclass(frozen=True)
 class GroupScores:
+    """A group's mean score per dimension, only for dimensions where the group may be shown."""
+
     group: str
-    n: int
-    hidden: bool
-    scores: dict[str, float | None] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def hidden(self) -> bool:
+        return not self.scores
+
+
+@dataclass(frozen=True)
+class CommonGround:
+    """A statement on which every shown group leans the same way."""
+
+    stats: ItemStats
+    side: str  # "agree" or "disagree"
+    score: float  # product over groups of each group's smoothed probability of that side
+    groups: list[str]
 
 
 def likert_items(instrument: Instrument, section_ids: list[str]) -> list[Item]:
@@ -48,31 +96,78 @@ def likert_items(instrument: Instrument, section_ids: list[str]) -> list[Item]:
             for item in section.items if item.kind == "likert"]
 
 
-def item_stats(instrument: Instrument, items: list[Item], rows: list[Row]) -> list[ItemStats]:
+def _distribution(points: int, values: list[Any]) -> Distribution:
+    counts = [0] * points
+    dont_know = not_applicable = 0
+    for value in values:
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= points:
+            counts[value - 1] += 1
+        elif value == DONT_KNOW:
+            dont_know += 1
+        elif value == NOT_APPLICABLE:
+            not_applicable += 1
+    return Distribution(counts, dont_know, not_applicable)
+
+
+def item_stats(instrument: Instrument, items: list[Item], rows: list[Row], threshold: int) -> list[ItemStats]:
+    """Each statement's distribution for the room and for every group that may be shown."""
     stats = []
     for item in items:
         points = instrument.scale_of(item).points
-        counts = [0] * points
-        dont_know = not_applicable = 0
+        by_group: dict[str | None, list[Any]] = defaultdict(list)
         for row in rows:
-            value = row.answers.get(item.id)
-            if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= points:
-                counts[value - 1] += 1
-            elif value == DONT_KNOW:
-                dont_know += 1
-            elif value == NOT_APPLICABLE:
-                not_applicable += 1
-        average, spread = mean_and_spread(counts)
-        stats.append(ItemStats(item=item, text=text_in(item.text), dimension=item.dimension, counts=counts,
-                               dont_know=dont_know, not_applicable=not_applicable, n=sum(counts), mean=average,
-                               spread=spread, agreement=agreement_a(counts), consensus=consensus(counts)))
+            if item.id in row.answers:
+                by_group[row.group].append(row.answers[item.id])
+        respondents = {g: len(v) for g, v in by_group.items()}
+        room = _distribution(points, [v for values in by_group.values() for v in values])
+        if not room_shown(respondents, threshold):
+            room = Distribution([0] * points)
+        groups = {g: _distribution(points, by_group[g]) for g in sorted(shown_groups(respondents, threshold))}
+        stats.append(_item(item, room, room.respondents > 0, groups, sum(respondents.values())))
     return stats
+
+
+def _item(item: Item, room: Distribution, shown: bool, groups: dict[str, Distribution],
+          respondents: int) -> ItemStats:
+    average, spread = mean_and_spread(room.counts)
+    return ItemStats(item=item, text=text_in(item.text), dimension=item.dimension, shown=shown,
+                     counts=room.counts, dont_know=room.dont_know, not_applicable=room.not_applicable, n=room.n,
+                     mean=average, spread=spread, agreement=agreement_a(room.counts),
+                     consensus=consensus(room.counts), groups=groups, respondents=respondents)
 
 
 def contested(stats: list[ItemStats], threshold: int, limit: int = 5) -> list[ItemStats]:
     """Items where the room agrees least (lowest agreement A), among those enough people answered."""
-    answered = [s for s in stats if s.n >= max(2, threshold) and s.agreement is not None]
+    answered = [s for s in stats if s.shown and s.n >= max(2, threshold) and s.agreement is not None]
     return sorted(answered, key=lambda s: (s.agreement, -s.n))[:limit]
+
+
+def group_informed_consensus(groups: list[Distribution], side: str) -> float:
+    """Pol.is's group-informed consensus, on an agree–disagree scale: the product over groups of
+    each group's probability of taking `side`, (count + 1) / (answers + 2) (Laplace smoothing, so a
+    small group is neither certain nor ignored). High only when every group leans that way."""
+    product = 1.0
+    half = len(groups[0].counts) // 2 if groups else 0
+    for group in groups:
+        taking = sum(group.counts[-half:]) if side == "agree" else sum(group.counts[:half])
+        product *= (taking + 1) / (group.n + 2)
+    return product
+
+
+def common_ground(stats: list[ItemStats], limit: int = 5) -> list[CommonGround]:
+    """Statements on which every shown group (or, with fewer than two, the room) leans the same way,
+    strongest first. A statement counts only when each group's own majority takes that side, not
+    when the room's average does."""
+    found = []
+    for s in stats:
+        if not s.shown or not s.n:
+            continue
+        groups = {g: d for g, d in s.groups.items() if d.n} if len(s.groups) >= 2 else {ROOM: Distribution(s.counts)}
+        for side, index in (("agree", 0), ("disagree", 1)):
+            if all(d.lean()[index] > 0.5 for d in groups.values()):
+                found.append(CommonGround(s, side, group_informed_consensus(list(groups.values()), side),
+                                          list(groups)))
+    return sorted(found, key=lambda c: (-c.score, c.stats.item.id))[:limit]
 
 
 def person_scores(instrument: Instrument, items: list[Item], answers: dict[str, Any]) -> dict[str, float]:
@@ -88,50 +183,50 @@ def person_scores(instrument: Instrument, items: list[Item], answers: dict[str, 
 
 def group_scores(instrument: Instrument, items: list[Item], rows: list[Row], threshold: int,
                  groups: list[str]) -> list[GroupScores]:
-    """The room's and each group's mean dimension scores; a group under the threshold is hidden."""
+    """The room's and each group's mean dimension scores, dimension by dimension under disclosure
+    control: the room first, then every listed group (empty when it may not be shown)."""
     people = [(row.group, person_scores(instrument, items, row.answers)) for row in rows]
-    dimensions = [ref.id for ref in instrument.dimensions]
-    results = [_group(ROOM, [s for _, s in people], dimensions, hidden=False)]
-    for group in groups:
-        members = [s for g, s in people if g == group]
-        results.append(_group(group, members, dimensions, hidden=len(members) < threshold))
-    return results
+    room = GroupScores(ROOM)
+    by_group = {g: GroupScores(g) for g in groups}
+    for ref in instrument.dimensions:
+        members: dict[str | None, list[float]] = defaultdict(list)
+        for group, scores in people:
+            if ref.id in scores:
+                members[group].append(scores[ref.id])
+        respondents = {g: len(v) for g, v in members.items()}
+        if room_shown(respondents, threshold):
+            _add(room, ref.id, [v for values in members.values() for v in values])
+        for group in shown_groups(respondents, threshold) & set(by_group):
+            _add(by_group[group], ref.id, members[group])
+    return [room, *by_group.values()]
 
 
-def _group(name: str, members: list[dict[str, float]], dimensions: list[str], hidden: bool) -> GroupScores:
-    if hidden:
-        return GroupScores(group=name, n=len(members), hidden=True)
-    scores = {}
-    for dimension in dimensions:
-        values = [m[dimension] for m in members if dimension in m]
-        scores[dimension] = round(mean(values), 1) if values else None
-    return GroupScores(group=name, n=len(members), hidden=False, scores=scores)
+def _add(target: GroupScores, dimension: str, values: list[float]) -> None:
+    target.scores[dimension] = round(mean(values), 1)
+    target.counts[dimension] = len(values)
 
 
 def group_gaps(scores: list[GroupScores]) -> list[tuple[str, float, str, str]]:
-    """(dimension, gap, highest group, lowest group) across visible groups, largest gap first."""
-    visible_groups = [g for g in scores if g.group != ROOM and not g.hidden]
-    if len(visible_groups) < 2:
-        return []
+    """(dimension, gap, highest group, lowest group) across shown groups, largest gap first."""
+    shown = [g for g in scores if g.group != ROOM and not g.hidden]
+    dimensions = {d for g in shown for d in g.scores}
     gaps = []
-    for dimension in visible_groups[0].scores:
-        values = [(g.scores[dimension], g.group) for g in visible_groups if g.scores.get(dimension) is not None]
+    for dimension in dimensions:
+        values = [(g.scores[dimension], g.group) for g in shown if dimension in g.scores]
         if len(values) >= 2:
             high, low = max(values), min(values)
             if high[0] - low[0] >= 1:  # a difference under a point is noise, not a finding
                 gaps.append((dimension, round(high[0] - low[0], 1), high[1], low[1]))
-    return sorted(gaps, key=lambda g: -g[1])
+    return sorted(gaps, key=lambda g: (-g[1], g[0]))
 
 
-def safe_group(row: Row, counts: dict[str | None, int], threshold: int) -> str:
-    """The group to show for a row in exports: blank when none, masked when the group is too small."""
-    if row.group is None:
-        return ""
-    return row.group if counts.get(row.group, 0) >= threshold else "(group below anonymity threshold)"
+def export_groups(rows: list[Row], threshold: int) -> dict[str, str]:
+    """The group each exported person may carry: shown groups by name; everyone else none.
 
-
-def group_sizes(rows: list[Row]) -> dict[str | None, int]:
-    sizes: dict[str | None, int] = defaultdict(int)
+    Decided over the people who answered anything, so that a hidden group's rows look exactly like
+    those of people who chose no group."""
+    respondents: dict[str | None, int] = defaultdict(int)
     for row in rows:
-        sizes[row.group] += 1
-    return dict(sizes)
+        if row.answers:
+            respondents[row.group] += 1
+    return {g: g for g in shown_groups(respondents, threshold)}

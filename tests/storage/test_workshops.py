@@ -131,22 +131,26 @@ def test_two_app_processes_on_one_postgres_see_each_others_participants(pg_schem
 
 
 def test_small_groups_are_hidden_everywhere_exports_included(service):
-    workshop, _ = service.create("Anon <script>", QUICK, ["Big", "Small"], threshold=3)
+    workshop, _ = service.create("Anon <script>", QUICK, ["Big", "Other", "Small"], threshold=3)
     item = QUICK.items[0]
-    for group in ["Big", "Big", "Big", "Small", "Small"]:
+    for group in ["Big"] * 4 + ["Other"] * 3 + ["Small"] * 3:
         person, _ = service.join(workshop.code, group)
-        service.save_answer(person, item.id, 2 if group == "Big" else 5)
+        if group != "Small" or service.rows(workshop.id)[-1].number == 8:  # only one Small member answers
+            service.save_answer(person, item.id, 2 if group == "Big" else 5)
     rows = service.rows(workshop.id)
+    assert sum(1 for r in rows if r.group == "Small" and r.answers) == 1
     items = likert_items(QUICK, [])
     groups = {g.group: g for g in group_scores(QUICK, items, rows, workshop.threshold, workshop.groups)}
-    assert not groups["Big"].hidden and groups["Small"].hidden and groups["Small"].scores == {}
+    # Small has three members but one respondent: hidden. Other (the smaller shown group) is hidden
+    # too, or Small's lone answer would be the room minus Big minus Other.
+    assert groups["Small"].hidden and not groups["Big"].hidden and groups["Other"].hidden
     csv_text = answers_csv(workshop, QUICK, rows)
     json_text = answers_json(workshop, rows)
     report = group_report_html(workshop, QUICK, rows, TITLES, {})
     for export in (csv_text, json_text, report):
-        assert "Small" not in export.replace("Anon", "")
+        assert "Small" not in export.replace("Anon", "") and "Other" not in export
         assert "Big" in export
-    assert "(group below anonymity threshold)" in csv_text
+    assert csv_text.count(",Big,") == 4 and csv_text.count(",,") == 4  # four people carry no group
     assert "Anon &lt;script&gt;" in report and "<script>" not in report
     assert "token" not in json_text.lower() and workshop.id not in json_text
 
@@ -157,5 +161,5 @@ def test_distribution_counts_match_answers(service):
     for value in [1, 1, 2, 5, "dont_know"]:
         person, _ = service.join(workshop.code)
         service.save_answer(person, item.id, value)
-    stats = item_stats(QUICK, [item], service.rows(workshop.id))[0]
+    stats = item_stats(QUICK, [item], service.rows(workshop.id), threshold=3)[0]
     assert stats.counts == [2, 1, 0, 0, 1] and stats.dont_know == 1 and stats.n == 4
