@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from assessment.cleaning import UnsafeText, clean_text
 from assessment.model import Instrument
 from assessment.storage import Store
 from assessment.tables import Participant, ParticipantAnswer, Workshop, now
@@ -29,6 +30,8 @@ CODE_LENGTH = 6
 STATUSES = ("open", "closed", "ended")
 PACES = ("self", "led")
 MAX_GROUPS = 20
+TITLE_LIMIT = 200
+GROUP_LIMIT = 100
 
 
 class WorkshopError(ValueError):
@@ -86,14 +89,31 @@ def workshop_sections(instrument: Instrument, workshop: WorkshopInfo):
 
 
 def _info(row: Workshop) -> WorkshopInfo:
-    return WorkshopInfo(id=row.id, code=row.code, title=row.title, instrument_id=row.instrument_id,
-                        sections=list(row.sections or []), groups=list(row.groups or []), threshold=row.threshold,
+    """Stored text is cleaned again on the way out: rows written before the cleaning boundary existed
+    must not reach a chart with a control character in them."""
+    return WorkshopInfo(id=row.id, code=row.code, title=clean_text(row.title, TITLE_LIMIT),
+                        instrument_id=row.instrument_id, sections=list(row.sections or []),
+                        groups=[clean_text(g, GROUP_LIMIT) for g in row.groups or []], threshold=row.threshold,
                         assessment_id=row.assessment_id, status=row.status, pace=row.pace,
                         current_section=row.current_section, revealed=bool(row.revealed), created_at=row.created_at)
 
 
+def clean_title(title: str) -> str:
+    try:
+        cleaned = clean_text(title, TITLE_LIMIT)
+    except UnsafeText as exc:
+        raise WorkshopError(f"the title {exc}") from None
+    if not cleaned:
+        raise WorkshopError("give the workshop a title")
+    return cleaned
+
+
 def clean_groups(groups: list[str]) -> list[str]:
-    cleaned = list(dict.fromkeys(g.strip()[:100] for g in groups if g and g.strip()))
+    try:
+        names = [clean_text(g, GROUP_LIMIT) for g in groups if g]
+    except UnsafeText as exc:
+        raise WorkshopError(f"a group name {exc}") from None
+    cleaned = list(dict.fromkeys(name for name in names if name))
     if len(cleaned) > MAX_GROUPS:
         raise WorkshopError(f"at most {MAX_GROUPS} stakeholder groups")
     return cleaned
@@ -108,9 +128,7 @@ class Workshops:
     def create(self, title: str, instrument: Instrument, groups: list[str], sections: list[str] | None = None,
                threshold: int = 3, assessment_id: str | None = None) -> tuple[WorkshopInfo, str]:
         """A new open workshop; returns it and the facilitator key (shown once, stored hashed)."""
-        title = title.strip()[:200]
-        if not title:
-            raise WorkshopError("give the workshop a title")
+        title = clean_title(title)
         if not 1 <= threshold <= 50:
             raise WorkshopError("the anonymity threshold must be between 1 and 50")
         known = {s.id for s in instrument.sections}
@@ -165,8 +183,8 @@ class Workshops:
             raise WorkshopError(f"pace must be one of {', '.join(PACES)}")
         if "groups" in changes:
             changes["groups"] = clean_groups(changes["groups"])
-        if "title" in changes and not str(changes["title"]).strip():
-            raise WorkshopError("give the workshop a title")
+        if "title" in changes:
+            changes["title"] = clean_title(str(changes["title"]))
         with self.store.writing() as session:
             session.execute(update(Workshop).where(Workshop.id == workshop.id).values(**changes))
         return self.get(workshop.id)
@@ -274,5 +292,6 @@ class Workshops:
                     .where(ParticipantAnswer.workshop_id == workshop_id)):
                 if participant_id in answers:
                     answers[participant_id][item_id] = json.loads(value)
-        return [Row(number=n, group=p.group, finished=p.finished_at is not None, answers=answers[p.id])
+        return [Row(number=n, group=clean_text(p.group, GROUP_LIMIT) if p.group else None,
+                    finished=p.finished_at is not None, answers=answers[p.id])
                 for n, p in enumerate(people, start=1)]
