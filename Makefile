@@ -17,7 +17,7 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 run: install
-	$(PY) -m streamlit run app.py --server.headless true --server.port $(PORT)
+	$(PY) -m streamlit run server.py --server.headless true --server.port $(PORT)
 
 test: install lint
 	$(PY) -m pytest

@@ -12,7 +12,7 @@ from ui.workshop_view import (
     dimension_chapters,
     dimension_titles,
     get_workshops,
-    join_url,
+    join_link,
     leader_comparison,
     qr_png,
     room_results,
@@ -28,6 +28,9 @@ workshops = get_workshops()
 
 def create_screen() -> None:
     st.title("Run a workshop")
+    deleted = st.session_state.pop("deleted_workshop", None)
+    if deleted:
+        st.success(f"“{inert(deleted)}” and all its answers were deleted.")
     st.write("Open a session, show the join code or QR code, and watch where stakeholder groups agree and "
              "where they differ. Participants answer anonymously on their phones; no accounts.")
     usable = {i.id: i for i in engine.instruments.values()}
@@ -79,19 +82,32 @@ def controls(workshop) -> None:
         st.warning("This is your private facilitator link. It is shown only once and cannot be recovered: copy "
                    "it now. Anyone with it can run and delete this workshop.", icon=":material/key:")
         st.code(f"{base_url()}/facilitate?code={workshop.code}&key={st.query_params['key']}", language=None)
-    presenter = st.toggle("Presenter view (large type for a projector)", key="presenter")
+    join_panel(workshop)
+    settings(workshop, sections)
+    dashboard(workshop)
+    exports(workshop)
+    danger_zone(workshop)
+
+
+def join_panel(workshop) -> None:
+    """The code, link and QR code while answering is open; after that, nothing to join."""
+    if workshop.status != "open":
+        st.info("Answering is closed: the join code is no longer shown." if workshop.status == "closed"
+                else "This workshop has ended: the join code is no longer shown.", icon=":material/lock:")
+        return
+    address = join_link()
     join, qr = st.columns([3, 2])
     with join:
-        st.markdown(f"{'#' if presenter else '###'} Join code: `{workshop.code}`")
-        st.markdown(f"Go to **{join_url(workshop.code).split('?')[0]}** and enter the code, or scan the QR code.")
-        st.code(join_url(workshop.code), language=None)
-    qr.image(qr_png(join_url(workshop.code)), caption="Scan to join", width=260 if presenter else 180)
-    if not presenter:
-        settings(workshop, sections)
-    dashboard(workshop, presenter)
-    if not presenter:
-        exports(workshop)
-        danger_zone(workshop)
+        st.markdown(f"### Join code: `{workshop.code}`")
+        st.markdown(f"Phones go to **{address.join_page()}** and enter the code, or scan the QR code.")
+        st.code(address.workshop(workshop.code), language=None)
+        st.link_button("Open the projector view", f"w/present/{workshop.code}#key={st.query_params['key']}",
+                       icon=":material/present_to_all:", type="primary")
+        st.caption("Full screen, large type, one screen at a time: the code, live counts, the most contested "
+                   "statements by group and common ground. Step with the arrow keys.")
+    qr.image(qr_png(address.workshop(workshop.code)), caption="Scan to join", width=220)
+    if address.notice:
+        st.info(address.notice, icon=":material/wifi:")
 
 
 def settings(workshop, sections) -> None:
@@ -126,7 +142,7 @@ def change(workshop, **values) -> None:
     st.rerun()
 
 
-def dashboard(workshop, presenter: bool) -> None:
+def dashboard(workshop) -> None:
     """Refreshed every 2 seconds on its own, reading fresh rows each time (nothing cached)."""
 
     @st.fragment(run_every=2)
@@ -139,8 +155,7 @@ def dashboard(workshop, presenter: bool) -> None:
         c.metric("Finished", counts["finished"])
         instrument = engine.instruments[current.instrument_id]
         room_results(current, instrument, "dash")
-        if not presenter:
-            leader_comparison(current, instrument)
+        leader_comparison(current, instrument)
 
     live()
 
@@ -170,9 +185,9 @@ def danger_zone(workshop) -> None:
                                 key="ws_delete_confirm", max_chars=10)
         if st.button("Delete for good", key="ws_delete", type="primary", disabled=confirm.upper() != workshop.code):
             workshops.delete(workshop)
+            st.session_state.deleted_workshop = workshop.title
             st.query_params.clear()
-            st.success("The workshop and all its answers were deleted.")
-            st.stop()
+            st.rerun()  # leave the deleted workshop's page at once: nothing of it stays on screen
 
 
 code, key = st.query_params.get("code", ""), st.query_params.get("key", "")

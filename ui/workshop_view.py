@@ -1,4 +1,4 @@
-"""Workshop pieces shared by the facilitator, presenter and participant views."""
+"""Workshop pieces of the facilitator page: the join link and QR code, and the live dashboard."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from assessment.model import Instrument, text_in
 from ui.assessment_state import get_engine, get_store
 from ui.content import get_handbook
 from ui.figures import show_figure
-from ui.links import HANDBOOK_PAGE, base_url
+from ui.links import HANDBOOK_PAGE
 from ui.safe import inert
+from workshop.addresses import JoinAddress, join_address
 from workshop.charts import diverging_figure, group_figure
 from workshop.stats import ROOM, common_ground, contested, group_gaps, group_scores, item_stats, likert_items
 from workshop.workshops import WorkshopInfo, Workshops
@@ -23,8 +24,9 @@ def get_workshops() -> Workshops:
     return Workshops(get_store())
 
 
-def join_url(code: str) -> str:
-    return f"{base_url()}/join?code={code}"
+def join_link() -> JoinAddress:
+    """Where phones join, as the facilitator's browser sees the app (never "localhost" for a phone)."""
+    return join_address(st.context.url or "")
 
 
 def qr_png(url: str) -> bytes:

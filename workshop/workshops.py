@@ -171,6 +171,10 @@ class Workshops:
             row = session.get(Workshop, workshop_id)
             return _info(row) if row else None
 
+    def many(self, workshop_ids: list[str]) -> list[WorkshopInfo]:
+        with self.store.reading() as session:
+            return [_info(row) for row in session.scalars(select(Workshop).where(Workshop.id.in_(workshop_ids)))]
+
     def update(self, workshop: WorkshopInfo, **changes: Any) -> WorkshopInfo:
         """Change controls (status, pace, current_section, revealed, groups, title, threshold)."""
         allowed = {"status", "pace", "current_section", "revealed", "groups", "title", "threshold"}
@@ -198,7 +202,8 @@ class Workshops:
 
     # --- participants --------------------------------------------------------------------------
 
-    def join(self, code: str, group: str | None = None) -> tuple[ParticipantInfo, str]:
+    def join(self, code: str, group: str | None = None, limit: int = 2000) -> tuple[ParticipantInfo, str]:
+        """A new participant; refused when the workshop is closed or already has `limit` people."""
         workshop = self.by_code(code)
         if workshop is None:
             raise WorkshopError("No workshop has this code. Check the code on the screen and try again.")
@@ -207,6 +212,9 @@ class Workshops:
         token = new_token()
         participant_id = str(uuid.uuid4())
         with self.store.writing() as session:
+            joined = session.scalar(select(func.count()).where(Participant.workshop_id == workshop.id))
+            if joined >= limit:
+                raise WorkshopError(f"This workshop is full ({limit} people have joined). Ask the facilitator.")
             session.add(Participant(id=participant_id, workshop_id=workshop.id, token_hash=token_hash(token),
                                     group=self._group(workshop, group)))
         return ParticipantInfo(participant_id, workshop.id, self._group(workshop, group), 0, False, {}), token
@@ -249,6 +257,11 @@ class Workshops:
             session.execute(statement.on_conflict_do_update(
                 index_elements=["participant_id", "item_id"],
                 set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at}))
+
+    def save_answers(self, participant: ParticipantInfo, answers: dict[str, Any]) -> None:
+        """Several answers at once (a whole section sent as one form); None clears an answer."""
+        for item_id, value in answers.items():
+            self.save_answer(participant, item_id, value)
 
     def set_group(self, participant: ParticipantInfo, group: str | None) -> None:
         workshop = self.get(participant.workshop_id)

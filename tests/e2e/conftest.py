@@ -48,7 +48,7 @@ def running_app(data_dir: Path, extra_env: dict[str, str] | None = None):
     port = free_port()
     env = {**os.environ, "COALITION_DATA_DIR": str(data_dir), **(extra_env or {})}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", "server.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
@@ -58,7 +58,11 @@ def running_app(data_dir: Path, extra_env: dict[str, str] | None = None):
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # waiting phones hold long polls open; do not wait for them
+            process.kill()
+            process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

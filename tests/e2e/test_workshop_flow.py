@@ -1,4 +1,5 @@
-"""One facilitator and three phones in Chromium run a workshop to the end."""
+"""One facilitator (Streamlit) and three phones (the light /w path) in Chromium run a workshop to the
+end: join by code, tap answers, finish, the dashboard and the projector view, reveal, export."""
 
 import csv
 import io
@@ -7,46 +8,51 @@ from pathlib import Path
 import pytest
 
 from assessment.engine import default_engine
-from tests.e2e.conftest import wait_for_app
 from tests.e2e.test_assessment_flow import SHOTS, settle
 
 pytestmark = pytest.mark.e2e
 QUICK = default_engine().instruments["quick-check"]
+LIKERT = [i for i in QUICK.items if i.kind == "likert"]
 ANSWER_LABELS = {1: "Strongly disagree", 3: "Neither agree nor disagree", 5: "Strongly agree"}
 
 
 def participant(browser, server, code, group, value, width):
+    """A phone: enter the code, choose a group, tap an answer to every statement, finish."""
     page = browser.new_context(viewport={"width": width, "height": 800}).new_page()
-    page.goto(f"{server}/join")
-    wait_for_app(page)
+    page.goto(f"{server}/w/")
     page.get_by_label("Workshop code").fill(code.lower())
     page.get_by_role("button", name="Continue").click()
-    settle(page)
-    page.get_by_text(group, exact=True).click()
-    settle(page)
+    page.get_by_label(group, exact=True).check()
     page.get_by_role("button", name="Join").click()
-    settle(page)
-    for number, section in enumerate(QUICK.sections):
-        for item in section.items:
-            group_box = page.locator('[data-testid="stRadio"]').filter(has_text=item.text[:40]).first
-            group_box.get_by_text(ANSWER_LABELS[value], exact=True).click()
-            settle(page)
-        if width < 500 and number == 0:
-            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 1
-            page.screenshot(path=str(SHOTS / "join-390.png"), full_page=True)
-        last = number == len(QUICK.sections) - 1
-        page.get_by_role("button", name="Finish" if last else "Next", exact=True).click()
-        settle(page)
-    page.wait_for_selector("text=Thank you")
+    first_page = True
+    while not page.get_by_text("Thank you").count():
+        for fieldset in page.locator("fieldset[data-kind='likert']").all():
+            fieldset.get_by_text(ANSWER_LABELS[value], exact=True).click()
+            fieldset.locator(".status.saved").wait_for()  # saved the moment it was tapped
+        if width <= 360 and first_page:
+            check_phone_layout(page)
+            page.screenshot(path=str(SHOTS / "participant-360.png"), full_page=True)
+        first_page = False
+        finish = page.get_by_role("button", name="Finish")
+        (finish if finish.count() else page.get_by_role("button", name="Next")).click()
     return page
 
 
-def test_facilitator_and_three_participants(browser, server):
+def check_phone_layout(page):
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
+    heights = page.eval_on_selector_all(".option", "els => els.map(e => e.getBoundingClientRect().height)")
+    widths = page.eval_on_selector_all(".option", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert min(heights) >= 44 and min(widths) >= 300  # a vertical list of full-width targets
+    tops = page.eval_on_selector_all("fieldset[data-kind='likert']:first-of-type .options:not(.extra) .option",
+                                     "els => els.map(e => e.getBoundingClientRect().top)")
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)  # one option per line, in scale order
+
+
+def test_facilitator_three_phones_dashboard_projector_reveal(browser, server):
     SHOTS.mkdir(parents=True, exist_ok=True)
     facilitator = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True).new_page()
     facilitator.goto(f"{server}/facilitate")
-    wait_for_app(facilitator)
+    settle(facilitator)
     facilitator.get_by_label("Workshop title").fill("Annual review")
     facilitator.get_by_label("Hide any group with fewer respondents than").fill("1")
     facilitator.get_by_role("button", name="Open the workshop").click()
@@ -54,7 +60,7 @@ def test_facilitator_and_three_participants(browser, server):
     settle(facilitator)
     code = facilitator.url.split("code=")[1][:6]
 
-    phones = [participant(browser, server, code, "NGOs", 1, 390),
+    phones = [participant(browser, server, code, "NGOs", 1, 360),
               participant(browser, server, code, "Companies", 3, 1280),
               participant(browser, server, code, "NGOs", 5, 800)]
 
@@ -62,21 +68,31 @@ def test_facilitator_and_three_participants(browser, server):
         """() => [...document.querySelectorAll('[data-testid="stMetric"]')]
                  .some(m => m.innerText.includes('Finished') && m.innerText.trim().endsWith('3'))""",
         timeout=15_000)  # the dashboard refreshes itself every 2 seconds
-    first = QUICK.items[0]
     facilitator.wait_for_selector("text=n=3 · mean 3.0")
     facilitator.screenshot(path=str(SHOTS / "dashboard-1280.png"), full_page=True)
+
+    with facilitator.context.expect_page() as opened:
+        facilitator.get_by_role("link", name="Open the projector view").click()
+    projector = opened.value
+    projector.set_viewport_size({"width": 1280, "height": 720})
+    projector.wait_for_selector(f"text={code}")
+    assert "key=" not in projector.url  # the key left the address bar the room can read
+    projector.screenshot(path=str(SHOTS / "projector-join-1280.png"))
+    projector.keyboard.press("ArrowRight")
+    projector.wait_for_selector("#joined:text('3')")
+    projector.keyboard.press("ArrowRight")
+    projector.wait_for_selector("text=Most divided")
+    assert projector.locator(".bar-row").count() >= 3  # the room, then NGOs and Companies
+    projector.screenshot(path=str(SHOTS / "projector-contested-1280.png"))
 
     with facilitator.expect_download() as download:
         facilitator.get_by_role("button", name="Answers (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text())))
-    first_answers = sorted(int(r["answer"]) for r in rows if r["item"] == first.id)
-    assert first_answers == [1, 3, 5]
+    assert sorted(int(r["answer"]) for r in rows if r["item"] == LIKERT[0].id) == [1, 3, 5]
     assert {r["group"] for r in rows} == {"NGOs", "Companies"}
-    assert len(rows) == 3 * len(QUICK.items)
 
     facilitator.get_by_role("button", name="Reveal results to participants").click()
-    settle(facilitator)
-    phones[0].wait_for_selector("text=Most contested statements", timeout=15_000)
-    phones[0].screenshot(path=str(SHOTS / "participant-results-390.png"), full_page=True)
-    for page in (*phones, facilitator):
+    phones[0].wait_for_selector("text=What the room said", timeout=5_000)  # the waiting phone moves on
+    phones[0].screenshot(path=str(SHOTS / "participant-results-360.png"), full_page=True)
+    for page in (*phones, projector, facilitator):
         page.context.close()

@@ -1,0 +1,66 @@
+"""The projector view: full screen, large type, one screen at a time, stepped with big buttons or
+the arrow keys: the join code and QR code; live counts; each most-contested statement with its
+distribution by group; common ground.
+
+The page itself holds nothing. Its screens need the facilitator key, which the facilitator's link
+carries after "#" (never sent to the server in the address, never in a log); the script moves it to
+the tab's session storage, wipes it from the address bar (the room can read a projected address
+bar) and sends it in a header.
+"""
+
+from __future__ import annotations
+
+import io
+
+import segno
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from participant.context import SECURITY_HEADERS, Context
+from workshop.addresses import join_address
+from workshop.workshops import WorkshopInfo
+
+KEY_HEADER = "x-facilitator-key"
+
+
+def shell(request: Request, _: FormData | None) -> Response:
+    ctx: Context = request.app.state.ctx
+    return ctx.page(request, "present.html", code=request.path_params["code"][:12])
+
+
+def screens(workshop: WorkshopInfo, contested_count: int) -> list[str]:
+    """The screens in order; each most-contested statement gets a screen of its own."""
+    return ["join", "counts", *[f"contested-{n}" for n in range(contested_count)], "common"]
+
+
+def screen(request: Request, _: FormData | None) -> Response:
+    ctx: Context = request.app.state.ctx
+    workshop = ctx.service.as_facilitator(request.path_params["code"], request.headers.get(KEY_HEADER, ""))
+    if workshop is None:
+        return JSONResponse({"error": "This projector link is not valid: open it again from the facilitator page."},
+                            403, headers=SECURITY_HEADERS)
+    room = ctx.rooms.view(workshop)
+    names = screens(workshop, len(room.contested[:5]))
+    try:
+        index = max(0, min(int(request.query_params.get("n", "0")), len(names) - 1))
+    except ValueError:
+        index = 0
+    name = names[index]
+    values = {"workshop": workshop, "room": room, "index": index, "count": len(names), "screen": name}
+    if name == "join":
+        address = join_address(str(request.base_url))
+        values |= {"join_page": address.join_page(), "qr": qr_svg(address.workshop(workshop.code))}
+    elif name == "counts":
+        values["counts"] = ctx.service.counts(workshop.id)
+    elif name.startswith("contested-"):
+        values["statement"] = room.contested[int(name.split("-")[1])]
+    return ctx.page(request, "_screen.html", **values)
+
+
+def qr_svg(url: str) -> str:
+    """The QR code as inline SVG markup (segno writes it; no user text goes into it)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=10, border=2, xmldecl=False, svgns=True,
+                                    title="QR code to join", dark="#000", light="#fff")
+    return buffer.getvalue().decode()

@@ -1,0 +1,91 @@
+"""Questionnaire items as plain form fields, and form values back into answers.
+
+The page and the one-tap save read the same form fields, so a phone without JavaScript and a phone
+with it send exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from assessment.answers import problem_with
+from assessment.loader import visible
+from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, Section, text_in
+
+EXTRA_LABELS = {DONT_KNOW: "Don't know", NOT_APPLICABLE: "Not applicable"}
+
+
+@dataclass(frozen=True)
+class Question:
+    """What a template needs to show one item."""
+
+    id: str
+    kind: str
+    text: str
+    help: str | None
+    options: list[tuple[str, str]]
+    extras: list[tuple[str, str]]
+    saved: Any
+    minimum: float | None
+    maximum: float | None
+    max_length: int
+    steers: bool  # another item's skip logic depends on this one: the page reloads after a change
+
+    def checked(self, value: str) -> bool:
+        if isinstance(self.saved, list):
+            return value in self.saved
+        return self.saved is not None and str(self.saved) == value
+
+
+def questions(instrument: Instrument, section: Section, answers: dict[str, Any]) -> list[Question]:
+    steering = {i.relevant.item for i in instrument.items if i.relevant}
+    shown = []
+    for item in section.items:
+        if not visible(item, answers):
+            continue
+        scale = instrument.scale_of(item)
+        options = [(key, text_in(label)) for key, label in scale.choices.items()] if scale else []
+        extras = [(key, EXTRA_LABELS[key]) for key in scale.extra] if scale else []
+        shown.append(Question(id=item.id, kind=item.kind, text=text_in(item.text),
+                              help=text_in(item.help) if item.help else None, options=options, extras=extras,
+                              saved=answers.get(item.id), minimum=item.minimum, maximum=item.maximum,
+                              max_length=item.max_length, steers=item.id in steering))
+    return shown
+
+
+class BadAnswer(ValueError):
+    """A form value that is no answer to its question, said plainly."""
+
+
+def answer_from_form(instrument: Instrument, item: Item, values: list[str]) -> Any:
+    """The typed answer a form sent for one item (None clears it), or BadAnswer."""
+    values = [v.strip() for v in values if v is not None and v.strip()]
+    if not values:
+        return None
+    if item.kind == "multiple":
+        value: Any = sorted(set(values))
+    elif len(values) > 1:
+        raise BadAnswer("choose one answer")
+    else:
+        value = _typed(item, values[0])
+    problem = problem_with(instrument, item, value)
+    if problem:
+        raise BadAnswer(problem)
+    return value
+
+
+def _typed(item: Item, text: str) -> Any:
+    if text in EXTRA_LABELS:
+        return text
+    if item.kind == "likert":
+        if not text.isdigit():
+            raise BadAnswer("choose one of the answers")
+        return int(text)
+    if item.kind == "number":
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            raise BadAnswer("give a number") from None
+        return int(number) if number.is_integer() else number
+    return text

@@ -1,0 +1,97 @@
+// Progressive enhancement for the participant pages. Without this file every page still works:
+// the section form posts all its answers at once. With it, each tap is saved at once, a lost
+// connection is retried quietly, and waiting pages move on by themselves when the facilitator acts.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("answers");
+  var pending = {};  // item id -> the latest value not yet confirmed by the server
+  var delay = 1000;
+
+  function status(fieldset, text, kind) {
+    var line = fieldset.querySelector(".status");
+    if (!line) return;
+    line.textContent = text;
+    line.className = "status" + (kind ? " " + kind : "");
+  }
+
+  function valuesOf(fieldset) {
+    var item = fieldset.dataset.item;
+    var inputs = fieldset.querySelectorAll("[name='" + item + "']");
+    var values = [];
+    inputs.forEach(function (input) {
+      if ((input.type === "radio" || input.type === "checkbox") && !input.checked) return;
+      values.push(input.value);
+    });
+    return values;
+  }
+
+  function send(item) {
+    var fieldset = document.getElementById("q-" + item);
+    var body = new URLSearchParams();
+    body.append("item", item);
+    pending[item].forEach(function (value) { body.append("value", value); });
+    var sent = pending[item];
+    fetch(form.dataset.save, {method: "POST", body: body, headers: {"Accept": "application/json"},
+                              credentials: "same-origin"})
+      .then(function (response) {
+        return response.json().then(function (data) { return {ok: response.ok, code: response.status, data: data}; });
+      })
+      .then(function (result) {
+        if (result.code >= 500) throw new Error("server");
+        delay = 1000;
+        if (pending[item] === sent) delete pending[item];
+        if (!result.ok) {
+          status(fieldset, result.data.error || "Not saved.", "error");
+          if (result.data.reload) window.setTimeout(function () { window.location.reload(); }, 1500);
+          return;
+        }
+        status(fieldset, "Saved", "saved");
+        if (result.data.reload) window.location.reload();
+      })
+      .catch(function () {
+        status(fieldset, "Reconnecting… your answer will be saved when the connection is back.", "");
+        window.setTimeout(function () { if (pending[item]) send(item); }, delay);
+        delay = Math.min(delay * 2, 15000);
+      });
+  }
+
+  if (form) {
+    var typing = {};
+    form.addEventListener("change", function (event) {
+      var fieldset = event.target.closest("fieldset[data-item]");
+      if (!fieldset) return;
+      pending[fieldset.dataset.item] = valuesOf(fieldset);
+      send(fieldset.dataset.item);
+    });
+    form.addEventListener("input", function (event) {  // text: save after a pause in typing
+      var fieldset = event.target.closest("fieldset[data-item]");
+      if (!fieldset || event.target.tagName !== "TEXTAREA") return;
+      window.clearTimeout(typing[fieldset.dataset.item]);
+      typing[fieldset.dataset.item] = window.setTimeout(function () {
+        pending[fieldset.dataset.item] = valuesOf(fieldset);
+        send(fieldset.dataset.item);
+      }, 800);
+    });
+  }
+
+  // Waiting for the facilitator: ask the server (it answers as soon as something changes).
+  var body = document.body;
+  if (body.dataset.follow && body.dataset.state) {
+    var wait = function (retry) {
+      fetch(body.dataset.state + "?v=" + encodeURIComponent(body.dataset.version),
+            {headers: {"Accept": "application/json"}, cache: "no-store"})
+        .then(function (response) { if (!response.ok) throw new Error("server"); return response.json(); })
+        .then(function (data) {
+          if (data.version !== body.dataset.version) {
+            // A whole room reloads at once when results are revealed: spread it over a second.
+            window.setTimeout(function () { window.location.reload(); }, Math.random() * 1000);
+          } else {
+            wait(1000);
+          }
+        })
+        .catch(function () { window.setTimeout(function () { wait(Math.min(retry * 2, 15000)); }, retry); });
+    };
+    wait(1000);
+  }
+})();

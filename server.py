@@ -1,0 +1,16 @@
+"""The ASGI entry `make run` serves: the Streamlit app (app.py) and, beside it on the same server,
+the light participant path for phones (participant/, mounted at /w). `streamlit run server.py`
+finds the `st.App` below and serves both; see participant/__init__.py for why there are two."""
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from participant.app import routes
+from ui.errors import on_script_error
+
+# app.py routes with st.navigation. Without this, Streamlit sees the pages/ folder and, when a deep
+# link (a QR code, a shared chapter) is a fresh server's first request, runs that page alone in its
+# legacy multipage mode, for every visitor after it. Deciding before any session starts avoids it.
+PagesManager.uses_pages_directory = False
+
+app = st.App("app.py", routes=routes(), on_script_error=on_script_error)
