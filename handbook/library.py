@@ -11,6 +11,7 @@ from pathlib import Path
 
 from handbook import loader
 from handbook.model import Case, Chapter, Dimension, GlossaryTerm, Literature, Work
+from handbook.parts import PARTS
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -35,11 +36,21 @@ class Handbook:
     def dimension(self, dimension_id: str) -> Dimension | None:
         return next((d for d in self.dimensions if d.id == dimension_id), None)
 
+    def contents(self) -> list[Chapter]:
+        """Chapters as the contents page lists them: part by part, then by `order` within a part.
+
+        A chapter added later to an earlier part (with a higher `order`) is read at the end of
+        its part, not after the last part, so "previous" and "next" follow what the reader sees.
+        """
+        rank = {part_id: position for position, part_id in enumerate(PARTS)}
+        return sorted(self.chapters, key=lambda c: (rank.get(c.part, len(rank)), c.order))
+
     def neighbours(self, slug: str) -> tuple[Chapter | None, Chapter | None]:
-        """The chapters before and after, in reading order."""
-        index = [c.slug for c in self.chapters].index(slug)
-        before = self.chapters[index - 1] if index > 0 else None
-        after = self.chapters[index + 1] if index + 1 < len(self.chapters) else None
+        """The chapters before and after, in the order of the contents page."""
+        chapters = self.contents()
+        index = [c.slug for c in chapters].index(slug)
+        before = chapters[index - 1] if index > 0 else None
+        after = chapters[index + 1] if index + 1 < len(chapters) else None
         return before, after
 
     def closest_chapters(self, wrong: str, limit: int = 3) -> list[Chapter]:
