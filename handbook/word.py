@@ -16,6 +16,7 @@ from datetime import date
 import markdown as md
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -32,6 +33,8 @@ EXTENSIONS = ["tables", "sane_lists"]
 _CHECKBOX = re.compile(r"^(\s*[-*]\s+)\[ \]\s+", re.M)
 _LIT = re.compile(r"\]\(lit:([^)\s]+)\)")
 _INLINE = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code"}
+_STYLE_IDS: dict[str, str] = {}
+WIDE_TABLE = 6  # columns from which a log prints on landscape pages, where each column stays readable
 ADAPT_NOTE = ("Every [bracketed] place is highlighted: replace each with your coalition's own words, "
               "and delete the guidance sections once the text is agreed.")
 
@@ -39,13 +42,15 @@ ADAPT_NOTE = ("Every [bracketed] place is highlighted: replace each with your co
 def page_to_docx(handbook: Handbook, chapter: Chapter) -> bytes:
     """One chapter or tool as a .docx file (bytes), ready to download."""
     doc = _new_document(chapter)
-    doc.add_heading(chapter.title, level=0)
-    doc.add_paragraph(f"{chapter.caption} · Coalition Handbook, {date.today():%d %B %Y}", style="Subtitle")
-    _text(doc.add_paragraph(), chapter.summary, frozenset({"italic"}))
+    _text(_paragraph(doc, "Title"), chapter.title)
+    _text(_paragraph(doc, "Subtitle"), f"{chapter.caption} · Coalition Handbook, {date.today():%d %B %Y}")
+    _text(_paragraph(doc), chapter.summary, frozenset({"italic"}))
     if isinstance(chapter, Tool) and chapter.kind == "model-text":
-        _text(doc.add_paragraph(), ADAPT_NOTE, frozenset({"bold"}))
+        _text(_paragraph(doc), ADAPT_NOTE, frozenset({"bold"}))
     _blocks(doc, lxml_html.fragment_fromstring(_to_html(handbook, chapter), create_parent="div"))
     _works_cited(doc, handbook, chapter)
+    if any(len(table.columns) >= WIDE_TABLE for table in doc.tables):
+        _landscape(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -68,6 +73,20 @@ def _plain_link(handbook: Handbook, link: Link) -> str:
     return f"{link.text} (see “{target.title}”)"
 
 
+def _paragraph(doc: DocxDocument, style: str | None = None) -> Paragraph:
+    """A new paragraph in a named style, with the style id looked up once per process.
+
+    python-docx resolves a style name by scanning every style on each call, which made a tool page
+    take over half a second; the template is the same for every document, so its ids can be cached.
+    """
+    paragraph = doc.add_paragraph()
+    if style:
+        if style not in _STYLE_IDS:
+            _STYLE_IDS[style] = doc.styles[style].style_id
+        paragraph._p.get_or_add_pPr().style = _STYLE_IDS[style]
+    return paragraph
+
+
 def _new_document(chapter: Chapter) -> DocxDocument:
     doc = Document()
     section = doc.sections[0]
@@ -76,12 +95,22 @@ def _new_document(chapter: Chapter) -> DocxDocument:
         setattr(section, side, Cm(2.2))
     doc.styles["Normal"].font.size = Pt(11)
     doc.core_properties.title = chapter.title
-    doc.core_properties.subject = chapter.summary
+    doc.core_properties.subject = _shorten(chapter.summary, 255)  # the format's limit for a property
     doc.core_properties.author = "Coalition Handbook"
     footer = section.footer.paragraphs[0]
     footer.text = f"Coalition Handbook · {chapter.title} · page "
     _page_number(footer)
     return doc
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _landscape(doc: DocxDocument) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
 
 
 def _page_number(paragraph: Paragraph) -> None:
@@ -106,18 +135,18 @@ def _blocks(doc: DocxDocument, parent) -> None:
     for node in parent:
         tag = node.tag
         if tag in ("h1", "h2", "h3", "h4"):
-            _runs(doc.add_heading("", level=min(3, max(1, int(tag[1]) - 1))), node)
+            _runs(_paragraph(doc, f"Heading {min(3, max(1, int(tag[1]) - 1))}"), node)
         elif tag == "p":
-            _runs(doc.add_paragraph(), node)
+            _runs(_paragraph(doc), node)
         elif tag in ("ul", "ol"):
             _list(doc, node, 0)
         elif tag == "table":
             _table(doc, node)
         elif tag == "blockquote":
             for inner in node:
-                _runs(doc.add_paragraph(style="Quote"), inner)
+                _runs(_paragraph(doc, "Quote"), inner)
         elif tag == "pre":
-            _text(doc.add_paragraph(), node.text_content(), frozenset({"code"}))
+            _text(_paragraph(doc), node.text_content(), frozenset({"code"}))
 
 
 def _list(doc: DocxDocument, node, level: int) -> None:
@@ -126,7 +155,7 @@ def _list(doc: DocxDocument, node, level: int) -> None:
     num_id = _restart_numbering(doc, style) if ordered else None
     for item in node.findall("li"):
         checkbox = (item.text or "").lstrip().startswith("☐")
-        paragraph = doc.add_paragraph(style="List Continue" if checkbox else style)
+        paragraph = _paragraph(doc, "List Continue" if checkbox else style)
         if num_id is not None:
             paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
         first = True
@@ -135,7 +164,7 @@ def _list(doc: DocxDocument, node, level: int) -> None:
             if child.tag in ("ul", "ol"):
                 _list(doc, child, level + 1)
             elif child.tag == "p":  # a loose list item: its first paragraph is the item, others follow it
-                _runs(paragraph if first else doc.add_paragraph(style="List Continue"), child)
+                _runs(paragraph if first else _paragraph(doc, "List Continue"), child)
                 first = False
 
 
@@ -161,7 +190,7 @@ def _table(doc: DocxDocument, node) -> None:
         header = OxmlElement("w:tblHeader")
         header.set(qn("w:val"), "true")
         table.rows[0]._tr.get_or_add_trPr().append(header)
-    doc.add_paragraph()
+    _paragraph(doc)
 
 
 def _runs(paragraph: Paragraph, node, marks: frozenset = frozenset()) -> None:
@@ -199,8 +228,10 @@ def _run(paragraph: Paragraph, text: str, marks: frozenset, highlight: bool = Fa
     if not text:
         return
     run = paragraph.add_run(text)
-    run.bold = "bold" in marks or None
-    run.italic = "italic" in marks or None
+    if "bold" in marks:
+        run.bold = True
+    if "italic" in marks:
+        run.italic = True
     if "code" in marks:
         run.font.name = "Courier New"
     if highlight:
@@ -213,6 +244,6 @@ def _works_cited(doc: DocxDocument, handbook: Handbook, chapter: Chapter) -> Non
     works = [w for w in (handbook.work(i) for i in ids) if w]
     if not works:
         return
-    doc.add_heading("Works cited" if "sources" in chapter.anchors else "Sources", level=1)
+    _text(_paragraph(doc, "Heading 1"), "Works cited" if "sources" in chapter.anchors else "Sources")
     for work in works:
-        _text(doc.add_paragraph(style="List Bullet"), work.citation)
+        _text(_paragraph(doc, "List Bullet"), work.citation)
