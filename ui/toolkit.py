@@ -16,9 +16,12 @@ from handbook.word import DOCX_MIME, docx_name, page_to_docx
 
 
 def contents_label(chapter: Chapter) -> str:
-    """A line of the contents page: the title, then how long the page takes to read or to run."""
+    """A line of the contents page: the title, then how long it takes to read or to run, or "template".
+
+    Kept short because page links do not wrap on a phone; the kind and group size are on the page itself.
+    """
     if isinstance(chapter, Tool):
-        return f"**{chapter.title}** · {chapter.facts}"
+        return f"**{chapter.title}** · " + (f"{chapter.minutes} min" if chapter.minutes else "template")
     return f"**{chapter.title}** · {chapter.reading_minutes} min"
 
 
