@@ -29,6 +29,7 @@ bench: install
 	$(PY) bench/handbook_pages.py
 	$(PY) bench/assessment_engine.py
 	$(PY) bench/workshop_load.py
+	$(PY) bench/toolkit_exports.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

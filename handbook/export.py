@@ -84,15 +84,22 @@ def _cited(handbook: Handbook, chapter: Chapter) -> list:
     return [w for w in (handbook.work(i) for i in ids) if w]
 
 
+def _sources_title(chapter: Chapter) -> str:
+    """Toolkit pages have their own `## Sources` section, so the full list gets another name."""
+    return "Works cited" if "sources" in chapter.anchors else "Sources"
+
+
 def _sources_markdown(handbook: Handbook, chapter: Chapter) -> str:
     works = _cited(handbook, chapter)
-    return "\n## Sources\n\n" + "\n".join(f"- {w.citation}" for w in works) + "\n" if works else ""
+    body = "\n".join(f"- {w.citation}" for w in works)
+    return f"\n## {_sources_title(chapter)}\n\n{body}\n" if works else ""
 
 
 def _sources_html(handbook: Handbook, chapter: Chapter) -> str:
     works = _cited(handbook, chapter)
     items = "".join(f'<li id="lit-{w.id}">{html.escape(w.citation)}</li>' for w in works)
-    return f"<h2 id=\"sources\">Sources</h2><ul>{items}</ul>" if works else ""
+    title = _sources_title(chapter)
+    return f"<h2 id=\"{anchor_for(title)}\">{title}</h2><ul>{items}</ul>" if works else ""
 
 
 def chapter_to_markdown(handbook: Handbook, chapter: Chapter) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook import loader
-from handbook.model import Case, Chapter, Dimension, GlossaryTerm, Literature, Work
+from handbook.model import Case, Chapter, Dimension, GlossaryTerm, Literature, Tool, Work
 from handbook.parts import PARTS
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -23,6 +23,19 @@ class Handbook:
     cases: list[Case] = field(default_factory=list)
     literature: Literature = field(default_factory=lambda: Literature(topics={}, works=[]))
     dimensions: list[Dimension] = field(default_factory=list)
+
+    @property
+    def tools(self) -> list[Tool]:
+        """The toolkit's pages (model texts and exercises), in reading order."""
+        return [c for c in self.chapters if isinstance(c, Tool)]
+
+    @property
+    def reading_chapters(self) -> list[Chapter]:
+        """The chapters proper, without the toolkit's pages (for counts such as "25 chapters")."""
+        return [c for c in self.chapters if not isinstance(c, Tool)]
+
+    def tool(self, slug: str) -> Tool | None:
+        return next((t for t in self.tools if t.slug == slug), None)
 
     def chapter(self, slug: str) -> Chapter | None:
         return next((c for c in self.chapters if c.slug == slug), None)
@@ -86,4 +99,7 @@ def load_handbook(root: Path = CONTENT_DIR) -> Handbook:
         "dimensions": (root / "dimensions.yaml", loader.load_dimensions),
     }
     parts = {name: load(path) for name, (path, load) in optional.items() if path.exists()}
-    return Handbook(chapters=loader.load_chapters(root / "handbook"), **parts)
+    pages = loader.load_chapters(root / "handbook")
+    if (root / "toolkit").is_dir():  # the toolkit's pages join the chapters, so links and search need nothing new
+        pages = loader.in_reading_order(root, pages + loader.load_tools(root / "toolkit"))
+    return Handbook(chapters=pages, **parts)

@@ -13,7 +13,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from handbook.errors import ContentError
-from handbook.model import Case, Chapter, Dimension, GlossaryTerm, Literature
+from handbook.model import TOOL_PART, Case, Chapter, Dimension, GlossaryTerm, Literature, Tool
 
 M = TypeVar("M")
 
@@ -53,23 +53,35 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str]:
     return meta, text[end + 5 :]
 
 
-def load_chapter(path: Path) -> Chapter:
+def load_chapter(path: Path, model: type[Chapter] = Chapter) -> Chapter:
+    """One Markdown page; `model` is Chapter for content/handbook and Tool for content/toolkit."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError(path, f"cannot read file: {exc}") from None
     meta, body = split_front_matter(path, text)
-    chapter = validate(path, Chapter, {**meta, "body": body, "path": path})
+    chapter = validate(path, model, {**meta, "body": body, "path": path})
     if not path.stem.endswith(chapter.slug):
         raise ContentError(path, f"file name must end with the slug '{chapter.slug}'", "slug")
+    if model is Chapter and chapter.part == TOOL_PART:
+        raise ContentError(path, f"pages of the part '{TOOL_PART}' live in content/toolkit/", "part")
     return chapter
 
 
-def load_chapters(folder: Path) -> list[Chapter]:
-    chapters = [load_chapter(path) for path in sorted(folder.glob("*.md"))]
-    _require_unique(folder, [c.slug for c in chapters], "slug")
-    _require_unique(folder, [c.order for c in chapters], "order")
-    return sorted(chapters, key=lambda c: c.order)
+def load_chapters(folder: Path, model: type[Chapter] = Chapter) -> list[Chapter]:
+    chapters = [load_chapter(path, model) for path in sorted(folder.glob("*.md"))]
+    return in_reading_order(folder, chapters)
+
+
+def load_tools(folder: Path) -> list[Tool]:
+    return load_chapters(folder, Tool)
+
+
+def in_reading_order(where: Path, pages: list[Chapter]) -> list[Chapter]:
+    """Pages sorted by `order`; a slug or an order used twice (even across folders) is an error."""
+    _require_unique(where, [c.slug for c in pages], "slug")
+    _require_unique(where, [c.order for c in pages], "order")
+    return sorted(pages, key=lambda c: c.order)
 
 
 def load_list(path: Path, model: type[M]) -> list[M]:

@@ -6,8 +6,9 @@ import math
 import re
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from handbook.anchors import anchor_for
 from handbook.parts import PARTS
@@ -17,6 +18,10 @@ ID = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 WORDS_PER_MINUTE = 220
 _HEADING = re.compile(r"^(#{2,3})\s+(.+?)\s*#*\s*$")
 _WORD = re.compile(r"[A-Za-z0-9À-ÿ]+(?:['’][A-Za-z]+)?")
+# A place a coalition adapts in a model text: `[name of the coalition]`, `[60] days`. Not a link
+# (no `(` after it) and not a checkbox (`[ ]`, `[x]`).
+PLACEHOLDER = re.compile(r"\[(?![xX]\])([A-Za-z0-9][^\]\n]*)\](?![(\[])")
+_NUMBERED = re.compile(r"^\d+\.\s+\S", re.M)
 
 
 class Strict(BaseModel):
@@ -84,6 +89,107 @@ class Chapter(Strict):
 
     def section(self, anchor: str) -> Section | None:
         return next((s for s in self.sections if s.anchor == anchor), None)
+
+    @property
+    def facts(self) -> str:
+        return f"{self.reading_minutes} min read"
+
+    @property
+    def caption(self) -> str:
+        """The line under a page title: its part, then how long it takes (`Challenges… · 7 min read`)."""
+        return f"{PARTS[self.part][0]} · {self.facts}"
+
+
+TOOL_PART = "toolkit"
+# Each kind of tool, its label and its `##` sections in order: one format per kind, so a facilitator
+# who has used one exercise can find their way around any other.
+TOOL_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "exercise": ("Exercise", ("Purpose", "When to use it", "Time", "People", "Materials", "Steps",
+                              "What you get", "Pitfalls", "Variations", "Sources", "See also")),
+    "model-text": ("Model text", ("How to use it", "Model text", "Notes", "Sources", "See also")),
+}
+MIN_PLACEHOLDERS = 3
+MIN_STEPS = 3
+
+
+class Tool(Chapter):
+    """A toolkit page: a model text to adapt or a facilitation exercise to run.
+
+    It is a chapter in every other respect (links, search, deep links and exports treat it as one);
+    the extra fields say how long an exercise takes and for how many people, and the checks below
+    hold every tool of a kind to the same structure.
+    """
+
+    kind: Literal["exercise", "model-text"]
+    minutes: int | None = Field(default=None, ge=5, le=480)
+    people: str | None = Field(default=None, min_length=1, max_length=60)
+
+    @property
+    def kind_label(self) -> str:
+        return TOOL_KINDS[self.kind][0]
+
+    @property
+    def facts(self) -> str:
+        """One line for headers: `Exercise · 90 minutes · 6–30 people`."""
+        parts = [self.kind_label]
+        if self.minutes:
+            parts.append(f"{self.minutes} minutes")
+        if self.people:
+            parts.append(f"{self.people} people")
+        return " · ".join(parts)
+
+    @property
+    def placeholders(self) -> list[str]:
+        """The bracketed places a coalition fills in, in order of first appearance."""
+        return list(dict.fromkeys(PLACEHOLDER.findall(self.body)))
+
+    @model_validator(mode="after")
+    def _follows_its_format(self) -> Tool:
+        if self.part != TOOL_PART:
+            raise ValueError(f"a tool belongs to the part '{TOOL_PART}', not '{self.part}'")
+        expected = TOOL_KINDS[self.kind][1]
+        found = tuple(s.title for s in self.sections if s.level == 2)
+        if found != expected:
+            missing = [t for t in expected if t not in found]
+            extra = [t for t in found if t not in expected]
+            raise ValueError(
+                f"a {self.kind} has the sections {', '.join(expected)} in that order"
+                + (f"; missing: {', '.join(missing)}" if missing else "")
+                + (f"; not expected: {', '.join(extra)}" if extra else "")
+            )
+        nested = [p for p in PLACEHOLDER.findall(self.body) if "[" in p]
+        if nested:
+            raise ValueError(f"brackets are nested in '[{nested[0]}]'; a place to adapt holds no other brackets")
+        if self.kind == "exercise":
+            self._check_exercise()
+        else:
+            self._check_model_text()
+        return self
+
+    def _check_exercise(self) -> None:
+        if self.minutes is None or self.people is None:
+            raise ValueError("an exercise gives `minutes` and `people` in its front matter")
+        if f"{self.minutes} minutes" not in self.section("time").markdown:
+            raise ValueError(f"the Time section should state the total, '{self.minutes} minutes'")
+        if len(_NUMBERED.findall(self.section("steps").markdown)) < MIN_STEPS:
+            raise ValueError(f"the Steps section needs a numbered list of at least {MIN_STEPS} steps")
+
+    def _check_model_text(self) -> None:
+        if self.minutes is not None or self.people is not None:
+            raise ValueError("a model text has no `minutes` or `people`; those are for exercises")
+        text = "\n".join(s.markdown for s in self._model_text_sections())
+        if len(set(PLACEHOLDER.findall(text))) < MIN_PLACEHOLDERS:
+            raise ValueError(f"the Model text needs at least {MIN_PLACEHOLDERS} [bracketed] places to adapt")
+
+    def _model_text_sections(self) -> list[Section]:
+        """The `## Model text` section and the `###` sections under it."""
+        inside, found = False, []
+        for section in self.sections:
+            if section.level == 2:
+                inside = section.anchor == "model-text"
+            if inside:
+                found.append(section)
+        return found
 
 
 class GlossaryTerm(Strict):

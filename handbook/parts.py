@@ -22,6 +22,11 @@ PARTS: dict[str, tuple[str, str]] = {
         "Constituencies and linkages",
         "Explainers for each kind of member, and how coalition work connects across fields.",
     ),
+    "toolkit": (
+        "Toolkit: model texts and exercises",
+        "Model texts to adapt (a charter, a partnering agreement, terms of reference, logs, an exit note) "
+        "and facilitation exercises to run with the group, each on a page of its own.",
+    ),
 }
 
 

@@ -6,6 +6,7 @@ from handbook.parts import PARTS
 from ui.chapter import show_chapter, show_not_found
 from ui.content import get_handbook
 from ui.links import HANDBOOK_PAGE
+from ui.toolkit import contents_label
 
 handbook = get_handbook()
 slug = st.query_params.get("chapter", "")
@@ -20,7 +21,7 @@ if slug:
 
 st.title("Handbook")
 st.write(
-    f"{len(handbook.chapters)} chapters in {len(PARTS)} parts, about "
+    f"{len(handbook.reading_chapters)} chapters and {len(handbook.tools)} tools in {len(PARTS)} parts, about "
     f"{sum(c.reading_minutes for c in handbook.chapters)} minutes of reading in all."
 )
 for part_id, (title, description) in PARTS.items():
@@ -30,6 +31,5 @@ for part_id, (title, description) in PARTS.items():
     st.header(title, anchor=f"part-{part_id}")
     st.caption(description)
     for chapter in chapters:
-        st.page_link(HANDBOOK_PAGE, label=f"**{chapter.title}** · {chapter.reading_minutes} min",
-                     query_params={"chapter": chapter.slug})
+        st.page_link(HANDBOOK_PAGE, label=contents_label(chapter), query_params={"chapter": chapter.slug})
         st.caption(chapter.summary)

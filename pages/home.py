@@ -18,8 +18,9 @@ read, assess, workshop = st.columns(3)
 with read.container(border=True):
     st.subheader(":material/menu_book: Read the handbook")
     st.write(
-        f"{len(handbook.chapters)} practical chapters on legitimacy, representation, dissent, money, "
-        "evidence and more. Each ends with a checklist and questions to ask your group."
+        f"{len(handbook.reading_chapters)} practical chapters on legitimacy, representation, dissent, money, "
+        f"evidence and more, each ending with a checklist and questions for your group, and a toolkit of "
+        f"{len(handbook.tools)} model texts and exercises."
     )
     st.page_link(HANDBOOK_PAGE, label="Open the contents", icon=":material/arrow_forward:")
 with assess.container(border=True):

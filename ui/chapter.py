@@ -13,6 +13,7 @@ from handbook.library import Handbook
 from handbook.model import Chapter
 from handbook.parts import part_title
 from ui.links import HANDBOOK_PAGE, app_markdown
+from ui.toolkit import tool_downloads, word_button
 
 # Scrolls to a section id once Streamlit has drawn it. The id is always one of the chapter's own
 # anchors (checked before use), never text from the URL, so nothing a visitor types reaches the page.
@@ -31,8 +32,9 @@ _SCROLL_JS = """<script>
 def show_chapter(handbook: Handbook, chapter: Chapter, section: str) -> None:
     st.page_link(HANDBOOK_PAGE, label=f"Handbook › {part_title(chapter.part)}", icon=":material/arrow_back:")
     st.title(chapter.title, anchor="top")
-    st.caption(f"{part_title(chapter.part)} · {chapter.reading_minutes} min read")
+    st.caption(chapter.caption)
     st.markdown(f"*{chapter.summary}*")
+    tool_downloads(handbook, chapter)
     if section and section not in chapter.anchors:
         _section_not_found(chapter, section)
         section = ""
@@ -95,11 +97,12 @@ def _assessment_questions(dimensions) -> None:
 
 
 def _downloads(handbook: Handbook, chapter: Chapter) -> None:
-    left, right = st.columns(2)
+    left, right, word = st.columns(3)
     left.download_button("Download as HTML", lambda: chapter_to_html(handbook, chapter), f"{chapter.slug}.html",
                          "text/html", key="download_chapter_html", on_click="ignore", icon=":material/download:")
     right.download_button("Download as Markdown", lambda: chapter_to_markdown(handbook, chapter), f"{chapter.slug}.md",
                           "text/markdown", key="download_chapter_md", on_click="ignore", icon=":material/download:")
+    word_button(word, handbook, chapter, "download_chapter_docx")
 
 
 def _previous_next(handbook: Handbook, chapter: Chapter) -> None:

@@ -10,13 +10,13 @@ def test_home_offers_three_doors(open_page, handbook):
     shown = texts(app)
     doors = [s.value.split(": ", 1)[-1] for s in app.subheader]
     assert doors == ["Read the handbook", "Assess your coalition", "Run a workshop"]
-    assert f"{len(handbook.chapters)} practical chapters" in shown
+    assert f"{len(handbook.reading_chapters)} practical chapters" in shown
 
 
 def test_contents_lists_every_chapter_grouped_by_part(open_page, handbook):
     app = open_page("handbook")
     assert [h.value for h in app.header] == ["Foundations", "Challenges and what works", "Toolkits",
-                                             "Constituencies and linkages"]
+                                             "Constituencies and linkages", "Toolkit: model texts and exercises"]
     shown = texts(app)
     for chapter in handbook.chapters:
         assert chapter.title in shown
@@ -33,7 +33,8 @@ def test_chapter_page_shows_sections_and_neighbours(open_page, handbook):
     shown = texts(app)
     assert f"Previous: {before.title}" in shown and f"Next: {after.title}" in shown
     assert "handbook?chapter=" in shown or "chapter:" not in shown  # content links rewritten for the app
-    assert [b.label for b in app.get("download_button")] == ["Download as HTML", "Download as Markdown"]
+    assert [b.label for b in app.get("download_button")] == ["Download as HTML", "Download as Markdown",
+                                                             "Download as Word"]
 
 
 def test_content_links_are_rewritten_to_app_urls(open_page, handbook):
@@ -113,7 +114,7 @@ def test_resource_guide_groups_works_and_highlights_a_citation(open_page, handbo
 
 
 @pytest.mark.parametrize("label", ["Handbook as HTML", "Handbook as Markdown", "Chapter as HTML",
-                                   "Chapter as Markdown"])
+                                   "Chapter as Markdown", "Chapter as Word"])
 def test_download_page_offers_every_export(open_page, label):
     app = open_page("download")
     assert label in [b.label for b in app.get("download_button")]
