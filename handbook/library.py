@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook import loader
-from handbook.model import Case, Chapter, Dimension, GlossaryTerm, Literature, Work
+from handbook.model import Alias, Case, Chapter, Dimension, GlossaryTerm, Literature, Work
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -22,6 +22,7 @@ class Handbook:
     cases: list[Case] = field(default_factory=list)
     literature: Literature = field(default_factory=lambda: Literature(topics={}, works=[]))
     dimensions: list[Dimension] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
 
     def chapter(self, slug: str) -> Chapter | None:
         return next((c for c in self.chapters if c.slug == slug), None)
@@ -73,6 +74,7 @@ def load_handbook(root: Path = CONTENT_DIR) -> Handbook:
         "cases": (root / "cases.yaml", loader.load_cases),
         "literature": (root / "literature.yaml", loader.load_literature),
         "dimensions": (root / "dimensions.yaml", loader.load_dimensions),
+        "aliases": (root / "aliases.yaml", loader.load_aliases),
     }
     parts = {name: load(path) for name, (path, load) in optional.items() if path.exists()}
     return Handbook(chapters=loader.load_chapters(root / "handbook"), **parts)
