@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -52,7 +53,13 @@ class Hit:
     anchor: str
     heading: str
     score: float
-    snippet: tuple[Fragment, ...]
+    text: str = field(repr=False)
+    marks: frozenset = field(repr=False)
+
+    @cached_property
+    def snippet(self) -> tuple[Fragment, ...]:
+        """Cut when first shown: a page of ten results need not mark the text of all thirty."""
+        return snippet(self.text, self.marks)
 
     @property
     def ref(self) -> str:
@@ -134,7 +141,6 @@ class _Doc:
 class SearchIndex:
     def __init__(self, handbook: Handbook):
         self.synonyms = Synonyms(handbook.aliases)
-        self.glossary = handbook.glossary
         self.sources: list[_Source] = []
         self.docs: list[_Doc] = []
         self.surface: dict[str, Counter] = {}
@@ -151,6 +157,7 @@ class SearchIndex:
         self.idf = {t: math.log(1 + total / n) for t, n in sources_with.items()}
         self.frequency = sources_with
         glossary_words = {t for g in handbook.glossary for t in self._indexed(f"{g.term} {g.definition}")[0]}
+        self.glossary_names = [(t, set(self._indexed(f"{t.term} {t.id}")[0])) for t in handbook.glossary]
         self.vocabulary = sorted(set(sources_with) | glossary_words)
         self.known = set(self.vocabulary)
 
@@ -214,7 +221,7 @@ class SearchIndex:
         # A case the query names comes first: it is the page about that coalition and links to every
         # chapter that uses it, while chapters that tag or discuss it follow by score.
         chosen.sort(key=lambda entry: (not entry[2].source.named_by(wanted), -entry[0]))
-        marks = set(wanted) | self.synonyms.marks(wanted)  # terms, and alias phrases to mark where whole
+        marks = frozenset(wanted) | self.synonyms.marks(wanted)  # terms, and alias phrases to mark where whole
         hits = tuple(self._hit(score, doc, marks) for score, _, doc in chosen)
         return Results(
             query=query, searched=tuple(wanted), corrections=tuple(corrections), aliases=tuple(aliases),
@@ -281,15 +288,15 @@ class SearchIndex:
             score *= 1.25
         return score * coverage**2 * source.weight, matched
 
-    def _hit(self, score: float, doc: _Doc, marks: set[str]) -> Hit:
+    def _hit(self, score: float, doc: _Doc, marks: frozenset) -> Hit:
         source = doc.source
         return Hit(kind=source.kind, target=source.target, title=source.title, anchor=doc.anchor,
-                   heading=doc.heading, score=round(score, 3), snippet=snippet(doc.text, marks))
+                   heading=doc.heading, score=round(score, 3), text=doc.text, marks=marks)
 
     def _definitions(self, wanted: list[str]) -> list[GlossaryTerm]:
         """Glossary terms whose name (or id) holds every searched word: the query names the term."""
         wanted_set = set(wanted)
-        named = [t for t in self.glossary if wanted_set <= set(self._indexed(f"{t.term} {t.id}")[0])]
+        named = [term for term, words in self.glossary_names if wanted_set <= words]
         return sorted(named, key=lambda t: len(terms(t.term)))  # "Legitimacy" before "Input legitimacy"
 
 
@@ -329,8 +336,11 @@ def _mark(words: list[str], marks) -> list[str]:
     stems = [(i, stem(token)) for i, word in enumerate(words) if word.strip()
              for token in TOKEN.findall(fold(word)) if token not in STOPWORDS]
     phrases = sorted((m if isinstance(m, tuple) else (m,) for m in marks), key=len, reverse=True)
+    firsts = {phrase[0] for phrase in phrases}
     matched = [""] * len(words)
     for k in range(len(stems)):
+        if stems[k][1] not in firsts:
+            continue
         for phrase in phrases:
             if tuple(term for _, term in stems[k : k + len(phrase)]) == phrase:
                 first, last = stems[k][0], stems[k + len(phrase) - 1][0]

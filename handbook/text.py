@@ -74,8 +74,10 @@ def stem(word: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case without accents, so "Bäckstrand" and "Backstrand" are the same word."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = text.lower().replace("’", "'")
+    if text.isascii():  # the common case, and the fast one
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def tokens(text: str) -> list[str]:
