@@ -165,7 +165,7 @@ class Work(Strict):
 
     @property
     def link_label(self) -> str:
-        return f"doi:{self.doi}" if self.doi else (self.url or "").removeprefix("https://").split("/")[0]
+        return f"doi:{self.doi}" if self.doi else (self.url or "").removeprefix("https://").removeprefix("www.").split("/")[0]
 
     @property
     def citation(self) -> str:

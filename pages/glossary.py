@@ -8,10 +8,14 @@ from ui.content import get_handbook
 from ui.links import HANDBOOK_PAGE
 
 GLOSSARY_PAGE = "pages/glossary.py"
-# Related terms sit in one wrapping row of links, each a comfortable tap target on a phone.
+# Links are comfortable tap targets on a phone and wrap rather than clip; related terms sit in one
+# wrapping row.
 STYLE = """<style>
-[class*="st-key-see_"] [data-testid="stPageLink"] a { min-height: 44px; padding: 0 0.6rem; }
-[class*="st-key-see_"] [data-testid="stPageLink"] p { color: #0057a0; white-space: normal; }
+[class*="st-key-term_"] [data-testid="stPageLink"] a { min-height: 44px; }
+[class*="st-key-term_"] [data-testid="stPageLink"] a span,
+[class*="st-key-term_"] [data-testid="stPageLink"] p { white-space: normal; overflow: visible; }
+[class*="st-key-see_"] [data-testid="stPageLink"] a { padding: 0 0.6rem; }
+[class*="st-key-see_"] [data-testid="stPageLink"] p { color: #0057a0; }
 </style>"""
 
 handbook = get_handbook()

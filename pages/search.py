@@ -11,7 +11,7 @@ from ui.safe import inert
 # Result titles are links a reader scans, so they are larger than the snippets and wrap on a phone
 # (Streamlit's page links are one clipped line of small text by default).
 STYLE = """<style>
-.st-key-search_results [data-testid="stPageLink"] a { padding-left: 0; }
+.st-key-search_results [data-testid="stPageLink"] a { padding-left: 0; min-height: 44px; }
 .st-key-search_results [data-testid="stPageLink"] a span { white-space: normal; overflow: visible; }
 .st-key-search_results [data-testid="stPageLink"] p {
   white-space: normal; font-size: 1.2rem; font-weight: 600; line-height: 1.35; color: #0057a0; }
@@ -47,7 +47,8 @@ def _definitions(results: Results) -> None:
     for term in results.definitions[:3]:
         with st.container(border=True, key=f"definition_{term.id}"):
             st.markdown(f":material/dictionary: **{term.term}:** {term.definition}")
-            st.page_link("pages/glossary.py", label="In the glossary", query_params={"term": term.id})
+            st.page_link("pages/glossary.py", label="Open in the glossary", icon=":material/arrow_forward:",
+                         query_params={"term": term.id})
 
 
 def _plural(n: int, word: str) -> str:

@@ -29,18 +29,24 @@ _SCROLL_JS = """<script>
 
 
 # The sidebar contents: compact, readable, and out of the way of the navigation above it. The inline
-# copy is for screens where Streamlit folds the sidebar away (its breakpoint is 768 px).
-_TOC_STYLE = """<style>
+# copy is for screens where Streamlit folds the sidebar away (its breakpoint is 768 px). Previous and
+# next links wrap and are full-size tap targets on a phone.
+_STYLE = """<style>
 .st-key-toc_sidebar ul { padding-left: 0; margin: 0; list-style: none; }
 .st-key-toc_sidebar li { margin: 0; padding: 0; }
 .st-key-toc_sidebar li a { display: block; padding: 0.3rem 0.5rem; border-radius: 0.4rem; line-height: 1.3;
   font-size: 0.9rem; color: inherit; text-decoration: none; }
 .st-key-toc_sidebar li a:hover { background: rgba(0, 114, 178, 0.08); color: #0057a0; }
 @media (min-width: 768px) { .st-key-toc_inline { display: none; } }
+.st-key-toc_inline li a { display: inline-block; min-height: 44px; padding-top: 0.6rem; }
+.st-key-chapter_neighbours [data-testid="stPageLink"] a { min-height: 44px; }
+.st-key-chapter_neighbours [data-testid="stPageLink"] a span,
+.st-key-chapter_neighbours [data-testid="stPageLink"] p { white-space: normal; overflow: visible; }
 </style>"""
 
 
 def show_chapter(handbook: Handbook, chapter: Chapter, section: str) -> None:
+    st.sidebar.html(_STYLE)  # the sidebar, so the style takes no room in the text
     st.page_link(HANDBOOK_PAGE, label=f"Handbook › {part_title(chapter.part)}", icon=":material/arrow_back:")
     st.title(chapter.title, anchor="top")
     st.caption(f"{part_title(chapter.part)} · {chapter.reading_minutes} min read")
@@ -77,7 +83,6 @@ def _on_this_page(chapter: Chapter) -> None:
         return
     links = "\n".join(f"- [{s.title}](#{s.anchor})" for s in sections)
     with st.sidebar.container(key="toc_sidebar"):
-        st.html(_TOC_STYLE)
         st.markdown("**On this page**")
         st.markdown(links)
     with st.container(key="toc_inline"), st.expander("On this page"):
@@ -131,7 +136,7 @@ def _downloads(handbook: Handbook, chapter: Chapter) -> None:
 
 def _previous_next(handbook: Handbook, chapter: Chapter) -> None:
     before, after = handbook.neighbours(chapter.slug)
-    left, right = st.columns(2)
+    left, right = st.container(key="chapter_neighbours").columns(2)
     if before:
         left.page_link(HANDBOOK_PAGE, label=f"Previous: {before.title}", icon=":material/arrow_back:",
                        query_params={"chapter": before.slug})
