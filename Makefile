@@ -27,6 +27,7 @@ lint: install
 
 bench: install
 	$(PY) bench/handbook_pages.py
+	$(PY) bench/search.py
 	$(PY) bench/assessment_engine.py
 	$(PY) bench/workshop_load.py
 	$(PY) bench/toolkit_exports.py

@@ -1,8 +1,14 @@
 """Coalition Handbook: the router. Page config and navigation only; pages live in pages/."""
 
+from pathlib import Path
+
 import streamlit as st
 
-st.set_page_config(page_title="Coalition Handbook", page_icon=":material/handshake:", layout="centered")
+# The icon is a file the app serves itself: a Material icon name would make every browser fetch the
+# favicon from a font server, which fails offline and on closed networks.
+FAVICON = Path(__file__).resolve().parent / "ui" / "assets" / "favicon.png"
+
+st.set_page_config(page_title="Coalition Handbook", page_icon=str(FAVICON), layout="centered")
 
 PAGES = {
     "": [st.Page("pages/home.py", title="Home", icon=":material/home:", url_path="home", default=True)],

@@ -16,21 +16,30 @@ import markdown as md
 from handbook.anchors import anchor_for
 from handbook.library import Handbook
 from handbook.links import Link, rewrite_links
-from handbook.model import Chapter
+from handbook.model import Chapter, Work
 from handbook.parts import PARTS
 
 _HEADING = re.compile(r"^(#{2,3})\s+(.+?)\s*$", re.M)
 _CHECKBOX = re.compile(r"^(\s*[-*]\s+)\[ \]\s+", re.M)
 EXTENSIONS = ["tables", "attr_list", "sane_lists"]
 
+# Responsive down to a 360 px phone: the text column shrinks with the screen, long words and
+# addresses break instead of widening the page, and a wide table scrolls inside itself.
 STYLE = """
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{font-family:Georgia,'Times New Roman',serif;max-width:46rem;margin:2rem auto;padding:0 1rem;
-line-height:1.55;color:#1b1b1b;background:#fff}
-h1,h2,h3{font-family:Helvetica,Arial,sans-serif;line-height:1.25}
+line-height:1.55;color:#1b1b1b;background:#fff;overflow-wrap:break-word}
+h1,h2,h3{font-family:Helvetica,Arial,sans-serif;line-height:1.25;overflow-wrap:anywhere}
+h1{font-size:clamp(1.55rem,6vw,2.1rem)}
+h2{font-size:clamp(1.25rem,4.6vw,1.55rem)}
 h1.chapter{border-top:3px solid #0072B2;padding-top:1rem;margin-top:3rem}
-a{color:#0057a0}
-table{border-collapse:collapse;margin:1rem 0;font-size:.95em}
-th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top}
+a{color:#0057a0;overflow-wrap:anywhere}
+ul,ol{padding-left:1.4rem}
+table{border-collapse:collapse;margin:1rem 0;font-size:.95em;display:block;max-width:100%;overflow-x:auto;
+-webkit-overflow-scrolling:touch}
+th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top;min-width:7rem}
+@media (max-width:480px){body{margin:1rem auto;padding:0 .75rem;line-height:1.5}}
 th{background:#eef3f8}
 nav.toc ol{padding-left:1.4rem}
 .summary{font-style:italic;color:#444}
@@ -39,6 +48,7 @@ dt{font-weight:bold;margin-top:.6rem}
 @media print{
  body{max-width:none;margin:0;font-size:11pt}
  a{color:inherit;text-decoration:none}
+ table{display:table;overflow:visible}
  h1.chapter{page-break-before:always;border:none}
  nav.toc{page-break-after:always}
  h2,h3{page-break-after:avoid}
@@ -89,15 +99,25 @@ def _sources_title(chapter: Chapter) -> str:
     return "Works cited" if "sources" in chapter.anchors else "Sources"
 
 
+def _work_markdown(work: Work) -> str:
+    return f"{work.citation} <{work.link}>" if work.link else work.citation
+
+
+def _work_html(work: Work) -> str:
+    """The citation, then its DOI or address as a link (the only links in the file that leave it)."""
+    link = f' <a href="{html.escape(work.link)}">{html.escape(work.link_label)}</a>' if work.link else ""
+    return html.escape(work.citation) + link
+
+
 def _sources_markdown(handbook: Handbook, chapter: Chapter) -> str:
     works = _cited(handbook, chapter)
-    body = "\n".join(f"- {w.citation}" for w in works)
+    body = "\n".join(f"- {_work_markdown(w)}" for w in works)
     return f"\n## {_sources_title(chapter)}\n\n{body}\n" if works else ""
 
 
 def _sources_html(handbook: Handbook, chapter: Chapter) -> str:
     works = _cited(handbook, chapter)
-    items = "".join(f'<li id="lit-{w.id}">{html.escape(w.citation)}</li>' for w in works)
+    items = "".join(f'<li id="lit-{w.id}">{_work_html(w)}</li>' for w in works)
     title = _sources_title(chapter)
     return f"<h2 id=\"{anchor_for(title)}\">{title}</h2><ul>{items}</ul>" if works else ""
 
@@ -120,7 +140,10 @@ def handbook_to_markdown(handbook: Handbook) -> str:
 
 def _appendix_markdown(handbook: Handbook) -> str:
     out = ["\n# Glossary\n"]
-    out += [f"- **{t.term}**: {t.definition}" for t in handbook.glossary]
+    names = {t.id: t.term for t in handbook.glossary}
+    for t in handbook.glossary:
+        see = f" See also: {', '.join(names[i] for i in t.see if i in names)}." if t.see else ""
+        out.append(f"- **{t.term}**: {t.definition}{see}")
     out.append("\n# Cases\n")
     for case in handbook.cases:
         out.append(f"## {case.name} ({case.years})\n\n{case.what}\n")
@@ -128,7 +151,7 @@ def _appendix_markdown(handbook: Handbook) -> str:
     out.append("\n# Resource guide\n")
     for topic, works in _works_by_topic(handbook):
         out.append(f"\n## {topic}\n")
-        out += [f"- {w.citation} {w.why}" for w in works]
+        out += [f"- {_work_markdown(w)} {w.why}" for w in works]
     return "\n".join(out) + "\n"
 
 
@@ -142,7 +165,11 @@ def _works_by_topic(handbook: Handbook):
 def _appendix_html(handbook: Handbook) -> str:
     esc = html.escape
     out = ['<h1 id="glossary" class="chapter">Glossary</h1><dl>']
-    out += [f'<dt id="term-{t.id}">{esc(t.term)}</dt><dd>{esc(t.definition)}</dd>' for t in handbook.glossary]
+    names = {t.id: t.term for t in handbook.glossary}
+    for t in handbook.glossary:
+        see = ", ".join(f'<a href="#term-{i}">{esc(names[i])}</a>' for i in t.see if i in names)
+        out.append(f'<dt id="term-{t.id}">{esc(t.term)}</dt><dd>{esc(t.definition)}'
+                   + (f' <span class="see">See also: {see}.</span>' if see else "") + "</dd>")
     out.append('</dl><h1 id="cases" class="chapter">Cases</h1>')
     for case in handbook.cases:
         events = "".join(f"<li>{e.year}: {esc(e.event)}</li>" for e in case.timeline)
@@ -150,7 +177,7 @@ def _appendix_html(handbook: Handbook) -> str:
                    f"<p>{esc(case.what)}</p><p>{esc(case.who)}</p><ul>{events}</ul>")
     out.append('<h1 id="literature" class="chapter">Resource guide</h1>')
     for topic, works in _works_by_topic(handbook):
-        items = "".join(f'<li id="lit-{w.id}">{esc(w.citation)} <em>{esc(w.why)}</em></li>' for w in works)
+        items = "".join(f'<li id="lit-{w.id}">{_work_html(w)} <em>{esc(w.why)}</em></li>' for w in works)
         out.append(f"<h2>{esc(topic)}</h2><ul>{items}</ul>")
     return "".join(out)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook import loader
-from handbook.model import Case, Chapter, Dimension, GlossaryTerm, Literature, Tool, Work
+from handbook.model import Alias, Case, Chapter, Dimension, GlossaryTerm, Literature, Tool, Work
 from handbook.parts import PARTS
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -23,6 +23,7 @@ class Handbook:
     cases: list[Case] = field(default_factory=list)
     literature: Literature = field(default_factory=lambda: Literature(topics={}, works=[]))
     dimensions: list[Dimension] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
 
     @property
     def tools(self) -> list[Tool]:
@@ -97,6 +98,7 @@ def load_handbook(root: Path = CONTENT_DIR) -> Handbook:
         "cases": (root / "cases.yaml", loader.load_cases),
         "literature": (root / "literature.yaml", loader.load_literature),
         "dimensions": (root / "dimensions.yaml", loader.load_dimensions),
+        "aliases": (root / "aliases.yaml", loader.load_aliases),
     }
     parts = {name: load(path) for name, (path, load) in optional.items() if path.exists()}
     pages = loader.load_chapters(root / "handbook")

@@ -13,7 +13,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from handbook.errors import ContentError
-from handbook.model import TOOL_PART, Case, Chapter, Dimension, GlossaryTerm, Literature, Tool
+from handbook.model import TOOL_PART, Alias, Case, Chapter, Dimension, GlossaryTerm, Literature, Tool
 
 M = TypeVar("M")
 
@@ -100,6 +100,21 @@ def load_cases(path: Path) -> list[Case]:
 
 def load_dimensions(path: Path) -> list[Dimension]:
     return load_list(path, Dimension)
+
+
+def load_aliases(path: Path) -> list[Alias]:
+    """Search aliases; an alias listed twice, or one that only repeats its meaning, is an error."""
+    aliases = validate(path, list[Alias], read_yaml(path) or [])
+    seen: dict[tuple[str, ...], str] = {}
+    for index, alias in enumerate(aliases):
+        where = f"{index}.alias"
+        if alias.alias_terms == alias.means_terms:
+            raise ContentError(path, f"alias '{alias.alias}' means the same words; remove it", where)
+        if alias.alias_terms in seen:
+            raise ContentError(path, f"alias '{alias.alias}' is listed twice (also as '{seen[alias.alias_terms]}')",
+                               where)
+        seen[alias.alias_terms] = alias.alias
+    return aliases
 
 
 def load_literature(path: Path) -> Literature:

@@ -7,11 +7,13 @@ import re
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from handbook.anchors import anchor_for
 from handbook.parts import PARTS
+from handbook.text import terms
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
@@ -197,7 +199,41 @@ class GlossaryTerm(Strict):
     term: str
     definition: str
     chapters: list[str] = Field(min_length=1)
-    see: list[str] = []
+    see: list[str] = []  # ids of related terms, shown as links ("See also"); each must exist
+
+    @model_validator(mode="after")
+    def _see_others(self) -> GlossaryTerm:
+        if self.id in self.see:
+            raise ValueError(f"term '{self.id}' lists itself under 'see'")
+        if len(set(self.see)) != len(self.see):
+            raise ValueError(f"term '{self.id}' lists a related term twice under 'see'")
+        return self
+
+
+class Alias(Strict):
+    """What a reader may type (an acronym, another spelling, a common misspelling) and what the handbook calls it.
+
+    Search reads the alias as its meaning, in the query and in the text alike, so "ICC" finds pages
+    that spell out "International Criminal Court" and the reverse.
+    """
+
+    alias: str = Field(min_length=2)
+    means: str = Field(min_length=2)
+
+    @field_validator("alias", "means")
+    @classmethod
+    def _has_words(cls, value: str) -> str:
+        if not terms(value):
+            raise ValueError("must contain at least one word that is not a stop word (the, of, and ...)")
+        return value
+
+    @property
+    def alias_terms(self) -> tuple[str, ...]:
+        return tuple(terms(self.alias))
+
+    @property
+    def means_terms(self) -> tuple[str, ...]:
+        return tuple(terms(self.means))
 
 
 class TimelineEvent(Strict):
@@ -225,6 +261,17 @@ class Work(Strict):
     published: str
     topic: str
     why: str
+    doi: str | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
+    url: str | None = Field(default=None, pattern=r"^https://\S+$")
+
+    @property
+    def link(self) -> str | None:
+        """Where to read the work: its DOI resolver address, or else its publisher's or author's page."""
+        return f"https://doi.org/{quote(self.doi, safe='/')}" if self.doi else self.url
+
+    @property
+    def link_label(self) -> str:
+        return f"doi:{self.doi}" if self.doi else (self.url or "").removeprefix("https://").removeprefix("www.").split("/")[0]
 
     @property
     def citation(self) -> str:

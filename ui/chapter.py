@@ -29,7 +29,25 @@ _SCROLL_JS = """<script>
 </script>"""
 
 
+# The sidebar contents: compact, readable, and out of the way of the navigation above it. The inline
+# copy is for screens where Streamlit folds the sidebar away (its breakpoint is 768 px). Previous and
+# next links wrap and are full-size tap targets on a phone.
+_STYLE = """<style>
+.st-key-toc_sidebar ul { padding-left: 0; margin: 0; list-style: none; }
+.st-key-toc_sidebar li { margin: 0; padding: 0; }
+.st-key-toc_sidebar li a { display: block; padding: 0.3rem 0.5rem; border-radius: 0.4rem; line-height: 1.3;
+  font-size: 0.9rem; color: inherit; text-decoration: none; }
+.st-key-toc_sidebar li a:hover { background: rgba(0, 114, 178, 0.08); color: #0057a0; }
+@media (min-width: 768px) { .st-key-toc_inline { display: none; } }
+.st-key-toc_inline li a { display: inline-block; min-height: 44px; padding-top: 0.6rem; }
+.st-key-chapter_neighbours [data-testid="stPageLink"] a { min-height: 44px; }
+.st-key-chapter_neighbours [data-testid="stPageLink"] a span,
+.st-key-chapter_neighbours [data-testid="stPageLink"] p { white-space: normal; overflow: visible; }
+</style>"""
+
+
 def show_chapter(handbook: Handbook, chapter: Chapter, section: str) -> None:
+    st.sidebar.html(_STYLE)  # the sidebar, so the style takes no room in the text
     st.page_link(HANDBOOK_PAGE, label=f"Handbook › {part_title(chapter.part)}", icon=":material/arrow_back:")
     st.title(chapter.title, anchor="top")
     st.caption(chapter.caption)
@@ -48,15 +66,29 @@ def show_chapter(handbook: Handbook, chapter: Chapter, section: str) -> None:
     _downloads(handbook, chapter)
     _previous_next(handbook, chapter)
     if section:
-        st.html(_SCROLL_JS.format(anchor=json.dumps(section)), unsafe_allow_javascript=True)
+        scroll_to(section)
+
+
+def scroll_to(anchor: str) -> None:
+    """Scroll to an element id once drawn; the caller passes one of its own anchors, never URL text."""
+    st.html(_SCROLL_JS.format(anchor=json.dumps(anchor)), unsafe_allow_javascript=True)
 
 
 def _on_this_page(chapter: Chapter) -> None:
-    with st.expander("On this page"):
-        for section in chapter.sections:
-            if section.level == 2:
-                st.page_link(HANDBOOK_PAGE, label=section.title,
-                             query_params={"chapter": chapter.slug, "section": section.anchor})
+    """The chapter's sections, kept in view in the sidebar on a wide screen and folded inline on a phone.
+
+    Links are `#anchor` links, which Streamlit opens in place: a click scrolls to the section at once,
+    with no rerun. Streamlit folds the sidebar away below 768 px, so the inline copy shows only there.
+    """
+    sections = [s for s in chapter.sections if s.level == 2]
+    if not sections:
+        return
+    links = "\n".join(f"- [{s.title}](#{s.anchor})" for s in sections)
+    with st.sidebar.container(key="toc_sidebar"):
+        st.markdown("**On this page**")
+        st.markdown(links)
+    with st.container(key="toc_inline"), st.expander("On this page"):
+        st.markdown(links)
 
 
 def _section_not_found(chapter: Chapter, section: str) -> None:
@@ -107,7 +139,7 @@ def _downloads(handbook: Handbook, chapter: Chapter) -> None:
 
 def _previous_next(handbook: Handbook, chapter: Chapter) -> None:
     before, after = handbook.neighbours(chapter.slug)
-    left, right = st.columns(2)
+    left, right = st.container(key="chapter_neighbours").columns(2)
     if before:
         left.page_link(HANDBOOK_PAGE, label=f"Previous: {before.title}", icon=":material/arrow_back:",
                        query_params={"chapter": before.slug})

@@ -37,6 +37,16 @@ def test_chapter_page_shows_sections_and_neighbours(open_page, handbook):
                                                              "Download as Word"]
 
 
+def test_chapter_contents_sit_in_the_sidebar_and_fold_inline_for_phones(open_page, handbook):
+    chapter = handbook.chapter("legitimacy")
+    app = open_page("handbook", chapter="legitimacy")
+    sidebar = "\n".join(m.value for m in app.sidebar.markdown)
+    links = [f"[{s.title}](#{s.anchor})" for s in chapter.sections if s.level == 2]
+    assert "**On this page**" in sidebar and all(link in sidebar for link in links)
+    inline = app.expander[0]
+    assert inline.label == "On this page" and all(link in inline.markdown[0].value for link in links)
+
+
 def test_content_links_are_rewritten_to_app_urls(open_page, handbook):
     app = open_page("handbook", chapter="legitimacy")
     body = "\n".join(m.value for m in app.markdown)
@@ -72,20 +82,57 @@ def test_hostile_chapter_parameter_is_shown_as_code_not_markup(open_page):
     assert all("<script>" not in m.value for m in app.markdown)
 
 
+def result_links(app):
+    """The result titles in order: the links to a chapter or a case (definitions link to the glossary)."""
+    return [link.proto for link in app.get("page_link") if link.proto.page in ("handbook", "cases")]
+
+
 def test_search_from_the_box_shows_ranked_hits(open_page):
     app = open_page("search")
     app.text_input(key="search_query").input("de facto stakeholders").run()
-    assert "chapter" in app.caption[0].value
-    assert "Representation" in str(app.get("page_link")[0].proto)
-    assert any("**" in m.value for m in app.markdown)
+    assert "best match first" in texts(app)
+    assert result_links(app)[0].label.startswith("Representation")
+    assert "section=de-facto-stakeholders" in result_links(app)[0].query_string
+    assert any("**de facto stakeholders**" in m.value for m in app.markdown)
+    assert "De facto stakeholder:" in texts(app)  # the glossary definition, with its link
+    assert any(link.proto.query_string == "term=de-facto-stakeholder" for link in app.get("page_link"))
+
+
+def test_search_says_how_many_and_shows_more_on_request(open_page, handbook):
+    from handbook.search import SearchIndex
+
+    total = SearchIndex(handbook).find("NGOs").total
+    assert total > 20
+    app = open_page("search", q="NGOs")
+    assert f"Showing 10 of {total} results, best match first" in texts(app)
+    assert len(result_links(app)) == 10
+    app.button(key="search_more").click().run()
+    assert len(result_links(app)) == 20
+    assert f"Showing 20 of {total} results" in texts(app)
+
+
+def test_search_explains_acronyms_and_corrections(open_page):
+    app = open_page("search", q="ICC")
+    assert "ICC: International Criminal Court" in texts(app)
+    first = result_links(app)[0]
+    assert first.page == "cases" and first.query_string == "case=cicc"
+    app.text_input(key="search_query").input("kimberly process").run()
+    assert "Showing results for **Kimberley Process** (you typed *kimberly process*)." in texts(app)
+
+
+def test_search_shows_what_was_typed_inertly(open_page):
+    app = open_page("search", q="legitamacy <b>[x](javascript:alert(1))")
+    shown = texts(app)
+    assert "<b>" not in shown and "](javascript" not in shown
+    assert "Showing results for" in shown and "legitimacy" in shown
 
 
 def test_search_deep_link_and_no_results(open_page):
     app = open_page("search", q="who pays")
     assert app.text_input(key="search_query").value == "who pays"
-    assert "Political will and funding" in str(app.get("page_link")[0].proto)
+    assert "Political will and funding" in result_links(app)[0].label
     app.text_input(key="search_query").input("xylophone zeppelin").run()
-    assert "No chapter matches" in app.info[0].value
+    assert "Nothing in the handbook matches" in app.info[0].value
 
 
 def test_glossary_filter(open_page, handbook):
@@ -94,6 +141,23 @@ def test_glossary_filter(open_page, handbook):
     app.text_input(key="glossary_filter").input("de facto").run()
     assert "De facto stakeholder" in [s.value for s in app.subheader]
     assert len(app.subheader) < len(handbook.glossary)
+
+
+def test_glossary_see_also_terms_are_links_to_those_terms(open_page, handbook):
+    term = next(t for t in handbook.glossary if t.id == "accountability")
+    app = open_page("glossary")
+    links = {link.proto.label: link.proto.query_string for link in app.get("page_link")
+             if link.proto.page == "glossary"}
+    for other in term.see:
+        assert links[next(t.term for t in handbook.glossary if t.id == other)] == f"term={other}"
+
+
+def test_glossary_term_link_clears_the_filter_and_scrolls_to_it(open_page):
+    app = open_page("glossary", term="transparency")
+    assert "Transparency" in [s.value for s in app.subheader]
+    assert any("transparency" in str(e.proto) for e in app.get("html"))  # the scroll to the term
+    assert not app.warning
+    assert "not found" in open_page("glossary", term="nope").warning[0].value
 
 
 def test_cases_deep_link_opens_that_case(open_page, handbook):
@@ -111,6 +175,15 @@ def test_resource_guide_groups_works_and_highlights_a_citation(open_page, handbo
     app = open_page("resources", work="keck-sikkink-1998")
     assert "Activists Beyond Borders" in app.info[0].value
     assert [h.value for h in app.header] == [t for t in handbook.literature.topics.values()]
+
+
+def test_resource_guide_links_each_work_to_its_doi_or_address(open_page, handbook):
+    app = open_page("resources", work="arnstein-1969")
+    assert "[doi:10.1080/01944366908977225](https://doi.org/10.1080/01944366908977225)" in app.info[0].value
+    body = texts(app)
+    for work in handbook.literature.works:
+        if work.link:
+            assert f"]({work.link})" in body, work.id
 
 
 @pytest.mark.parametrize("label", ["Handbook as HTML", "Handbook as Markdown", "Chapter as HTML",
@@ -133,6 +206,6 @@ def test_chapter_lists_the_matching_assessment_questions(open_page):
 
 def test_search_also_shows_glossary_terms_and_cases(open_page):
     app = open_page("search", q="de facto stakeholder")
-    assert any("De facto stakeholder" in i.value for i in app.info)
+    assert "**De facto stakeholder:**" in texts(app)
     app = open_page("search", q="landmines")
-    assert any("cases?case=icbl" in m.value for m in app.markdown)
+    assert "case=icbl" in [link.query_string for link in result_links(app)]

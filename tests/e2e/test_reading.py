@@ -65,7 +65,7 @@ def test_search_finds_and_links_to_the_section(browser, server):
     page.get_by_label("Search for").fill("de facto stakeholders")
     page.keyboard.press("Enter")
     page.wait_for_selector("text=best match first")
-    first = page.locator('[data-testid="stPageLink"] a').first
+    first = page.locator('.st-key-hit_1 [data-testid="stPageLink"] a')
     assert "Representation" in first.inner_text()
     assert page.locator("strong", has_text="stakeholders").count() > 0
     first.click()
@@ -73,6 +73,94 @@ def test_search_finds_and_links_to_the_section(browser, server):
     wait_for_app(page)
     assert "Representation" in page.locator("h1").first.inner_text()
     page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_titles_are_larger_than_snippets_and_wrap(browser, server, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(server + "/search?q=NGOs")
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-hit_1")
+    sizes = page.evaluate("""() => [...document.querySelectorAll('[class*="st-key-hit_"]')].map(hit => {
+        const title = hit.querySelector('[data-testid="stPageLink"] p');
+        const box = title.closest('span');
+        const snippet = [...hit.querySelectorAll('p')].pop();
+        const size = el => parseFloat(getComputedStyle(el).fontSize);
+        return {title: size(title), snippet: size(snippet),
+                clipped: title.scrollWidth > title.clientWidth + 1 || box.scrollWidth > box.clientWidth + 1,
+                lines: Math.round(title.offsetHeight / parseFloat(getComputedStyle(title).lineHeight))};
+    })""")
+    assert len(sizes) == 10
+    assert all(s["title"] > s["snippet"] for s in sizes), sizes
+    assert not any(s["clipped"] for s in sizes), sizes
+    if width == 390:
+        assert any(s["lines"] > 1 for s in sizes), "long titles should wrap onto a second line on a phone"
+    page.close()
+
+
+def test_chapter_contents_stay_in_view_while_reading_on_a_wide_screen(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "/handbook?chapter=legitimacy")
+    wait_for_app(page)
+    page.wait_for_selector('.st-key-toc_sidebar a[href="#what-works"]', state="visible")
+    toc = page.locator('.st-key-toc_sidebar a[href="#what-works"]')
+    assert not page.locator(".st-key-toc_inline").is_visible()  # no second copy in the text
+    page.locator("#questions-for-the-group").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    assert toc.is_visible() and 0 <= toc.bounding_box()["y"] < 900  # still on screen deep in the chapter
+    toc.click()
+    page.wait_for_timeout(500)
+    assert in_viewport(page, "what-works")
+    assert page.url.endswith("#what-works")
+    page.close()
+
+
+def test_chapter_contents_fold_into_the_text_on_a_phone(browser, server):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(server + "/handbook?chapter=legitimacy")
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-toc_inline", state="visible")
+    folded = page.locator('.st-key-toc_sidebar a[href="#what-works"]').bounding_box()
+    assert folded is None or folded["x"] + folded["width"] <= 0  # the sidebar is folded off screen
+    page.locator(".st-key-toc_inline summary").click()
+    page.locator('.st-key-toc_inline a[href="#what-works"]').click()
+    page.wait_for_timeout(500)
+    assert in_viewport(page, "what-works")
+    page.close()
+
+
+def test_favicon_is_served_by_the_app_itself(browser, server):
+    """Offline or on a closed network nothing may be fetched from elsewhere, the icon included."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + "/glossary")
+    wait_for_app(page)
+    icons = page.evaluate("() => [...document.querySelectorAll('link[rel~=\"icon\"]')].map(l => l.href)")
+    assert icons and all(href.startswith(server + "/") for href in icons), icons
+    response = page.request.get(icons[-1])
+    assert response.status == 200 and response.headers["content-type"].startswith("image/png")
+    assert response.body()[:8] == b"\x89PNG\r\n\x1a\n"
+    elsewhere = [url for url in requests if not url.startswith((server, "data:", "blob:"))]
+    assert elsewhere == []
+    page.close()
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_exported_handbook_fits_a_phone(browser, handbook, tmp_path: Path, width):
+    path = tmp_path / "coalition-handbook.html"
+    path.write_text(handbook_to_html(handbook), encoding="utf-8")
+    context = browser.new_context(offline=True, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(path.as_uri())
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page is {overflow}px wider than a {width}px phone"
+    tables = page.evaluate("""() => [...document.querySelectorAll('table')].map(t => ({
+        right: t.getBoundingClientRect().right, scrolls: getComputedStyle(t).overflowX,
+        wide: t.scrollWidth > t.clientWidth}))""")
+    assert tables and all(t["right"] <= width and t["scrolls"] == "auto" for t in tables)
+    assert any(t["wide"] for t in tables)  # the widest tables scroll inside themselves instead
+    context.close()
 
 
 def test_exported_handbook_works_offline_with_internal_links(browser, handbook, tmp_path: Path):

@@ -75,3 +75,31 @@ def test_markdown_exports_have_no_content_link_syntax(content):
         assert not re.search(r"\]\((chapter|case|lit):", text)
     whole = handbook_to_markdown(handbook)
     assert "# One" in whole and "# Two" in whole and "A. Author (2001). A Book. Press." in whole
+
+
+def test_works_link_to_their_doi_or_address_and_glossary_terms_to_related_terms(content):
+    content.chapter("one", ONE, order=1, title="One", sources=["w1", "w2"])
+    content.chapter("two", TWO, order=2, title="Two")
+    content.yaml("literature.yaml", {"topics": {"t": "Topic"}, "works": [
+        {"id": "w1", "authors": "A. Author", "year": 2001, "title": "A Paper", "published": "Journal 1(2), 3–4",
+         "topic": "t", "why": "Because.", "doi": "10.1016/S0305-750X(03)00014-7"},
+        {"id": "w2", "authors": "B. Author", "year": 2002, "title": "A Report", "published": "Press", "topic": "t",
+         "why": "Because.", "url": "https://www.example.org/report"}]})
+    content.yaml("glossary.yaml", [
+        {"id": "a", "term": "Alpha", "definition": "First.", "chapters": ["one"], "see": ["b"]},
+        {"id": "b", "term": "Beta", "definition": "Second.", "chapters": ["two"]}])
+    handbook = load_handbook(content.root)
+    whole = handbook_to_html(handbook)
+    doi = '<a href="https://doi.org/10.1016/S0305-750X%2803%2900014-7">doi:10.1016/S0305-750X(03)00014-7</a>'
+    assert doi in whole and '<a href="https://www.example.org/report">example.org</a>' in whole
+    assert 'See also: <a href="#term-b">Beta</a>' in whole and 'id="term-b"' in whole
+    chapter = chapter_to_html(handbook, handbook.chapter("one"))
+    assert doi in chapter  # the chapter's own sources list links too
+    markdown = handbook_to_markdown(handbook)
+    assert "<https://doi.org/10.1016/S0305-750X%2803%2900014-7>" in markdown and "See also: Beta." in markdown
+
+
+def test_the_exported_page_is_built_to_fit_a_phone(content):
+    html_text = handbook_to_html(build(content))
+    assert 'name="viewport" content="width=device-width, initial-scale=1"' in html_text
+    assert "overflow-x:auto" in html_text and "overflow-wrap" in html_text  # wide tables scroll, long words break

@@ -106,3 +106,24 @@ def test_literature_topic_must_exist(content):
         {"id": "w", "authors": "X", "year": 2000, "title": "T", "published": "P", "topic": "b", "why": "Y"}]})
     with pytest.raises(ContentError, match="unknown topic 'b'"):
         load_handbook(content.root)
+
+
+@pytest.mark.parametrize(("extra", "field"), [
+    ({"doi": "doi:10.1111/x"}, "0.doi"),  # the bare DOI, without a prefix
+    ({"doi": "https://doi.org/10.1111/x"}, "0.doi"),
+    ({"url": "http://example.org"}, "0.url"),  # https only
+])
+def test_work_links_must_be_a_bare_doi_or_an_https_address(content, extra, field):
+    content.chapter("one", BODY)
+    content.yaml("literature.yaml", {"topics": {"a": "A"}, "works": [
+        {"id": "w", "authors": "X", "year": 2000, "title": "T", "published": "P", "topic": "a", "why": "Y", **extra}]})
+    with pytest.raises(ContentError) as error:
+        load_handbook(content.root)
+    assert error.value.field == f"works.{field}"
+
+
+def test_a_glossary_term_may_not_list_itself_as_related(content):
+    content.chapter("one", BODY)
+    content.yaml("glossary.yaml", [{"id": "a", "term": "A", "definition": "D.", "chapters": ["one"], "see": ["a"]}])
+    with pytest.raises(ContentError, match="lists itself"):
+        load_handbook(content.root)
