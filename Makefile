@@ -29,7 +29,7 @@ bench: install
 	$(PY) bench/handbook_pages.py
 	$(PY) bench/search.py
 	$(PY) bench/assessment_engine.py
-	$(PY) bench/workshop_load.py
+	$(PY) bench/room_load.py --participants 200 --join-seconds 20
 	$(PY) bench/toolkit_exports.py
 
 clean:

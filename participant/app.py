@@ -29,7 +29,7 @@ from assessment.engine import default_engine
 from assessment.storage import shared_store
 from participant import present, views
 from participant.context import HERE, SECURITY_HEADERS, Context
-from participant.room import RoomCache
+from participant.room_cache import RoomCache
 from participant.throttle import Policy, Throttle
 from participant.watch import Watcher, version
 from workshop.workshops import Workshops

@@ -12,7 +12,7 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from assessment.model import Instrument
-from participant.room import RoomCache
+from participant.room_cache import RoomCache
 from participant.throttle import Throttle
 from participant.watch import Watcher
 from workshop.workshops import Workshops

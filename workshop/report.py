@@ -1,22 +1,24 @@
 """Workshop exports: answers as CSV and JSON (no ids or tokens), and a self-contained group report.
 
-Groups below the anonymity threshold are masked in every export, as on screen.
+Every export passes the same disclosure control as the screen (workshop/disclosure.py).
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import html
 import io
 import json
 from datetime import date
+from pathlib import Path
 
-from assessment.charts import to_svg
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
 from assessment.model import Instrument, text_in
-from assessment.report import STYLE, chapter_link, html_table
+from assessment.report import chapter_link
 from workshop.charts import diverging_figure, group_figure
-from workshop.stats import contested, export_groups, group_gaps, group_scores, item_stats, likert_items
+from workshop.room import build
+from workshop.stats import export_groups, group_gaps, group_scores, item_stats, likert_items
 from workshop.workshops import Row, WorkshopInfo
 
 
@@ -55,35 +57,22 @@ def answers_json(workshop: WorkshopInfo, rows: list[Row]) -> str:
     }, indent=2, ensure_ascii=False)
 
 
+TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+                        autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+
+
 def group_report_html(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row],
                       dimension_titles: dict[str, str], dimension_chapters: dict[str, str]) -> str:
-    esc = html.escape
+    """A self-contained report to send round after the workshop, legible on A4 and on a phone: the
+    distributions as plain bars and tables (a chart picture shrinks to unreadable on a phone)."""
     items = likert_items(instrument, workshop.sections)
     stats = item_stats(instrument, items, rows, workshop.threshold)
     scale = instrument.scale_of(items[0]) if items else None
     labels = [text_in(v) for v in scale.choices.values()] if scale else []
     groups = group_scores(instrument, items, rows, workshop.threshold, workshop.groups)
-    parts = [f"<h1>{esc(workshop.title)}</h1>",
-             f"<p class='muted'>Workshop report of {date.today():%d %B %Y} · {esc(text_in(instrument.title))} · "
-             f"{len(rows)} participants · groups with fewer than {workshop.threshold} people are not shown.</p>"]
-    figure = diverging_figure(stats, labels)
-    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart), html_table(figure.table)]
-    parts.append("<h2>Most contested statements: start the discussion here</h2><ol>")
-    for s in contested(stats, workshop.threshold):
-        label, url = chapter_link(dimension_chapters.get(s.dimension or "", ""))
-        read = f" Read: <a href='{esc(url)}'>{esc(label)}</a>" if url else f" Read: {esc(label)}"
-        parts.append(f"<li>{esc(s.text)} <span class='muted'>(agreement A {s.agreement:.2f}, n={s.n})</span>"
-                     f"{read}</li>")
-    parts.append("</ol>")
-    figure = group_figure(groups, dimension_titles)
-    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart), html_table(figure.table)]
-    gaps = group_gaps(groups)
-    if gaps:
-        parts.append("<ul>" + "".join(
-            f"<li>{esc(dimension_titles.get(d, d))}: {esc(high)} scores {gap:.0f} points above {esc(low)}</li>"
-            for d, gap, high, low in gaps[:5]) + "</ul>")
-    parts.append("<p class='muted'>Agreement A (van der Eijk, 2001): +1 when everyone gives the same answer, 0 when "
-                 "answers are spread evenly, −1 when the room splits into two opposite camps.</p>")
-    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><meta name='viewport' "
-            "content='width=device-width, initial-scale=1'>"
-            f"<title>{esc(workshop.title)}</title><style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")
+    return TEMPLATES.get_template("group_report.html").render(
+        workshop=workshop, today=f"{date.today():%d %B %Y}", questionnaire=text_in(instrument.title),
+        room=build(workshop, instrument, rows, dimension_titles),
+        chart_title=diverging_figure(stats, labels).title, groups_title=group_figure(groups, dimension_titles).title,
+        gaps=[(dimension_titles.get(d, d), round(gap), high, low) for d, gap, high, low in group_gaps(groups)[:5]],
+        links={d: chapter_link(chapter) for d, chapter in dimension_chapters.items()})

@@ -1,5 +1,4 @@
-"""The room's results as plain data for the phone and projector templates, computed once per
-workshop every couple of seconds however many phones ask (a reveal makes them all ask at once).
+"""The room's results as plain data for templates: phones, the projector and the group report.
 
 Everything comes from workshop.stats, so the same disclosure control holds here as on the
 facilitator's dashboard and in the exports.
@@ -7,12 +6,9 @@ facilitator's dashboard and in the exports.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 
-from cachetools import TTLCache
-
-from assessment.model import Instrument, text_in
+from assessment.model import Instrument
 from workshop.stats import (
     CommonGround,
     Distribution,
@@ -23,9 +19,7 @@ from workshop.stats import (
     item_stats,
     likert_items,
 )
-from workshop.workshops import WorkshopInfo, Workshops
-
-FRESH_FOR = 2.0
+from workshop.workshops import Row, WorkshopInfo
 
 
 @dataclass(frozen=True)
@@ -55,6 +49,8 @@ class Statement:
     room: Bar
     groups: list[Bar]
     agreement: float | None
+    n: int
+    dimension: str | None
 
 
 @dataclass(frozen=True)
@@ -74,11 +70,10 @@ class RoomView:
 
 def _statement(s: ItemStats) -> Statement:
     groups = [Bar.of(name, d) for name, d in s.groups.items()]
-    return Statement(s.text, Bar.of("Everyone", Distribution(s.counts)), groups, s.agreement)
+    return Statement(s.text, Bar.of("Everyone", Distribution(s.counts)), groups, s.agreement, s.n, s.dimension)
 
 
-def build(workshop: WorkshopInfo, instrument: Instrument, service: Workshops, titles: dict[str, str]) -> RoomView:
-    rows = service.rows(workshop.id)
+def build(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], titles: dict[str, str]) -> RoomView:
     items = likert_items(instrument, workshop.sections)
     stats = item_stats(instrument, items, rows, workshop.threshold)
     shown = [s for s in stats if s.shown and s.n]
@@ -92,24 +87,3 @@ def build(workshop: WorkshopInfo, instrument: Instrument, service: Workshops, ti
                     contested=[_statement(s) for s in contested(stats, workshop.threshold)],
                     common=[(_statement(c.stats), c.side) for c in found],
                     dimensions=[titles.get(d, d) for d in dimensions], groups=table)
-
-
-class RoomCache:
-    """Results per workshop, rebuilt at most every FRESH_FOR seconds."""
-
-    def __init__(self, service: Workshops, titles: dict[str, str], instruments: dict[str, Instrument]):
-        self.service, self.titles, self.instruments = service, titles, instruments
-        self._cache: TTLCache = TTLCache(maxsize=256, ttl=FRESH_FOR)
-        self._lock = threading.Lock()
-
-    def view(self, workshop: WorkshopInfo) -> RoomView:
-        with self._lock:  # one build at a time: a thousand phones asking at once wait for the first
-            cached = self._cache.get(workshop.id)
-            if cached is None:
-                cached = build(workshop, self.instruments[workshop.instrument_id], self.service, self.titles)
-                self._cache[workshop.id] = cached
-            return cached
-
-
-def instrument_title(instrument: Instrument) -> str:
-    return text_in(instrument.title)
