@@ -93,3 +93,22 @@ def test_a_streamlit_page_on_a_lost_database_says_reconnecting():
     finally:
         ui.errors.database_answers = original
     assert "Reconnecting to the database" in app.warning[0].value
+
+
+def test_joins_from_one_address_are_limited_with_a_plain_message(client):
+    from participant.throttle import Policy, Throttle
+
+    app, http = client
+    ctx = app.state.ctx
+    ctx.throttle = Throttle(Policy(wrong_codes_per_minute=10, joins_per_minute=2, max_participants=100))
+    from assessment.engine import default_engine
+
+    workshop, _ = ctx.service.create("Busy", default_engine().instruments["quick-check"], [])
+    codes = []
+    for _ in range(3):
+        http.cookies.clear()  # three different browsers on one address
+        codes.append(http.post(f"/{workshop.code}", data={"group": "-"}, follow_redirects=False).status_code)
+    assert codes == [303, 303, 429]
+    page = http.post(f"/{workshop.code}", data={"group": "-"}, follow_redirects=False)
+    assert "Too many people joined from this network" in page.text
+    assert ctx.service.counts(workshop.id)["joined"] == 2

@@ -127,3 +127,22 @@ def test_shown_groups_worked_example():
     assert shown_groups({"NGOs": 4, "States": 3, None: 3}, 3) == {"NGOs", "States"}
     assert shown_groups({"NGOs": 2}, 3) == set()
     assert shown_groups({"NGOs": 3, "States": 3}, 3) == {"NGOs", "States"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(rooms())
+def test_the_projector_and_phones_show_only_what_disclosure_allows(room):
+    """The presenter view, the phones' results and the group report all read workshop.room.build."""
+    from workshop.room import build
+
+    threshold, rows = room
+    view = build(workshop(threshold), INSTRUMENT, rows, {})
+    for statement in [*view.statements, *view.contested, *(s for s, _ in view.common)]:
+        truth = answered(rows, next(i.id for i in ITEMS if i.text == statement.text))
+        assert sum(truth.values()) >= threshold
+        for bar in statement.groups:  # a group shown rests on enough of its members' answers
+            assert truth[bar.label] >= threshold
+        remainder = sum(truth.values()) - sum(truth[bar.label] for bar in statement.groups)
+        assert remainder == 0 or remainder >= threshold
+    for name, scores in view.groups:
+        assert name == ROOM or name in GROUPS
