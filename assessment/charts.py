@@ -83,7 +83,7 @@ def dimension_figure(dimensions: dict[str, DimensionScore]) -> Figure:
     bars = base.transform_filter("isValid(datum.Score)").mark_bar(height={"band": 0.7}).encode(
         x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)",
                 axis=alt.Axis(values=[0, 20, 40, 60, 80, 100])),
-        color=alt.Color("Band:N", scale=_band_scale(), legend=alt.Legend(orient="bottom", title="Band", columns=4)),
+        color=alt.Color("Band:N", scale=_band_scale(), legend=alt.Legend(orient="bottom", title="Band", columns=2)),
         tooltip=["Dimension:N", "Score:Q", "Band:N", "Answered:Q", "Don’t know:Q"],
     )
     numbers = base.mark_text(align="left", dx=4, fontSize=12, color="#1b1b1b").encode(
@@ -139,7 +139,10 @@ def power_interest_figure(stakeholders: list[Stakeholder], participation_labels:
     )
     quadrants = alt.Chart(pd.DataFrame({"v": [3]})).mark_rule(color="#999", strokeDash=[4, 4])
     layers = [quadrants.encode(x="v:Q"), quadrants.encode(y="v:Q"), points, *_cell_labels(table, x_scale, y_scale)]
-    chart = alt.layer(*layers).properties(title=title, width="container", height=GRID_HEIGHT)
+    # fit-x: the width follows the page, the plot keeps its height (plain "fit" squeezes it to make room
+    # for the legend and axes, leaving stacked names no room).
+    chart = alt.layer(*layers).properties(title=title, width="container", height=GRID_HEIGHT,
+                                          autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
     return Figure(title, chart, table)
 
 
@@ -152,10 +155,12 @@ def _cell_labels(table: pd.DataFrame, x_scale: alt.Scale, y_scale: alt.Scale) ->
     right-aligned in the last, below the points in the top row) so long names stay inside the grid."""
     if table.empty:
         return []
+    # Lines are joined with a newline and split again in Vega: a list in a data column would reach
+    # the browser through Arrow as the text "[a,b]".
     cells = (table.groupby(["Stake", "Influence"])["Stakeholder"]
-             .agg(lambda names: [line for name in names for line in wrap(name, 16)]).reset_index())
+             .agg(lambda names: "\n".join(line for name in names for line in wrap(name, 16))).reset_index())
     per_unit = GRID_HEIGHT / 5  # the y domain spans five units
-    lines = cells["Stakeholder"].map(len)
+    lines = cells["Stakeholder"].map(lambda text: text.count("\n") + 1)
     # Text hangs from its top: above the point, the block's last line ends 12 px over the point.
     cells["Label at"] = [influence - 12 / per_unit if influence == 5 else influence + (12 + 13 * n) / per_unit
                          for influence, n in zip(cells["Influence"], lines, strict=True)]
@@ -163,9 +168,10 @@ def _cell_labels(table: pd.DataFrame, x_scale: alt.Scale, y_scale: alt.Scale) ->
     layers = []
     for align, where in (("left", "datum.Stake == 1"), ("center", "datum.Stake > 1 && datum.Stake < 5"),
                          ("right", "datum.Stake == 5")):
-        layers.append(alt.Chart(cells).transform_filter(where).mark_text(
+        layers.append(alt.Chart(cells).transform_filter(where).transform_calculate(
+            Lines="split(datum.Stakeholder, '\\n')").mark_text(
             align=align, baseline="top", fontSize=11, lineHeight=13, color="#1b1b1b").encode(
-            x=alt.X("Stake at:Q", scale=x_scale), y=alt.Y("Label at:Q", scale=y_scale), text="Stakeholder:N"))
+            x=alt.X("Stake at:Q", scale=x_scale), y=alt.Y("Label at:Q", scale=y_scale), text="Lines:N"))
     return layers
 
 
@@ -211,43 +217,63 @@ def _stage_label(current: bool, level: float | None) -> str:
     return f"{number} · You are here" if current else number
 
 
-def trend_figure(history: list[tuple[datetime, dict[str, DimensionScore]]]) -> Figure:
-    """Small multiples: one small panel per dimension, two panels a row, so each line can be read on
-    its own (ten lines in one chart tangle) and the chart still fits a 360 px phone."""
+@dataclass(frozen=True)
+class TrendFigure:
+    """Small multiples: a finding, one small chart per dimension (in the instrument's order), one table."""
+
+    title: str
+    panels: list[tuple[str, alt.Chart]]
+    table: pd.DataFrame
+
+
+def trend_figure(history: list[tuple[datetime, dict[str, DimensionScore]]]) -> TrendFigure:
+    """One small panel per dimension, so each line is read on its own (ten lines in one chart tangle).
+    Separate charts rather than a facet: a facet cannot stretch to its container, so it either
+    overflows a phone or looks tiny on a desktop, and its panel headers cannot wrap."""
     rows = [{"Date": when, "Dimension": d.title, "Score": whole(d.score)}
             for when, dims in history for d in dims.values() if d.score is not None]
     long = pd.DataFrame(rows, columns=["Date", "Dimension", "Score"])
-    title = _trend_title(long)
     order = list(dict.fromkeys(long["Dimension"]))
-    base = alt.Chart(long).encode(
-        x=alt.X("Date:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=3, labelOverlap=True)),
+    panels = [(dimension, _trend_panel(long[long["Dimension"] == dimension])) for dimension in order]
+    return TrendFigure(_trend_title(long), panels, trend_table(long, order))
+
+
+def _trend_panel(data: pd.DataFrame) -> alt.Chart:
+    base = alt.Chart(data).encode(
+        x=alt.X("Date:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=4, labelOverlap=True,
+                                                    grid=False)),
         y=alt.Y("Score:Q", scale=alt.Scale(domain=[0, 100]), title=None, axis=alt.Axis(values=[0, 50, 100])),
-        tooltip=[alt.Tooltip("Date:T", format="%d %b %Y"), "Dimension:N", "Score:Q"],
+        tooltip=[alt.Tooltip("Date:T", format="%d %b %Y"), "Score:Q"],
     )
-    panel = (base.mark_line(color=OKABE_ITO[0]) + base.mark_point(filled=True, color=OKABE_ITO[0], size=40)
-             + base.mark_text(align="left", dx=5, dy=-8, fontSize=11).encode(text="Score:Q")
-             .transform_window(rank="rank()", sort=[alt.SortField("Date", order="descending")],
-                               groupby=["Dimension"]).transform_filter("datum.rank == 1"))
-    chart = panel.properties(width=140, height=90).facet(
-        facet=alt.Facet("Dimension:N", sort=order, title=None,
-                        header=alt.Header(labelExpr=wrapped_labels(order, 24), labelLimit=0, labelFontSize=12,
-                                          labelAnchor="start", labelFontWeight="bold")),
-        columns=2, spacing={"row": 14, "column": 20},
-    ).properties(title=title)
-    return Figure(title, chart, trend_table(long, order))
+    latest = data.sort_values("Date").tail(1)
+    label = alt.Chart(latest).mark_text(align="left", dx=6, fontSize=12, fontWeight="bold").encode(
+        x="Date:T", y="Score:Q", text="Score:Q")
+    return alt.layer(base.mark_line(color=OKABE_ITO[0]), base.mark_point(filled=True, color=OKABE_ITO[0], size=45),
+                     label).properties(width="container", height=90, padding={"right": 24})
 
 
 def trend_table(long: pd.DataFrame, order: list[str]) -> pd.DataFrame:
-    """The trend's numbers: a row per dimension, a column per assessment date, and the change."""
+    """The trend's numbers: a row per dimension, a column per assessment, and the change."""
     if long.empty:
         return pd.DataFrame(columns=["Dimension"])
-    wide = long.assign(When=long["Date"].map(lambda d: f"{d:%d %b %Y}")).pivot_table(
+    labels = date_labels(sorted(long["Date"].unique()))
+    wide = long.assign(When=long["Date"].map(labels)).pivot_table(
         index="Dimension", columns="When", values="Score", aggfunc="last", sort=False)
-    dates = list(dict.fromkeys(long.sort_values("Date")["Date"].map(lambda d: f"{d:%d %b %Y}")))
+    dates = list(labels.values())
     wide = wide.reindex(index=order, columns=dates).astype("Int64")
     if len(dates) > 1:
         wide["Change"] = wide[dates[-1]] - wide[dates[0]]
     return wide.reset_index()
+
+
+def date_labels(moments: list) -> dict:
+    """A column label per assessment: its day, with the time when two fall on the same day."""
+    days = [f"{pd.Timestamp(m):%d %b %Y}" for m in moments]
+    labels = [day if days.count(day) == 1 else f"{pd.Timestamp(m):%d %b %Y %H:%M}" for m, day in
+              zip(moments, days, strict=True)]
+    labels = [label if labels.count(label) == 1 else f"{label} ({labels[:i].count(label) + 1})"
+              for i, label in enumerate(labels)]
+    return dict(zip(moments, labels, strict=True))
 
 
 def _trend_title(table: pd.DataFrame) -> str:

@@ -44,27 +44,6 @@ current = store.get(saved.id).stakeholders
 if "map_editor" not in st.session_state or "map_rows" not in st.session_state:
     st.session_state.map_rows = frame(current)  # a fresh visit starts from what is saved, never a stale copy
 
-with st.form("map_add", clear_on_submit=True, border=True):
-    st.markdown("**Add a stakeholder**")
-    name = st.text_input("Name", key="map_add_name", max_chars=200)
-    sector = st.selectbox("Sector", list(SECTORS), key="map_add_sector", format_func=labels.sectors.get)
-    left, right = st.columns(2)
-    influence = left.slider("Influence", 1, 5, 3, key="map_add_influence", help=labels.help.get("influence"))
-    stake = right.slider("Stake", 1, 5, 3, key="map_add_stake", help=labels.help.get("stake"))
-    participation = st.selectbox("Taking part", list(PARTICIPATION), key="map_add_participation",
-                                 format_func=labels.participation.get, help=labels.help.get("participation"))
-    votes = st.number_input("Share of decision votes (%)", 0.0, 100.0, 0.0, 1.0, key="map_add_votes")
-    if st.form_submit_button("Add to the map", icon=":material/add:"):
-        added, problems = validate([{"name": name, "sector": sector, "influence": influence, "stake": stake,
-                                     "participation": participation, "votes": votes}])
-        if added:
-            current = [*current, *added]
-            save(current)
-            st.session_state.map_rows = frame(current)
-            st.toast(f"Added {inert(added[0].name)}")
-        else:
-            st.warning("Not added: " + inert(problems[0].split(": ", 1)[-1]))
-
 status = st.empty()
 problems: list[str] = []
 with st.container(key="map_table"):
@@ -80,6 +59,28 @@ with st.container(key="map_cards"):
     st.markdown(f"**The map: {len(current)} stakeholder{'s' if len(current) != 1 else ''}.** "
                 "Open a card to change it; changes save as you make them.")
     cards(current, labels, st.session_state.get("map_revision", 0), save)
+
+with st.form("map_add", clear_on_submit=True, border=True):
+    st.markdown("**Add a stakeholder**")
+    name = st.text_input("Name", key="map_add_name", max_chars=200)
+    sector = st.selectbox("Sector", list(SECTORS), key="map_add_sector", format_func=labels.sectors.get)
+    left, right = st.columns(2)
+    influence = left.slider("Influence", 1, 5, 3, key="map_add_influence", help=labels.help.get("influence"))
+    stake = right.slider("Stake", 1, 5, 3, key="map_add_stake", help=labels.help.get("stake"))
+    participation = st.selectbox("Taking part", list(PARTICIPATION), key="map_add_participation",
+                                 format_func=labels.participation.get, help=labels.help.get("participation"))
+    votes = st.number_input("Share of decision votes (%)", 0.0, 100.0, 0.0, 1.0, key="map_add_votes")
+    if st.form_submit_button("Add to the map", icon=":material/add:"):
+        added, not_added = validate([{"name": name, "sector": sector, "influence": influence, "stake": stake,
+                                      "participation": participation, "votes": votes}])
+        if added:
+            save([*current, *added])
+            st.session_state.map_added = added[0].name
+            st.rerun()  # the table above must show the new row
+        else:
+            st.warning("Not added: " + inert(not_added[0].split(": ", 1)[-1]))
+if "map_added" in st.session_state:
+    st.toast(f"Added {inert(st.session_state.pop('map_added'))}")
 
 card_problem = st.session_state.pop("map_card_problem", "")
 saved_at = st.session_state.get("map_saved_at")

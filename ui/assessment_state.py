@@ -69,19 +69,19 @@ def resume_params() -> dict[str, str]:
 
 def assessment_nav(current: str) -> None:
     """Links between the steps of one assessment, carrying the private token, and the way out to
-    a different assessment (without it, every Assess link reopens the one open in this tab)."""
+    a different assessment (without it, every Assess link reopens the one open in this tab). A
+    wrapping row, so no label is cut short on a phone."""
     steps = [("pages/assess.py", "Questions", ":material/checklist:"),
              ("pages/stakeholders.py", "Stakeholder map", ":material/hub:"),
              ("pages/results.py", "Results", ":material/insights:"),
-             ("pages/trend.py", "Trend", ":material/trending_up:"),
-             ("pages/assess.py", "Start a new assessment", ":material/add_circle:")]
-    columns = st.columns(len(steps), gap="small", vertical_alignment="center")
-    for index, (column, (page, label, icon)) in enumerate(zip(columns, steps, strict=True)):
-        if index == len(steps) - 1:
-            column.page_link(page, label=label, icon=icon, query_params={NEW: "1"})
-        else:
-            column.page_link(page, label=label, icon=icon, query_params=resume_params(),
-                             disabled=page == current)
+             ("pages/trend.py", "Trend", ":material/trending_up:")]
+    with st.container(horizontal=True, gap="small", vertical_alignment="center", key="assessment_nav"):
+        for page, label, icon in steps:
+            st.page_link(page, label=label, icon=icon, query_params=resume_params(), disabled=page == current,
+                         width="content")
+        st.space("stretch")
+        st.page_link("pages/assess.py", label="Start a new assessment", icon=":material/add_circle:",
+                     query_params={NEW: "1"}, width="content")
 
 
 def previous_assessment() -> Saved | None:

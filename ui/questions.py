@@ -18,18 +18,19 @@ ONE_PAGE = 8
 # radios in the app keep Streamlit's look. On a phone the options stack in scale order, one per row
 # (a wrapped row put "Strongly agree" beside "Don't know"); on a wide screen they stay in a row.
 QUESTIONNAIRE_CSS = """<style>
-.st-key-questionnaire [data-testid="stRadio"] [role="radiogroup"] { gap: .4rem .5rem; }
-.st-key-questionnaire [data-testid="stRadio"] [role="radiogroup"] > label {
-  min-height: 44px; margin: 0; padding: 0 .8rem 0 .6rem; box-sizing: border-box; align-items: center;
-  border: 1px solid rgba(49, 51, 63, .25); border-radius: .5rem; cursor: pointer; }
-.st-key-questionnaire [data-testid="stRadio"] [role="radiogroup"] > label:has(input:checked) {
+.st-key-questionnaire [data-testid="stRadioGroup"] { display: flex; flex-wrap: wrap; gap: .4rem .5rem; }
+.st-key-questionnaire [data-testid="stRadioOption"] {
+  display: flex; align-items: center; min-height: 44px; margin: 0; padding: .3rem .8rem .3rem .6rem;
+  box-sizing: border-box; border: 1px solid rgba(49, 51, 63, .25); border-radius: .5rem; cursor: pointer; }
+.st-key-questionnaire [data-testid="stRadioOption"][data-selected="true"] {
   border-color: #0072B2; background: rgba(0, 114, 178, .08); }
-.st-key-questionnaire [data-testid="stRadio"] [role="radiogroup"] > label:has(input:focus-visible) {
+.st-key-questionnaire [data-testid="stRadioOption"]:has(input:focus-visible) {
   outline: 2px solid #0072B2; outline-offset: 2px; }
 @media (max-width: 640px) {
-  .st-key-questionnaire [data-testid="stRadio"] [role="radiogroup"] { flex-direction: column; flex-wrap: nowrap;
-    align-items: stretch; }
-  .st-key-questionnaire [data-testid="stRadio"] [role="radiogroup"] > label { width: 100%; margin-right: 0; }
+  .st-key-questionnaire [data-testid="stRadioGroup"] {
+    flex-direction: column; flex-wrap: nowrap; align-items: stretch; }
+  .st-key-questionnaire [data-testid="stRadioGroup"] > div, .st-key-questionnaire [data-testid="stRadioOption"] {
+    width: 100%; }
 }
 </style>"""
 

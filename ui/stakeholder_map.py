@@ -83,18 +83,18 @@ def column_config(labels: MapLabels) -> dict[str, Any]:
     """Column widths that fit the centred page at 1280 px with no sideways scroll (about 700 px)."""
     help_ = labels.help.get
     return {
-        "name": st.column_config.TextColumn("Name", help=help_("name"), max_chars=200, required=True, width=180),
-        "sector": st.column_config.SelectboxColumn("Sector", options=list(SECTORS), required=True, width=150,
+        "name": st.column_config.TextColumn("Name", help=help_("name"), max_chars=200, required=True, width=160),
+        "sector": st.column_config.SelectboxColumn("Sector", options=list(SECTORS), required=True, width=140,
                                                    format_func=labels.sectors.get, help=help_("sector")),
         "influence": st.column_config.NumberColumn("Influence", min_value=1, max_value=5, step=1, required=True,
-                                                   default=3, width=78, help=help_("influence")),
+                                                   default=3, width=84, help=help_("influence")),
         "stake": st.column_config.NumberColumn("Stake", min_value=1, max_value=5, step=1, required=True,
                                                default=3, width=64, help=help_("stake")),
         "participation": st.column_config.SelectboxColumn("Taking part", options=list(PARTICIPATION),
                                                           required=True, format_func=labels.participation.get,
-                                                          width=120, help=help_("participation")),
+                                                          width=110, help=help_("participation")),
         "votes": st.column_config.NumberColumn("Votes %", min_value=0, max_value=100, step=0.5, default=0.0,
-                                               width=72, format="%g", help=help_("votes")),
+                                               width=76, format="%g", help=help_("votes")),
     }
 
 

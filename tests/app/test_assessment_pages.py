@@ -116,7 +116,14 @@ def test_trend_after_two_completed_assessments(open_page, store):
     assert "2 completed assessments" in texts(app)
     finding = next(m.value for m in app.markdown if "Since the first assessment" in m.value)
     assert "rose most" in finding
-    assert len(app.get("vega_lite_chart")) == 1
+    panels = app.get("vega_lite_chart")
+    assert len(panels) == len(QUICK.dimensions)  # small multiples: one panel per dimension
+    table = app.dataframe[0].value
+    before = ENGINE.assess(QUICK, {i.id: 2 for i in QUICK.items}).dimensions
+    after = ENGINE.assess(QUICK, {i.id: 4 for i in QUICK.items}).dimensions
+    expected = {d.title: round(after[k].score) - round(d.score) for k, d in before.items()}
+    assert list(table.columns)[-1] == "Change" and len(table.columns) == 4  # dimension, two dates, change
+    assert dict(zip(table["Dimension"], table["Change"], strict=True)) == expected
 
 
 def test_pages_without_an_assessment_point_to_the_start(open_page):
