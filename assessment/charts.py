@@ -21,6 +21,9 @@ from assessment.stage import StageDiagnosis
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 BAND_COLOURS = {"at risk": "#D55E00", "developing": "#E69F00", "established": "#56B4E9", "strong": "#009E73"}
+# The width follows the page while the plot keeps its height (Streamlit's default, "fit", squeezes the
+# plot to make room for axes and legend).
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 REPORT_FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 PARTICIPATION_COLOURS = {"core": "#0072B2", "member": "#56B4E9", "consulted": "#009E73",
                          "not_engaged": "#E69F00", "opposed": "#D55E00"}
@@ -139,10 +142,7 @@ def power_interest_figure(stakeholders: list[Stakeholder], participation_labels:
     )
     quadrants = alt.Chart(pd.DataFrame({"v": [3]})).mark_rule(color="#999", strokeDash=[4, 4])
     layers = [quadrants.encode(x="v:Q"), quadrants.encode(y="v:Q"), points, *_cell_labels(table, x_scale, y_scale)]
-    # fit-x: the width follows the page, the plot keeps its height (plain "fit" squeezes it to make room
-    # for the legend and axes, leaving stacked names no room).
-    chart = alt.layer(*layers).properties(title=title, width="container", height=GRID_HEIGHT,
-                                          autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+    chart = alt.layer(*layers).properties(title=title, width="container", height=GRID_HEIGHT, autosize=FIT_WIDTH)
     return Figure(title, chart, table)
 
 
@@ -249,7 +249,7 @@ def _trend_panel(data: pd.DataFrame) -> alt.Chart:
     label = alt.Chart(latest).mark_text(align="left", dx=6, fontSize=12, fontWeight="bold").encode(
         x="Date:T", y="Score:Q", text="Score:Q")
     return alt.layer(base.mark_line(color=OKABE_ITO[0]), base.mark_point(filled=True, color=OKABE_ITO[0], size=45),
-                     label).properties(width="container", height=90, padding={"right": 24})
+                     label).properties(width="container", height=80, padding={"right": 24}, autosize=FIT_WIDTH)
 
 
 def trend_table(long: pd.DataFrame, order: list[str]) -> pd.DataFrame:
