@@ -27,7 +27,7 @@ STYLE = """*{box-sizing:border-box}body{font-family:Helvetica,Arial,"DejaVu Sans
 margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.5;overflow-wrap:break-word}h1,h2,h3{line-height:1.2}
 h1{font-size:1.7rem}h2{margin-top:2rem;border-bottom:1px solid #ccd;padding-bottom:.2rem}
 table{border-collapse:collapse;margin:.8rem 0;width:100%;font-size:.9em}th,td{border:1px solid #bbb;
-padding:.3rem .5rem;text-align:left;vertical-align:top}td{overflow-wrap:anywhere}th{background:#eef3f8;hyphens:auto}
+padding:.3rem .5rem;text-align:left;vertical-align:top}td{overflow-wrap:break-word}th{background:#eef3f8;hyphens:auto}
 td.n,th.n{text-align:right}.top{border-left:5px solid #0072B2;padding-left:.8rem}
 .rec{margin:1rem 0;padding:.5rem .8rem;background:#f7f9fb}.muted{color:#555;font-size:.9em}
 .finding{font-weight:bold;margin:.6rem 0}.missing{background:#f4f6f8;border-left:4px solid #999;padding:.5rem .8rem}
