@@ -68,7 +68,7 @@ def group_report_html(workshop: WorkshopInfo, instrument: Instrument, rows: list
              f"<p class='muted'>Workshop report of {date.today():%d %B %Y} · {esc(text_in(instrument.title))} · "
              f"{len(rows)} participants · groups with fewer than {workshop.threshold} people are not shown.</p>"]
     figure = diverging_figure(stats, labels)
-    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart), html_table(figure.table)]
+    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart, title=False), html_table(figure.table)]
     parts.append("<h2>Most contested statements: start the discussion here</h2><ol>")
     for s in contested(stats, workshop.threshold):
         label, url = chapter_link(dimension_chapters.get(s.dimension or "", ""))
@@ -77,11 +77,11 @@ def group_report_html(workshop: WorkshopInfo, instrument: Instrument, rows: list
                      f"{read}</li>")
     parts.append("</ol>")
     figure = group_figure(groups, dimension_titles)
-    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart), html_table(figure.table)]
+    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart, title=False), html_table(figure.table)]
     gaps = group_gaps(groups)
     if gaps:
         parts.append("<ul>" + "".join(
-            f"<li>{esc(dimension_titles.get(d, d))}: {esc(high)} scores {gap:.0f} points above {esc(low)}</li>"
+            f"<li>{esc(dimension_titles.get(d, d))}: {esc(high)} rated it {gap:.0f} points higher than {esc(low)}</li>"
             for d, gap, high, low in gaps[:5]) + "</ul>")
     parts.append("<p class='muted'>Agreement A (van der Eijk, 2001): +1 when everyone gives the same answer, 0 when "
                  "answers are spread evenly, −1 when the room splits into two opposite camps.</p>")
