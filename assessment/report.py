@@ -36,7 +36,8 @@ figure{margin:.5rem 0}svg{max-width:100%;height:auto;display:block}
 table,tbody,tr,td{display:block;width:100%}thead{display:none}tr{border:1px solid #bbb;border-radius:4px;
 margin:.5rem 0;padding:.3rem .5rem}td,td.n{border:none;padding:.1rem 0;display:flex;justify-content:space-between;
 gap:1rem;text-align:right}td::before{content:attr(data-label);color:#555;text-align:left;flex:none}
-td:first-child{font-weight:bold;display:block;text-align:left}td:first-child::before{content:none}}
+td:first-child{font-weight:bold;display:block;text-align:left}td:first-child::before{content:none}
+td:empty{display:none}}
 @page{size:A4;margin:18mm 16mm;@bottom-right{content:counter(page) " / " counter(pages);font-size:9pt;color:#555}}
 @media print{body{max-width:none;margin:0;padding:0}.rec,figure,tr{page-break-inside:avoid}
 h2,h3{page-break-after:avoid}}"""
@@ -115,7 +116,7 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
 def _figure_html(figure: Figure) -> str:
     """The finding as a wrapping line of text, the chart without a title of its own (so nothing is
     said twice), then its numbers as a table."""
-    return (f"<p class='finding'>{html.escape(figure.title)}</p><figure>{to_svg(figure.chart, width=480, title=False)}"
+    return (f"<p class='finding'>{html.escape(figure.title)}</p><figure>{to_svg(figure.chart, width=400, title=False)}"
             f"</figure>{html_table(figure.table)}")
 
 

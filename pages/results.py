@@ -61,7 +61,7 @@ elif stage_items:
                      s.id for s in instrument.sections if any(i.stage for i in s.items))})
 else:
     st.markdown(stage_not_known(result, asks_stage=False))
-    st.page_link("pages/assess.py", label="Take the full diagnostic for this coalition (about 35 minutes)",
+    st.page_link("pages/assess.py", label="Take the full diagnostic (35 minutes)",
                  icon=":material/add_circle:", query_params={NEW: "1", "instrument": "full-diagnostic"})
 
 st.header("Dimensions", anchor="dimensions")

@@ -141,7 +141,7 @@ def test_quick_check_results_show_no_empty_chart_but_say_what_would_fill_it(open
     assert "does not ask where the coalition is in its life cycle" in shown
     assert "No stakeholder map yet" in shown
     links = {e.proto.label: e.proto for e in app.get("page_link")}
-    full = links["Take the full diagnostic for this coalition (about 35 minutes)"]
+    full = links["Take the full diagnostic (35 minutes)"]
     assert full.page == "assess" and full.query_string == "new=1&instrument=full-diagnostic"
     assert links["Fill in the stakeholder map"].query_string == f"resume={token}"
 

@@ -119,7 +119,7 @@ def test_quick_check_on_a_phone_then_results_with_no_empty_chart(browser, app, t
     assert charts.count() == 1
     assert charts.first.locator("svg, canvas").count() >= 1
     assert page.get_by_text("does not ask where the coalition is in its life cycle").count() == 1
-    assert page.get_by_role("link", name="Take the full diagnostic for this coalition (about 35 minutes)").count() == 1
+    assert page.get_by_role("link", name="Take the full diagnostic (35 minutes)").count() == 1
     assert page.get_by_text("No stakeholder map yet").count() == 1
     assert overflow(page) <= 1
     shoot(page, "results-quick-360")
