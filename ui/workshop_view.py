@@ -61,11 +61,11 @@ def _groups(workshop: WorkshopInfo, groups, key: str) -> None:
     show_figure(group_figure(groups, dimension_titles()), f"{key}_groups")
     hidden = [g.group for g in groups if g.hidden and g.n > 0]
     if hidden:
-        st.caption(f"Not shown: {len(hidden)} group{'s' if len(hidden) != 1 else ''} with fewer than "
-                   f"{workshop.threshold} people, to keep answers anonymous.")
+        st.caption(f"Not shown: {len(hidden)} group(s) with fewer than {workshop.threshold} people, to keep "
+                   "answers anonymous.")
     for dimension, gap, high, low in group_gaps(groups)[:3]:
-        st.markdown(f"- **{dimension_titles().get(dimension, dimension)}:** {inert(high)} rated it {gap:.0f} points "
-                    f"higher than {inert(low)}")
+        st.markdown(f"- **{dimension_titles().get(dimension, dimension)}:** {inert(high)} scores {gap:.0f} points "
+                    f"above {inert(low)}")
 
 
 def _contested(statements) -> None:

@@ -81,7 +81,7 @@ def test_dashboard_shows_distribution_and_hides_small_groups(open_page, store):
     app = open_page("facilitate", code=workshop.code, key=key)
     assert [m.value for m in app.metric] == ["4", "0", "4"]
     shown = texts(app)
-    assert "Not shown: 1 group with fewer than 3 people" in shown
+    assert "Not shown: 1 group(s) with fewer than 3 people" in shown
     spec = "\n".join(str(c.proto) for c in app.get("vega_lite_chart"))
     assert "NGOs" in spec and "Governments" not in spec
 
