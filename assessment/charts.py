@@ -6,8 +6,11 @@ Colours are the Okabe–Ito palette, distinguishable with the common forms of co
 
 from __future__ import annotations
 
+import json
+import textwrap
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 import altair as alt
 import pandas as pd
@@ -19,6 +22,10 @@ from assessment.stage import StageDiagnosis
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 BAND_COLOURS = {"at risk": "#D55E00", "developing": "#E69F00", "established": "#56B4E9", "strong": "#009E73"}
+# The width follows the page while the plot keeps its height (Streamlit's default, "fit", squeezes the
+# plot to make room for axes and legend).
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+REPORT_FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 PARTICIPATION_COLOURS = {"core": "#0072B2", "member": "#56B4E9", "consulted": "#009E73",
                          "not_engaged": "#E69F00", "opposed": "#D55E00"}
 
@@ -35,43 +42,78 @@ def _band_scale() -> alt.Scale:
     return alt.Scale(domain=bands, range=[BAND_COLOURS[b] for b in bands])
 
 
+def wrap(text: str, width: int = 22) -> list[str]:
+    """A label as lines of at most `width` characters, broken between words (never truncated)."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=True) or [text]
+
+
+def wrapped_labels(labels: list[str], width: int = 22) -> str:
+    """A Vega label expression that shows each long label on several lines instead of cutting it
+    ("Accountability an…"). Labels that fit on one line are left as they are."""
+    lines = {label: wrap(label, width) for label in labels if len(label) > width}
+    return f"({json.dumps(lines)})[datum.label] || datum.label" if lines else "datum.label"
+
+
+def _row_axis(labels: list[str]) -> alt.Axis:
+    return alt.Axis(labelExpr=wrapped_labels(labels), labelLimit=0, labelFontSize=12, labelPadding=6,
+                    ticks=False, domain=False)
+
+
 def dimension_figure(dimensions: dict[str, DimensionScore]) -> Figure:
-    scored = [d for d in dimensions.values() if d.score is not None]
+    """One bar per dimension, its whole-number score at the end of the bar; a dimension with no
+    answer stays on the chart, marked "not answered", so nothing silently disappears."""
+    dims = list(dimensions.values())
+    scored = [d for d in dims if d.score is not None]
     table = pd.DataFrame({
-        "Dimension": [d.title for d in dimensions.values()],
-        "Score": [d.score for d in dimensions.values()],
-        "Band": [d.band or "not scored" for d in dimensions.values()],
-        "Answered": [d.answered for d in dimensions.values()],
-        "Don’t know": [d.dont_know for d in dimensions.values()],
-        "Confidence": [d.confidence for d in dimensions.values()],
+        "Dimension": [d.title for d in dims],
+        "Score": pd.array([whole(d.score) for d in dims], dtype="Int64"),
+        "Band": [d.band or "not scored" for d in dims],
+        "Answered": [d.answered for d in dims],
+        "Don’t know": [d.dont_know for d in dims],
+        "Confidence": [d.confidence for d in dims],
     })
     if scored:
         best = max(scored, key=lambda d: d.score)
         worst = min(scored, key=lambda d: d.score)
-        title = f"Strongest: {best.title} ({best.score:.0f}); weakest: {worst.title} ({worst.score:.0f})"
+        title = f"Strongest: {best.title} ({whole(best.score)}); weakest: {worst.title} ({whole(worst.score)})"
     else:
         title = "No dimension could be scored yet"
-    data = table.dropna(subset=["Score"])
-    bars = alt.Chart(data).mark_bar().encode(
-        x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)"),
-        y=alt.Y("Dimension:N", sort=None, title=None),
-        color=alt.Color("Band:N", scale=_band_scale(), legend=alt.Legend(orient="bottom", title="Band", columns=4)),
-        tooltip=["Dimension:N", "Score:Q", "Band:N", "Answered:Q", "Don’t know:Q", "Confidence:N"],
+    data = pd.DataFrame({"Dimension": [d.title for d in dims], "Score": [whole(d.score) for d in dims],
+                         "Band": [d.band or "not scored" for d in dims],
+                         "Label": [str(whole(d.score)) if d.score is not None else "not answered" for d in dims],
+                         "Answered": [d.answered for d in dims], "Don’t know": [d.dont_know for d in dims]})
+    y = alt.Y("Dimension:N", sort=None, title=None, axis=_row_axis(list(data["Dimension"])))
+    base = alt.Chart(data).encode(y=y)
+    bars = base.transform_filter("isValid(datum.Score)").mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)",
+                axis=alt.Axis(values=[0, 20, 40, 60, 80, 100])),
+        color=alt.Color("Band:N", scale=_band_scale(), legend=alt.Legend(orient="bottom", title="Band", columns=2)),
+        tooltip=["Dimension:N", "Score:Q", "Band:N", "Answered:Q", "Don’t know:Q"],
     )
+    numbers = base.mark_text(align="left", dx=4, fontSize=12, color="#1b1b1b").encode(
+        x=alt.X("x:Q", scale=alt.Scale(domain=[0, 100])), text="Label:N",
+    ).transform_calculate(x="isValid(datum.Score) ? datum.Score : 0")
     cuts = alt.Chart(pd.DataFrame({"x": [floor for floor, _ in BANDS if floor > 0]})).mark_rule(
         strokeDash=[3, 3], color="#777").encode(x="x:Q")
-    chart = (bars + cuts).properties(title=title, width="container", height=alt.Step(28))
+    chart = (bars + numbers + cuts).properties(title=title, width="container", height=alt.Step(34))
     return Figure(title, chart, table)
 
 
-def power_interest_figure(stakeholders: list[Stakeholder], participation_labels: dict[str, str]) -> Figure:
+def whole(value: float | None) -> int | None:
+    """Scores are shown as whole numbers everywhere (chart, table, report), so they always agree."""
+    return None if value is None else int(Decimal(str(value)).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def power_interest_figure(stakeholders: list[Stakeholder], participation_labels: dict[str, str],
+                          sector_labels: dict[str, str] | None = None) -> Figure:
+    sectors = sector_labels or {}
     table = pd.DataFrame({
         "Stakeholder": [s.name for s in stakeholders],
-        "Sector": [s.sector.replace("_", " ") for s in stakeholders],
+        "Sector": [sectors.get(s.sector, s.sector.replace("_", " ")) for s in stakeholders],
         "Influence": [s.influence for s in stakeholders],
         "Stake": [s.stake for s in stakeholders],
         "Participation": [participation_labels.get(s.participation, s.participation) for s in stakeholders],
-        "Votes %": [s.votes for s in stakeholders],
+        "Votes %": [whole(s.votes) for s in stakeholders],
     })
     outside = [s for s in stakeholders if s.participation in ("not_engaged", "opposed")
                and max(s.influence, s.stake) >= 4]
@@ -88,58 +130,151 @@ def power_interest_figure(stakeholders: list[Stakeholder], participation_labels:
     plotted = table.assign(Nudge=table.groupby(["Stake", "Influence"]).cumcount())
     plotted["Stake at"] = plotted["Stake"] + (plotted["Nudge"] - plotted.groupby(["Stake", "Influence"])["Nudge"]
                                               .transform("max") / 2) * 0.18
+    x_scale = alt.Scale(domain=[0.5, 5.5])
+    y_scale = alt.Scale(domain=[0.5, 5.5])
     points = alt.Chart(plotted).mark_point(filled=True, size=160, opacity=0.85).encode(
-        x=alt.X("Stake at:Q", scale=alt.Scale(domain=[0.5, 5.5]), title="Stake (1–5)",
-                axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")),
-        y=alt.Y("Influence:Q", scale=alt.Scale(domain=[0.5, 5.5]), title="Influence (1–5)",
+        x=alt.X("Stake at:Q", scale=x_scale, title="Stake (1–5)", axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")),
+        y=alt.Y("Influence:Q", scale=y_scale, title="Influence (1–5)",
                 axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")),
         color=alt.Color("Participation:N", scale=alt.Scale(domain=labels, range=colours),
-                        legend=alt.Legend(orient="bottom", columns=3)),
+                        legend=alt.Legend(orient="bottom", columns=3, title="Participation")),
         shape=alt.Shape("Participation:N", scale=alt.Scale(domain=labels)),
         tooltip=["Stakeholder:N", "Sector:N", "Influence:Q", "Stake:Q", "Participation:N", "Votes %:Q"],
     )
-    names = points.mark_text(dy=-13, fontSize=11).encode(text="Stakeholder:N", shape=alt.value("circle"),
-                                                          opacity=alt.condition("datum.Nudge == 0", alt.value(1),
-                                                                                alt.value(0)))
     quadrants = alt.Chart(pd.DataFrame({"v": [3]})).mark_rule(color="#999", strokeDash=[4, 4])
-    chart = (quadrants.encode(x="v:Q") + quadrants.encode(y="v:Q") + points + names).properties(
-        title=title, width="container", height=320)
+    layers = [quadrants.encode(x="v:Q"), quadrants.encode(y="v:Q"), points, *_cell_labels(table, x_scale, y_scale)]
+    chart = alt.layer(*layers).properties(title=title, width="container", height=GRID_HEIGHT, autosize=FIT_WIDTH)
     return Figure(title, chart, table)
 
 
+GRID_HEIGHT = 340  # plot height in pixels; label offsets below are computed from it
+
+
+def _cell_labels(table: pd.DataFrame, x_scale: alt.Scale, y_scale: alt.Scale) -> list[alt.Chart]:
+    """One label per occupied cell listing everyone on it, each name wrapped, so stakeholders on the
+    same point keep their names. Labels lean inwards at the edges (left-aligned in the first column,
+    right-aligned in the last, below the points in the top row) so long names stay inside the grid."""
+    if table.empty:
+        return []
+    # Lines are joined with a newline and split again in Vega: a list in a data column would reach
+    # the browser through Arrow as the text "[a,b]".
+    cells = (table.groupby(["Stake", "Influence"])["Stakeholder"]
+             .agg(lambda names: "\n".join(line for name in names for line in wrap(name, 16))).reset_index())
+    per_unit = GRID_HEIGHT / 5  # the y domain spans five units
+    lines = cells["Stakeholder"].map(lambda text: text.count("\n") + 1)
+    # Text hangs from its top: above the point, the block's last line ends 12 px over the point.
+    cells["Label at"] = [influence - 12 / per_unit if influence == 5 else influence + (12 + 13 * n) / per_unit
+                         for influence, n in zip(cells["Influence"], lines, strict=True)]
+    cells["Stake at"] = cells["Stake"] + cells["Stake"].map({1: -0.2, 5: 0.2}).fillna(0)
+    layers = []
+    for align, where in (("left", "datum.Stake == 1"), ("center", "datum.Stake > 1 && datum.Stake < 5"),
+                         ("right", "datum.Stake == 5")):
+        layers.append(alt.Chart(cells).transform_filter(where).transform_calculate(
+            Lines="split(datum.Stakeholder, '\\n')").mark_text(
+            align=align, baseline="top", fontSize=11, lineHeight=13, color="#1b1b1b").encode(
+            x=alt.X("Stake at:Q", scale=x_scale), y=alt.Y("Label at:Q", scale=y_scale), text="Lines:N"))
+    return layers
+
+
 def stage_figure(stage: StageDiagnosis, stage_titles: dict[str, str]) -> Figure:
+    """The evidence for each stage, with the current one marked "You are here" beside its bar even
+    when its bar is short (a coalition placed at the start may have little evidence for any stage)."""
+    levels = [stage.levels.get(s) for s in STAGES]
     table = pd.DataFrame({
         "Stage": [stage_titles[s] for s in STAGES],
-        "Evidence (0–100)": [stage.levels.get(s) for s in STAGES],
+        "Evidence (0–100)": pd.array([whole(v) for v in levels], dtype="Int64"),
         "You are here": ["◀ here" if s == stage.id else "" for s in STAGES],
     })
     title = f"You are here: {stage.title}" if stage.id else "Life-cycle stage not known yet"
     if stage.skipped:
         title += f", with {len(stage.skipped)} foundation{'s' if len(stage.skipped) != 1 else ''} skipped"
-    data = table.assign(Current=[s == stage.id for s in STAGES])
-    chart = alt.Chart(data).mark_bar().encode(
-        x=alt.X("Stage:N", sort=None, title=None, axis=alt.Axis(labelAngle=0, labelLimit=90)),
-        y=alt.Y("Evidence (0–100):Q", scale=alt.Scale(domain=[0, 100])),
+    data = pd.DataFrame({
+        "Stage": table["Stage"], "Evidence": [whole(v) for v in levels],
+        "Current": [s == stage.id for s in STAGES],
+        "Label": [_stage_label(s == stage.id, v) for s, v in zip(STAGES, levels, strict=True)],
+    })
+    y = alt.Y("Stage:N", sort=None, title=None, axis=_row_axis(list(data["Stage"])))
+    x_scale = alt.Scale(domain=[0, 100])
+    base = alt.Chart(data).encode(y=y)
+    bars = base.transform_filter("isValid(datum.Evidence)").mark_bar(height={"band": 0.7}).encode(
+        x=alt.X("Evidence:Q", scale=x_scale, title="Evidence (0–100)", axis=alt.Axis(values=[0, 25, 50, 75, 100])),
         color=alt.condition("datum.Current", alt.value("#0072B2"), alt.value("#B8C4CE")),
-        tooltip=["Stage:N", "Evidence (0–100):Q"],
-    ).properties(title=title, width="container", height=220)
+        tooltip=["Stage:N", "Evidence:Q"],
+    )
+    text = base.transform_calculate(x="isValid(datum.Evidence) ? datum.Evidence : 0")
+    labels = [
+        text.transform_filter("datum.x <= 60").mark_text(align="left", dx=4, fontSize=12).encode(
+            x=alt.X("x:Q", scale=x_scale), text="Label:N",
+            color=alt.condition("datum.Current", alt.value("#0072B2"), alt.value("#555555"))),
+        text.transform_filter("datum.x > 60").mark_text(align="right", dx=-4, fontSize=12, color="white").encode(
+            x=alt.X("x:Q", scale=x_scale), text="Label:N"),
+    ]
+    chart = alt.layer(bars, *labels).properties(title=title, width="container", height=alt.Step(34))
     return Figure(title, chart, table)
 
 
-def trend_figure(history: list[tuple[datetime, dict[str, DimensionScore]]]) -> Figure:
-    rows = [{"Date": when, "Dimension": d.title, "Score": d.score}
+def _stage_label(current: bool, level: float | None) -> str:
+    number = "no answers" if level is None else str(whole(level))
+    return f"{number} · You are here" if current else number
+
+
+@dataclass(frozen=True)
+class TrendFigure:
+    """Small multiples: a finding, one small chart per dimension (in the instrument's order), one table."""
+
+    title: str
+    panels: list[tuple[str, alt.Chart]]
+    table: pd.DataFrame
+
+
+def trend_figure(history: list[tuple[datetime, dict[str, DimensionScore]]]) -> TrendFigure:
+    """One small panel per dimension, so each line is read on its own (ten lines in one chart tangle).
+    Separate charts rather than a facet: a facet cannot stretch to its container, so it either
+    overflows a phone or looks tiny on a desktop, and its panel headers cannot wrap."""
+    rows = [{"Date": when, "Dimension": d.title, "Score": whole(d.score)}
             for when, dims in history for d in dims.values() if d.score is not None]
-    table = pd.DataFrame(rows, columns=["Date", "Dimension", "Score"])
-    title = _trend_title(table)
-    chart = alt.Chart(table).mark_line(point=True).encode(
-        x=alt.X("Date:T", title=None),
-        y=alt.Y("Score:Q", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("Dimension:N", scale=alt.Scale(range=OKABE_ITO), legend=alt.Legend(orient="bottom",
-                                                                                         columns=2)),
-        strokeDash=alt.StrokeDash("Dimension:N", legend=None),
-        tooltip=["Date:T", "Dimension:N", "Score:Q"],
-    ).properties(title=title, width="container", height=320)
-    return Figure(title, chart, table)
+    long = pd.DataFrame(rows, columns=["Date", "Dimension", "Score"])
+    order = list(dict.fromkeys(long["Dimension"]))
+    panels = [(dimension, _trend_panel(long[long["Dimension"] == dimension])) for dimension in order]
+    return TrendFigure(_trend_title(long), panels, trend_table(long, order))
+
+
+def _trend_panel(data: pd.DataFrame) -> alt.Chart:
+    base = alt.Chart(data).encode(
+        x=alt.X("Date:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=4, labelOverlap=True,
+                                                    grid=False)),
+        y=alt.Y("Score:Q", scale=alt.Scale(domain=[0, 100]), title=None, axis=alt.Axis(values=[0, 50, 100])),
+        tooltip=[alt.Tooltip("Date:T", format="%d %b %Y"), "Score:Q"],
+    )
+    latest = data.sort_values("Date").tail(1)
+    label = alt.Chart(latest).mark_text(align="left", dx=6, fontSize=12, fontWeight="bold").encode(
+        x="Date:T", y="Score:Q", text="Score:Q")
+    return alt.layer(base.mark_line(color=OKABE_ITO[0]), base.mark_point(filled=True, color=OKABE_ITO[0], size=45),
+                     label).properties(width="container", height=80, padding={"right": 24}, autosize=FIT_WIDTH)
+
+
+def trend_table(long: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """The trend's numbers: a row per dimension, a column per assessment, and the change."""
+    if long.empty:
+        return pd.DataFrame(columns=["Dimension"])
+    labels = date_labels(sorted(long["Date"].unique()))
+    wide = long.assign(When=long["Date"].map(labels)).pivot_table(
+        index="Dimension", columns="When", values="Score", aggfunc="last", sort=False)
+    dates = list(labels.values())
+    wide = wide.reindex(index=order, columns=dates).astype("Int64")
+    if len(dates) > 1:
+        wide["Change"] = wide[dates[-1]] - wide[dates[0]]
+    return wide.reset_index()
+
+
+def date_labels(moments: list) -> dict:
+    """A column label per assessment: its day, with the time when two fall on the same day."""
+    days = [f"{pd.Timestamp(m):%d %b %Y}" for m in moments]
+    labels = [day if days.count(day) == 1 else f"{pd.Timestamp(m):%d %b %Y %H:%M}" for m, day in
+              zip(moments, days, strict=True)]
+    labels = [label if labels.count(label) == 1 else f"{label} ({labels[:i].count(label) + 1})"
+              for i, label in enumerate(labels)]
+    return dict(zip(moments, labels, strict=True))
 
 
 def _trend_title(table: pd.DataFrame) -> str:
@@ -156,11 +291,18 @@ def _trend_title(table: pd.DataFrame) -> str:
     return "Since the first assessment, " + ("; ".join(parts) if parts else "scores have not changed")
 
 
-def to_svg(chart: alt.TopLevelMixin) -> str:
-    """Render a chart to SVG without a browser or network (vl-convert bundles Vega)."""
+def to_svg(chart: alt.TopLevelMixin, width: int = 560, title: bool = True) -> str:
+    """Render a chart to SVG without a browser or network (vl-convert bundles Vega). Reports that
+    print the finding as text above the chart pass title=False, so it is not said twice."""
     import vl_convert
 
     spec = xml_safe_tree(chart.to_dict())  # defence in depth: the cleaning boundary should have done it
     if spec.get("width") == "container":
-        spec["width"] = 560
+        spec["width"] = width
+    if not title:
+        spec.pop("title", None)
+    # Vega sizes the chart by measuring its labels, here on the server; the viewer then draws them with
+    # its own font. Measuring with the widest common sans (DejaVu, Linux's default) means a label never
+    # overflows the picture's edge, whichever of these fonts the reader's browser or PDF viewer has.
+    spec.setdefault("config", {})["font"] = REPORT_FONT
     return vl_convert.vegalite_to_svg(spec)

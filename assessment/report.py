@@ -15,15 +15,32 @@ import re
 from datetime import date
 from typing import Any
 
-from assessment.charts import dimension_figure, power_interest_figure, stage_figure, to_svg
+import pandas as pd
+
+from assessment.charts import Figure, dimension_figure, power_interest_figure, stage_figure, to_svg, whole
 from assessment.engine import Result
 from assessment.model import Instrument, Stakeholder, text_in
+from assessment.representation import MapLabels, load_labels
+from assessment.stage import load_stages
 
-STYLE = """body{font-family:Helvetica,Arial,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;
-line-height:1.5}h1,h2{line-height:1.2}table{border-collapse:collapse;margin:.8rem 0}th,td{border:1px solid #bbb;
-padding:.3rem .5rem;text-align:left}th{background:#eef3f8}.top{border-left:5px solid #0072B2;padding-left:.8rem}
-.rec{margin:1rem 0;padding:.5rem .8rem;background:#f7f9fb}.muted{color:#555;font-size:.9em}svg{max-width:100%;
-height:auto}@media print{body{max-width:none}.rec{page-break-inside:avoid}}"""
+STYLE = """*{box-sizing:border-box}body{font-family:Helvetica,Arial,"DejaVu Sans",sans-serif;max-width:50rem;
+margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.5;overflow-wrap:break-word}h1,h2,h3{line-height:1.2}
+h1{font-size:1.7rem}h2{margin-top:2rem;border-bottom:1px solid #ccd;padding-bottom:.2rem}
+table{border-collapse:collapse;margin:.8rem 0;width:100%;font-size:.9em}th,td{border:1px solid #bbb;
+padding:.3rem .5rem;text-align:left;vertical-align:top}td{overflow-wrap:break-word}th{background:#eef3f8;hyphens:auto}
+td.n,th.n{text-align:right}.top{border-left:5px solid #0072B2;padding-left:.8rem}
+.rec{margin:1rem 0;padding:.5rem .8rem;background:#f7f9fb}.muted{color:#555;font-size:.9em}
+.finding{font-weight:bold;margin:.6rem 0}.missing{background:#f4f6f8;border-left:4px solid #999;padding:.5rem .8rem}
+figure{margin:.5rem 0}svg{max-width:100%;height:auto;display:block}
+@media (max-width:30rem){body{margin:1rem auto;padding:0 .6rem}h1{font-size:1.35rem}
+table,tbody,tr,td{display:block;width:100%}thead{display:none}tr{border:1px solid #bbb;border-radius:4px;
+margin:.5rem 0;padding:.3rem .5rem}td,td.n{border:none;padding:.1rem 0;display:flex;justify-content:space-between;
+gap:1rem;text-align:right}td::before{content:attr(data-label);color:#555;text-align:left;flex:none}
+td:first-child{font-weight:bold;display:block;text-align:left}td:first-child::before{content:none}
+td:empty{display:none}}
+@page{size:A4;margin:18mm 16mm;@bottom-right{content:counter(page) " / " counter(pages);font-size:9pt;color:#555}}
+@media print{body{max-width:none;margin:0;padding:0}.rec,figure,tr{page-break-inside:avoid}
+h2,h3{page-break-after:avoid}}"""
 
 
 def chapter_link(chapter: str) -> tuple[str, str | None]:
@@ -44,7 +61,26 @@ def to_json(result: Result) -> str:
     return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False)
 
 
-def to_markdown(result: Result, stakeholders: list[Stakeholder] = ()) -> str:
+def stage_not_known(result: Result, asks_stage: bool) -> str:
+    """What would place the coalition in its life cycle, when nothing does yet."""
+    if not asks_stage:
+        return (f"The {result.instrument_title.lower()} does not ask where the coalition is in its life cycle; "
+                "the full diagnostic's life-cycle questions do.")
+    return "The life-cycle questions are not answered yet; answer them to see where the coalition stands."
+
+
+def hhi_gloss(hhi: float) -> str:
+    """The Herfindahl index in plain words: as concentrated as if this many members shared the votes equally."""
+    equal = 1 / hhi if hhi else 0
+    holders = "one member held every vote" if equal < 1.05 else f"{equal:.0f} members shared them equally"
+    level = "highly concentrated" if hhi >= 0.25 else "not highly concentrated"
+    return (f"Concentration of decision votes (Herfindahl index): {hhi:.2f}, {level}. In plain words, the votes "
+            f"are as concentrated as if {holders}; 1.00 would mean one member holds them all, and 0.25 or more "
+            "(as if four or fewer shared them) counts as highly concentrated.")
+
+
+def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: MapLabels | None = None) -> str:
+    labels = labels or load_labels()
     name = md_text(result.profile.name) if result.profile.name else "Your coalition"
     out = [f"# {name}: {result.instrument_title}", "", f"Report of {date.today():%d %B %Y}.", ""]
     out += ["## Where you are in the life cycle", "", f"**{result.stage.title or 'Not known'}**", ""]
@@ -53,16 +89,18 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = ()) -> str:
     out += ["", "## Dimensions", "", "| Dimension | Score | Band | Answered | Don't know | Confidence |",
             "|---|---|---|---|---|---|"]
     for d in result.dimensions.values():
-        score = f"{d.score:.0f}" if d.score is not None else "–"
+        score = str(whole(d.score)) if d.score is not None else "–"
         band = d.band or "not scored"
         out.append(f"| {d.title} | {score} | {band} | {d.answered} | {d.dont_know} | {d.confidence} |")
     out += ["", "## Representation", ""]
     out += [f"- **{g.title}**: {md_text(g.detail)}" for g in result.representation.gaps] or ["- No gaps found."]
+    if result.representation.hhi is not None:
+        out += ["", hhi_gloss(result.representation.hhi)]
     if stakeholders:
-        out += ["", "| Stakeholder | Sector | Influence | Stake | Participation | Votes % |",
+        out += ["", "| Stakeholder | Sector | Influence | Stake | Taking part | Votes % |",
                 "|---|---|---|---|---|---|"]
-        out += [f"| {md_text(s.name)} | {s.sector} | {s.influence} | {s.stake} | {s.participation} | {s.votes:g} |"
-                for s in stakeholders]
+        out += [f"| {md_text(s.name)} | {labels.sectors[s.sector]} | {s.influence} | {s.stake} | "
+                f"{labels.participation[s.participation]} | {whole(s.votes)} |" for s in stakeholders]
     out += ["", "## Recommended actions", ""]
     for rec in result.recommendations:
         label, url = chapter_link(rec.chapter)
@@ -75,31 +113,47 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = ()) -> str:
     return "\n".join(out) + "\n"
 
 
+def _figure_html(figure: Figure) -> str:
+    """The finding as a wrapping line of text, the chart without a title of its own (so nothing is
+    said twice), then its numbers as a table."""
+    return (f"<p class='finding'>{html.escape(figure.title)}</p><figure>{to_svg(figure.chart, width=400, title=False)}"
+            f"</figure>{html_table(figure.table)}")
+
+
 def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_labels: dict[str, str] | None = None,
-            stage_titles: dict[str, str] | None = None) -> str:
+            stage_titles: dict[str, str] | None = None, *, labels: MapLabels | None = None,
+            asks_stage: bool = True) -> str:
     esc = html.escape
-    labels = participation_labels or {}
-    titles = stage_titles or {}
+    labels = labels or load_labels()
+    participation = participation_labels or labels.participation
+    titles = stage_titles or {s.id: s.title for s in load_stages()}
     name = esc(result.profile.name) if result.profile.name else "Your coalition"
     parts = [f"<h1>{name}: {esc(result.instrument_title)}</h1>",
              f"<p class='muted'>Report of {date.today():%d %B %Y}. No single overall score: each dimension "
-             "stands on its own evidence.</p>"]
-    if titles:
-        figure = stage_figure(result.stage, titles)
-        parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart)]
+             "stands on its own evidence.</p>", "<h2>Where you are in the life cycle</h2>"]
+    if result.stage.id:
+        parts.append(_figure_html(stage_figure(result.stage, titles)))
+        parts.append("<ul>" + "".join(f"<li>{esc(e)}</li>" for e in result.stage.evidence)
+                     + "".join(f"<li><strong>Foundation skipped ({esc(s.title)}):</strong> {esc(s.note)}</li>"
+                               for s in result.stage.skipped) + "</ul>")
     else:
-        parts.append(f"<h2>Life-cycle stage: {esc(result.stage.title or 'not known')}</h2>")
-    parts.append("<ul>" + "".join(f"<li>{esc(e)}</li>" for e in result.stage.evidence)
-                 + "".join(f"<li><strong>Foundation skipped ({esc(s.title)}):</strong> {esc(s.note)}</li>"
-                           for s in result.stage.skipped) + "</ul>")
-    figure = dimension_figure(result.dimensions)
-    parts += [f"<h2>{esc(figure.title)}</h2>", to_svg(figure.chart), html_table(figure.table)]
-    parts.append("<h2>Representation</h2><ul>" + ("".join(
-        f"<li><strong>{esc(g.title)}:</strong> {esc(g.detail)}</li>" for g in result.representation.gaps)
-        or "<li>No gaps found.</li>") + "</ul>")
+        parts.append(f"<p class='missing'>{esc(stage_not_known(result, asks_stage))}</p>")
+    parts.append("<h2>Dimensions</h2>")
+    if any(d.score is not None for d in result.dimensions.values()):
+        parts.append(_figure_html(dimension_figure(result.dimensions)))
+    else:
+        parts.append("<p class='missing'>No dimension could be scored yet: no scored question was answered.</p>")
+    parts.append("<h2>Representation</h2>")
     if stakeholders:
-        figure = power_interest_figure(list(stakeholders), labels)
-        parts += [f"<h3>{esc(figure.title)}</h3>", to_svg(figure.chart), html_table(figure.table)]
+        parts.append(_figure_html(power_interest_figure(list(stakeholders), participation, labels.sectors)))
+    else:
+        parts.append("<p class='missing'>No stakeholder map yet. Listing who has influence and who has a stake "
+                     "fills in the power–interest grid and the representation gaps.</p>")
+    gaps = [g for g in result.representation.gaps if g.kind != "no_stakeholder_map"]
+    parts.append("<ul>" + ("".join(f"<li><strong>{esc(g.title)}:</strong> {esc(g.detail)}</li>" for g in gaps)
+                           or ("<li>No gaps found.</li>" if stakeholders else "")) + "</ul>")
+    if result.representation.hhi is not None:
+        parts.append(f"<p class='muted'>{esc(hhi_gloss(result.representation.hhi))}</p>")
     parts.append("<h2>Recommended actions</h2>")
     parts += [_recommendation_html(rec) for rec in result.recommendations]
     if result.problems:
@@ -122,11 +176,26 @@ def _recommendation_html(rec) -> str:
 
 
 def html_table(frame) -> str:
+    """A data frame as an HTML table; numbers right-aligned, missing values as a dash. Each cell carries
+    its column name, so on a phone every row becomes a small card ("Score 71") instead of a table
+    wider than the screen."""
     esc = html.escape
-    head = "".join(f"<th>{esc(str(c))}</th>" for c in frame.columns)
-    rows = "".join("<tr>" + "".join(f"<td>{esc('' if v is None or v != v else str(v))}</td>" for v in row)
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    head = "".join(f"<th{' class=n' if n else ''}>{esc(str(c))}</th>" for c, n in zip(frame.columns, numeric,
+                                                                                      strict=True))
+    cells = [(f" data-label='{esc(str(c))}'" + (" class=n" if n else "")) for c, n in zip(frame.columns, numeric,
+                                                                                             strict=True)]
+    rows = "".join("<tr>" + "".join(f"<td{attrs}>{_cell(v)}</td>" for v, attrs in zip(row, cells, strict=True))
                    + "</tr>" for row in frame.itertuples(index=False))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _cell(value: Any) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return "–"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return html.escape(str(value))
 
 
 def answers_csv(instrument: Instrument, answers: dict[str, Any]) -> str:

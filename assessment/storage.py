@@ -172,13 +172,18 @@ class Store:
         return assessment_id, token
 
     def repeat(self, coalition_id: str, instrument: Instrument) -> tuple[str, str]:
-        """A new assessment of an existing coalition (for the trend); returns (id, token)."""
+        """A new assessment of an existing coalition (for the trend); returns (id, token). It starts
+        from the coalition's most recently edited stakeholder map: who holds power changes slowly,
+        and retyping the map every six months is how maps go stale."""
         token = new_token()
         assessment_id = str(uuid.uuid4())
         with self.writing() as session:
+            latest = session.scalars(select(Assessment.stakeholders).where(Assessment.coalition_id == coalition_id)
+                                     .order_by(Assessment.updated_at.desc())).all()
+            stakeholders = next((list(rows) for rows in latest if rows), [])
             session.add(Assessment(id=assessment_id, coalition_id=coalition_id, instrument_id=instrument.id,
                                    instrument_version=instrument.version, token_hash=token_hash(token),
-                                   stakeholders=[]))
+                                   stakeholders=stakeholders))
         return assessment_id, token
 
     def open(self, token: str) -> Saved | None:

@@ -103,10 +103,10 @@ class Servers:
             env["DATABASE_URL"] = database_url
         self.ports = [free_port() for _ in range(processes)]
         for port in self.ports:
-            log = open(work / f"server-{port}.log", "wb")
-            self.procs.append(subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", entry, "--server.headless", "true", "--server.port",
-                 str(port), "--server.address", "127.0.0.1"], cwd=project, env=env, stdout=log, stderr=log))
+            with open(work / f"server-{port}.log", "wb") as log:  # the child keeps its own handle
+                self.procs.append(subprocess.Popen(
+                    [sys.executable, "-m", "streamlit", "run", entry, "--server.headless", "true", "--server.port",
+                     str(port), "--server.address", "127.0.0.1"], cwd=project, env=env, stdout=log, stderr=log))
         for port in self.ports:
             wait_healthy(f"http://127.0.0.1:{port}")
         self.url = f"http://127.0.0.1:{self.ports[0]}"
@@ -252,7 +252,7 @@ async def streamlit_phone(n: int, url: str, code: str, cfg, out: Figures, reveal
             return
         section = 0
         while True:
-            radios = [key for key in session.keys() if key.startswith("q_")]
+            radios = [key for key in session.widget_keys() if key.startswith("q_")]
             for key in radios:
                 await asyncio.sleep(rng.uniform(*cfg.think))
                 value = rng.randint(1, 5)
@@ -308,7 +308,7 @@ async def run_room(cfg, url: str, service: Workshops) -> tuple[Figures, str]:
     revealed.at = time.monotonic()  # type: ignore[attr-defined]
     await asyncio.to_thread(service.update, service.get(workshop.id), revealed=True)
     revealed.set()
-    done, pending = await asyncio.wait(tasks, timeout=60)
+    _, pending = await asyncio.wait(tasks, timeout=60)
     for task in pending:
         task.cancel()
         out.error("phone still waiting at the end")

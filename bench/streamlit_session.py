@@ -7,6 +7,7 @@ widget by its key, press a button, and time each run until the server says the s
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from urllib.parse import parse_qsl
 
@@ -28,7 +29,7 @@ class StreamlitSession:
         self._widgets: dict[str, str] = {}  # user key -> element id, from the last run
         self._states: dict[str, WidgetState] = {}  # element id -> value this tab holds
 
-    def keys(self) -> list[str]:
+    def widget_keys(self) -> list[str]:
         return list(self._widgets)
 
     def has(self, key: str) -> bool:
@@ -92,7 +93,5 @@ class StreamlitSession:
 
     async def close(self) -> None:
         if self._socket is not None:
-            try:
+            with contextlib.suppress(Exception):  # closing a dead socket: nothing left to do
                 await asyncio.wait_for(self._socket.close(), 5)
-            except Exception:  # closing a dead socket: nothing left to do
-                pass

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.assessment_state import NEW, RESUME
 from ui.content import get_handbook
 from ui.links import HANDBOOK_PAGE
 
@@ -29,7 +30,13 @@ with assess.container(border=True):
         "Answer a 5-minute quick check or the full diagnostic, map your stakeholders, and leave with "
         "where you stand and a short, ranked list of actions tied to the handbook."
     )
-    st.page_link("pages/assess.py", label="Start an assessment", icon=":material/arrow_forward:")
+    if st.session_state.get("resume_token"):  # an assessment is open in this tab: offer both ways
+        st.page_link("pages/assess.py", label="Continue your assessment", icon=":material/arrow_forward:",
+                     query_params={RESUME: st.session_state.resume_token})
+        st.page_link("pages/assess.py", label="Start a new assessment", icon=":material/add_circle:",
+                     query_params={NEW: "1"})
+    else:
+        st.page_link("pages/assess.py", label="Start an assessment", icon=":material/arrow_forward:")
 with workshop.container(border=True):
     st.subheader(":material/groups: Run a workshop")
     st.write(

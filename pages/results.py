@@ -8,8 +8,9 @@ import streamlit as st
 
 from assessment.charts import dimension_figure, power_interest_figure, stage_figure
 from assessment.files import AnswersFile
-from assessment.report import answers_csv, to_html, to_json, to_markdown
-from ui.assessment_state import assessment_nav, get_engine, open_assessment, resume_params
+from assessment.pdf import html_to_pdf, pdf_problem
+from assessment.report import answers_csv, hhi_gloss, stage_not_known, to_html, to_json, to_markdown
+from ui.assessment_state import NEW, assessment_nav, get_engine, open_assessment, resume_params
 from ui.content import get_handbook
 from ui.figures import show_figure
 from ui.safe import inert
@@ -46,28 +47,51 @@ if answered == 0:
     st.warning("No scored question has been answered yet, so there is little to show.")
 
 st.header("Where you are in the life cycle", anchor="stage")
-show_figure(stage_figure(result.stage, stage_titles), "stage")
-for line in result.stage.evidence:
-    st.markdown(f"- {inert(line)}")
-for skipped in result.stage.skipped:
-    st.warning(f"**Foundation skipped: {skipped.title}.** {skipped.note}")
+stage_items = [i for i in instrument.items if i.stage]
+if result.stage.id:
+    show_figure(stage_figure(result.stage, stage_titles), "stage")
+    for line in result.stage.evidence:
+        st.markdown(f"- {inert(line)}")
+    for skipped in result.stage.skipped:
+        st.warning(f"**Foundation skipped: {skipped.title}.** {skipped.note}")
+elif stage_items:
+    st.markdown(stage_not_known(result, asks_stage=True))
+    st.page_link("pages/assess.py", label="Answer the life-cycle questions", icon=":material/checklist:",
+                 query_params={**resume_params(), "section": next(
+                     s.id for s in instrument.sections if any(i.stage for i in s.items))})
+else:
+    st.markdown(stage_not_known(result, asks_stage=False))
+    st.page_link("pages/assess.py", label="Take the full diagnostic (35 minutes)",
+                 icon=":material/add_circle:", query_params={NEW: "1", "instrument": "full-diagnostic"})
 
 st.header("Dimensions", anchor="dimensions")
-show_figure(dimension_figure(result.dimensions), "dimensions")
+if answered:
+    show_figure(dimension_figure(result.dimensions), "dimensions")
+else:
+    st.markdown("No dimension can be scored until a scored question is answered.")
+    st.page_link("pages/assess.py", label="Answer the questions", icon=":material/checklist:",
+                 query_params=resume_params())
 unknown = [d for d in result.dimensions.values() if d.dont_know]
 if unknown:
     st.info("“Don't know” answers are a finding too: " + ", ".join(
         f"{d.title} ({d.dont_know})" for d in unknown) + ".")
 
 st.header("Representation", anchor="representation")
-show_figure(power_interest_figure(saved.stakeholders, engine.labels.participation), "grid")
-if not saved.stakeholders:
+if saved.stakeholders:
+    show_figure(power_interest_figure(saved.stakeholders, engine.labels.participation, engine.labels.sectors),
+                "grid")
+else:
+    st.markdown("No stakeholder map yet. Listing who has influence over the outcome and who has a stake in it "
+                "draws the power–interest grid and finds who is missing.")
     st.page_link("pages/stakeholders.py", label="Fill in the stakeholder map", icon=":material/hub:",
                  query_params=resume_params())
-for gap in result.representation.gaps:
+gaps = [g for g in result.representation.gaps if g.kind != "no_stakeholder_map"]
+for gap in gaps:
     st.markdown(f"- **{gap.title}:** {inert(gap.detail)}")
-if not result.representation.gaps:
+if saved.stakeholders and not gaps:
     st.markdown("No representation gaps found in what you entered.")
+if result.representation.hhi is not None:
+    st.caption(hhi_gloss(result.representation.hhi))
 
 st.header("What to do next", anchor="actions")
 if not result.recommendations:
@@ -88,17 +112,30 @@ for rec in result.recommendations:
 st.header("Download", anchor="download")
 parsed = AnswersFile(instrument=instrument, answers=saved.answers, stakeholders=saved.stakeholders,
                      profile=saved.profile)
-# Each file is built only when its button is pressed: rendering charts to SVG is the slowest step.
+# Each file is built only when its button is pressed: rendering charts is the slowest step.
+asks_stage = any(i.stage for i in instrument.items)
+
+
+def report_html() -> str:
+    return to_html(result, saved.stakeholders, engine.labels.participation, stage_titles, labels=engine.labels,
+                   asks_stage=asks_stage)
+
+
 DOWNLOADS = [
-    ("Report (HTML)", lambda: to_html(result, saved.stakeholders, engine.labels.participation, stage_titles),
-     "coalition-report.html", "text/html"),
-    ("Report (Markdown)", lambda: to_markdown(result, saved.stakeholders), "coalition-report.md", "text/markdown"),
-    ("Result (JSON)", lambda: to_json(result), "coalition-result.json", "application/json"),
-    ("Answers (CSV)", lambda: answers_csv(instrument, saved.answers), "coalition-answers.csv", "text/csv"),
-    ("Answers file (JSON, to resume elsewhere)", lambda: json.dumps(parsed.to_json(), indent=2),
+    ("pdf", "Report (PDF)", lambda: html_to_pdf(report_html()), "coalition-report.pdf", "application/pdf"),
+    ("html", "Report (HTML)", report_html, "coalition-report.html", "text/html"),
+    ("md", "Report (Markdown)", lambda: to_markdown(result, saved.stakeholders, engine.labels),
+     "coalition-report.md", "text/markdown"),
+    ("json", "Result (JSON)", lambda: to_json(result), "coalition-result.json", "application/json"),
+    ("csv", "Answers (CSV)", lambda: answers_csv(instrument, saved.answers), "coalition-answers.csv", "text/csv"),
+    ("answers", "Answers file (JSON, to resume elsewhere)", lambda: json.dumps(parsed.to_json(), indent=2),
      "coalition-answers.json", "application/json"),
 ]
+missing_pdf = pdf_problem()
+if missing_pdf:
+    st.info(missing_pdf, icon=":material/picture_as_pdf:")
+    DOWNLOADS = DOWNLOADS[1:]
 columns = st.columns(2)
-for index, (label, build, file_name, mime) in enumerate(DOWNLOADS):
-    columns[index % 2].download_button(label, build, file_name, mime, key=f"dl_{index}", on_click="ignore",
+for index, (key, label, build, file_name, mime) in enumerate(DOWNLOADS):
+    columns[index % 2].download_button(label, build, file_name, mime, key=f"dl_{key}", on_click="ignore",
                                        icon=":material/download:", type="primary" if index == 0 else "secondary")

@@ -7,7 +7,7 @@ import streamlit as st
 from assessment.charts import trend_figure
 from assessment.model import text_in
 from ui.assessment_state import RESUME, assessment_nav, get_engine, get_store, open_assessment, show_resume_link
-from ui.figures import show_figure
+from ui.figures import show_trend
 
 engine = get_engine()
 store = get_store()
@@ -29,12 +29,13 @@ if not points:
     st.info("No completed assessment yet. Finish this one (the last section's “See results” button) to start "
             "the trend.")
 else:
-    show_figure(trend_figure(points), "trend")
+    show_trend(trend_figure(points))
     st.caption(f"{len(points)} completed assessment{'s' if len(points) != 1 else ''}. Quick checks and full "
                "diagnostics are compared on the dimensions they share.")
 
 st.subheader("Assess again")
-st.write("Coalitions that repeat the assessment every six to twelve months see what their actions changed.")
+st.write("Coalitions that repeat the assessment every six to twelve months see what their actions changed. "
+         "A new assessment starts from this coalition's latest stakeholder map, ready to update.")
 choice = st.selectbox("Questionnaire", list(engine.instruments), key="repeat_instrument",
                       format_func=lambda i: text_in(engine.instruments[i].title))
 if st.button("Start a new assessment of this coalition", key="repeat_start", icon=":material/add:"):

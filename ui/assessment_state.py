@@ -25,9 +25,19 @@ def get_store() -> Store:
     return shared_store()
 
 
+NEW = "new"
+
+
 def resume_token() -> str:
     """The token in the URL; failing that, the one this browser tab last used (sidebar links drop
-    query parameters), which is then put back in the URL so a reload or a bookmark keeps it."""
+    query parameters), which is then put back in the URL so a reload or a bookmark keeps it.
+
+    `?new=1` (the "Start a new assessment" links) sets the open assessment aside, remembered as the
+    previous one so the start screen can offer to assess the same coalition again."""
+    if st.query_params.get(NEW):
+        if st.session_state.get("resume_token"):
+            st.session_state.previous_token = st.session_state.pop("resume_token")
+        return ""
     token = st.query_params.get(RESUME, "")
     if token:
         st.session_state.resume_token = token
@@ -58,14 +68,26 @@ def resume_params() -> dict[str, str]:
 
 
 def assessment_nav(current: str) -> None:
-    """Links between the steps of one assessment, carrying the private token."""
+    """Links between the steps of one assessment, carrying the private token, and the way out to
+    a different assessment (without it, every Assess link reopens the one open in this tab). A
+    wrapping row, so no label is cut short on a phone."""
     steps = [("pages/assess.py", "Questions", ":material/checklist:"),
              ("pages/stakeholders.py", "Stakeholder map", ":material/hub:"),
              ("pages/results.py", "Results", ":material/insights:"),
              ("pages/trend.py", "Trend", ":material/trending_up:")]
-    columns = st.columns(len(steps))
-    for column, (page, label, icon) in zip(columns, steps, strict=True):
-        column.page_link(page, label=label, icon=icon, query_params=resume_params(), disabled=page == current)
+    with st.container(horizontal=True, gap="small", vertical_alignment="center", key="assessment_nav"):
+        for page, label, icon in steps:
+            st.page_link(page, label=label, icon=icon, query_params=resume_params(), disabled=page == current,
+                         width="content")
+        st.space("stretch")
+        st.page_link("pages/assess.py", label="Start a new assessment", icon=":material/add_circle:",
+                     query_params={NEW: "1"}, width="content")
+
+
+def previous_assessment() -> Saved | None:
+    """The assessment this tab had open before "Start a new assessment" was followed, if any."""
+    token = st.session_state.get("previous_token")
+    return get_store().open(token) if token else None
 
 
 def show_resume_link(token: str) -> None:

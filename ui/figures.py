@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assessment.charts import Figure
+from assessment.charts import Figure, TrendFigure
 from ui.safe import inert
 
 
@@ -13,3 +13,18 @@ def show_figure(figure: Figure, key: str) -> None:
     st.altair_chart(figure.chart.properties(title=""), width="stretch", key=f"{key}_chart", alt=figure.title)
     with st.expander("Show data", key=f"{key}_data"):
         st.dataframe(figure.table, hide_index=True, width="stretch", key=f"{key}_table")
+
+
+def show_trend(figure: TrendFigure) -> None:
+    """Small multiples two a row; on a phone Streamlit stacks the columns, one panel a row. Each
+    panel's dimension name is text above it, so it wraps instead of being cut."""
+    st.markdown(f"**{inert(figure.title)}**")
+    for start in range(0, len(figure.panels), 2):
+        columns = st.columns(2, gap="medium")
+        for offset, (column, (dimension, chart)) in enumerate(zip(columns, figure.panels[start:start + 2],
+                                                                  strict=False)):
+            column.markdown(f"**{inert(dimension)}**")
+            column.altair_chart(chart, width="stretch", key=f"trend_panel_{start + offset}",
+                                alt=f"{dimension} over time")
+    with st.expander("Show data", key="trend_data"):
+        st.dataframe(figure.table, hide_index=True, width="stretch", key="trend_table")

@@ -8,9 +8,54 @@ from typing import Any
 import streamlit as st
 
 from assessment.answers import problem_with
-from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, text_in
+from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, Section, text_in
 
 EXTRA_LABELS = {DONT_KNOW: "Don't know", NOT_APPLICABLE: "Not applicable"}
+SHORT = 20  # an instrument with at most this many items is shown on one or two pages, not a page a section
+ONE_PAGE = 8
+
+# Answer options as a list of large tap targets. Scoped to the questionnaire's container, so other
+# radios in the app keep Streamlit's look. On a phone the options stack in scale order, one per row
+# (a wrapped row put "Strongly agree" beside "Don't know"); on a wide screen they stay in a row.
+QUESTIONNAIRE_CSS = """<style>
+.st-key-questionnaire [data-testid="stRadioGroup"] { display: flex; flex-wrap: wrap; gap: .4rem .5rem; }
+.st-key-questionnaire [data-testid="stRadioOption"] {
+  display: flex; align-items: center; min-height: 44px; margin: 0; padding: .3rem .8rem .3rem .6rem;
+  box-sizing: border-box; border: 1px solid rgba(49, 51, 63, .25); border-radius: .5rem; cursor: pointer; }
+.st-key-questionnaire [data-testid="stRadioOption"][data-selected="true"] {
+  border-color: #0072B2; background: rgba(0, 114, 178, .08); }
+.st-key-questionnaire [data-testid="stRadioOption"]:has(input:focus-visible) {
+  outline: 2px solid #0072B2; outline-offset: 2px; }
+@media (max-width: 640px) {
+  .st-key-questionnaire [data-testid="stRadioGroup"] {
+    flex-direction: column; flex-wrap: nowrap; align-items: stretch; }
+  .st-key-questionnaire [data-testid="stRadioGroup"] > div, .st-key-questionnaire [data-testid="stRadioOption"] {
+    width: 100%; }
+}
+</style>"""
+
+
+def pages_of(instrument: Instrument) -> list[list[Section]]:
+    """The sections grouped into pages. A long instrument gets a page per section; a short one (the
+    quick check) fits on one page, or two balanced pages, so a five-minute check is not ten page turns.
+    Sections are never split, so a section's heading always sits above its own statements."""
+    total = len(instrument.items)
+    if total > SHORT:
+        return [[section] for section in instrument.sections]
+    if total <= ONE_PAGE:
+        return [list(instrument.sections)]
+    pages: list[list[Section]] = [[]]
+    counted = 0
+    for section in instrument.sections:
+        if pages[-1] and len(pages) == 1 and counted + len(section.items) / 2 > total / 2:
+            pages.append([])
+        pages[-1].append(section)
+        counted += len(section.items)
+    return pages
+
+
+def page_of_section(pages: list[list[Section]], section_id: str) -> int | None:
+    return next((number for number, page in enumerate(pages) if any(s.id == section_id for s in page)), None)
 
 
 def widget_key(item: Item) -> str:

@@ -1,8 +1,9 @@
 """The Assess pages through the real router: start, answer and resume, map, results, trend."""
 
 from assessment.engine import default_engine
-from assessment.model import Profile, Stakeholder
+from assessment.model import Profile, Stakeholder, text_in
 from tests.app.conftest import texts
+from ui.questions import pages_of
 
 ENGINE = default_engine()
 QUICK = ENGINE.instruments["quick-check"]
@@ -25,7 +26,7 @@ def test_start_screen_creates_an_assessment_and_shows_the_private_link(open_page
     saved = store.open(token if isinstance(token, str) else token[0])
     assert saved.instrument_id == "quick-check" and saved.profile.name == "<b>Coalition</b>"
     assert "resume=" in app.code[0].value
-    assert app.header[0].value == "Is a coalition the right tool?"
+    assert app.subheader[0].value == "Is a coalition the right tool?"  # the quick check: sections share a page
 
 
 def test_answers_are_saved_as_given_and_restored_on_reload(open_page, store):
@@ -38,16 +39,35 @@ def test_answers_are_saved_as_given_and_restored_on_reload(open_page, store):
     assert reloaded.radio(key=f"q_{first.id}").value == "4"
 
 
-def test_moving_between_sections_keeps_answers_and_position(open_page, store):
+def test_the_quick_check_takes_two_pages_and_keeps_answers_and_position(open_page, store):
+    pages = pages_of(QUICK)
+    assert len(pages) == 2 and sum(len(s.items) for page in pages for s in page) == len(QUICK.items)
     assessment_id, token = started(store)
     app = open_page("assess", resume=token)
+    assert "Page 1 of 2" in app.get("progress")[0].proto.text
+    assert [s.value for s in app.subheader] == [text_in(s.title) for s in pages[0]]
+    assert len(app.radio) == sum(len(s.items) for s in pages[0])  # every statement of the page at once
     app.button(key="section_next").click().run()
-    second = QUICK.sections[1].items[0]
+    second = pages[1][0].items[0]
     app.radio(key=f"q_{second.id}").set_value("dont_know").run()
     app.button(key="section_back").click().run()
     app.button(key="section_next").click().run()
     assert app.radio(key=f"q_{second.id}").value == "dont_know"
     assert store.get(assessment_id).section == 1 and store.get(assessment_id).answers[second.id] == "dont_know"
+
+
+def test_a_long_questionnaire_keeps_a_page_per_section():
+    full = ENGINE.instruments["full-diagnostic"]
+    assert pages_of(full) == [[section] for section in full.sections]
+
+
+def test_a_link_to_a_section_opens_its_page(open_page, store):
+    full = ENGINE.instruments["full-diagnostic"]
+    target = next(s for s in full.sections if any(i.stage for i in s.items))
+    assessment_id, token = started(store, instrument=full)
+    app = open_page("assess", resume=token, section=target.id)
+    assert app.header[0].value == text_in(target.title)
+    assert store.get(assessment_id).section == full.sections.index(target)
 
 
 def test_bad_resume_link_says_so(open_page):
@@ -96,10 +116,109 @@ def test_trend_after_two_completed_assessments(open_page, store):
     assert "2 completed assessments" in texts(app)
     finding = next(m.value for m in app.markdown if "Since the first assessment" in m.value)
     assert "rose most" in finding
-    assert len(app.get("vega_lite_chart")) == 1
+    panels = app.get("vega_lite_chart")
+    assert len(panels) == len(QUICK.dimensions)  # small multiples: one panel per dimension
+    table = app.dataframe[0].value
+    before = ENGINE.assess(QUICK, {i.id: 2 for i in QUICK.items}).dimensions
+    after = ENGINE.assess(QUICK, {i.id: 4 for i in QUICK.items}).dimensions
+    expected = {d.title: round(after[k].score) - round(d.score) for k, d in before.items()}
+    assert list(table.columns)[-1] == "Change" and len(table.columns) == 4  # dimension, two dates, change
+    assert dict(zip(table["Dimension"], table["Change"], strict=True)) == expected
 
 
 def test_pages_without_an_assessment_point_to_the_start(open_page):
     for page in ("results", "stakeholders", "trend"):
         app = open_page(page)
         assert app.info, page
+
+
+def test_quick_check_results_show_no_empty_chart_but_say_what_would_fill_it(open_page, store):
+    _, token = started(store, {item.id: 2 for item in QUICK.items})
+    app = open_page("results", resume=token)
+    charts = app.get("vega_lite_chart")
+    assert len(charts) == 1 and "Strongest" in app.markdown[1].value  # the dimensions chart only
+    shown = texts(app)
+    assert "does not ask where the coalition is in its life cycle" in shown
+    assert "No stakeholder map yet" in shown
+    links = {e.proto.label: e.proto for e in app.get("page_link")}
+    full = links["Take the full diagnostic (35 minutes)"]
+    assert full.page == "assess" and full.query_string == "new=1&instrument=full-diagnostic"
+    assert links["Fill in the stakeholder map"].query_string == f"resume={token}"
+
+
+def test_results_of_a_map_show_the_grid_and_explain_the_herfindahl_index(open_page, store):
+    people = [Stakeholder(name=f"Member {n}", sector="ngo", influence=3, stake=3, participation="member", votes=v)
+              for n, v in enumerate([70, 20, 10])]
+    _, token = started(store, {item.id: 4 for item in QUICK.items}, people)
+    app = open_page("results", resume=token)
+    assert len(app.get("vega_lite_chart")) == 2
+    gloss = next(c.value for c in app.caption if "Herfindahl" in c.value)
+    assert "0.54" in gloss and "as if 2 members shared them equally" in gloss
+
+
+def test_start_a_new_assessment_from_a_tab_with_one_open(open_page, store):
+    people = [Stakeholder(name="Ministry", sector="national_government", influence=5, stake=4,
+                          participation="opposed")]
+    first, token = started(store, stakeholders=people, name="Landmine Coalition")
+    app = open_page("results", resume=token)
+    new = next(e.proto for e in app.get("page_link") if e.proto.label == "Start a new assessment")
+    assert new.page == "assess" and new.query_string == "new=1" and not new.disabled
+    app.query_params.clear()
+    app.query_params["new"] = "1"
+    app.switch_page("pages/assess.py").run()
+    assert app.title[0].value == "Assess your coalition"
+    assert app.radio(key="start_which").options == ["Landmine Coalition, again", "Another coalition"]
+    app.radio(key="start_instrument").set_value("full-diagnostic")
+    app.button(key="FormSubmitter:start_form-Start").click().run()
+    token2 = app.query_params["resume"]
+    second = store.open(token2 if isinstance(token2, str) else token2[0])
+    assert second.id != first and second.instrument_id == "full-diagnostic"
+    assert second.coalition_id == store.get(first).coalition_id  # the same coalition: its trend continues
+    assert second.stakeholders == people  # a repeat starts from the last map
+    assert "new" not in app.query_params
+
+
+def test_another_coalition_starts_with_an_empty_map(open_page, store):
+    _, token = started(store, stakeholders=[Stakeholder(name="X", sector="ngo", influence=1, stake=1,
+                                                        participation="member")])
+    app = open_page("assess", resume=token)
+    app.query_params["new"] = "1"
+    app.run()
+    app.radio(key="start_which").set_value("other")
+    app.text_input(key="start_name").input("Another one")
+    app.button(key="FormSubmitter:start_form-Start").click().run()
+    token2 = app.query_params["resume"]
+    fresh = store.open(token2 if isinstance(token2, str) else token2[0])
+    assert fresh.profile.name == "Another one" and fresh.stakeholders == []
+
+
+def test_a_stakeholder_card_saves_as_it_is_edited(open_page, store):
+    people = [Stakeholder(name="Ministry", sector="national_government", influence=5, stake=4,
+                          participation="opposed")]
+    assessment_id, token = started(store, stakeholders=people)
+    app = open_page("stakeholders", resume=token)
+    assert "All changes saved" in app.success[0].value and "1 stakeholder" in app.success[0].value
+    app.text_input(key="map_card_0_0_name").input("Ministry of Defence").run()
+    assert [s.name for s in store.get(assessment_id).stakeholders] == ["Ministry of Defence"]
+    app.selectbox(key="map_card_1_0_participation").set_value("consulted").run()
+    assert store.get(assessment_id).stakeholders[0].participation == "consulted"
+    assert "All changes saved at" in app.success[0].value
+    assert not app.get("button") or all(b.label != "Save the map" for b in app.button)
+    app.button(key="map_card_2_0_remove").click().run()
+    assert store.get(assessment_id).stakeholders == []
+
+
+def test_an_incomplete_table_row_keeps_the_saved_version_and_says_what_it_needs():
+    import pandas as pd
+
+    from ui.stakeholder_map import frame, validate_table
+
+    saved = [Stakeholder(name="Ministry", sector="national_government", influence=5, stake=4,
+                         participation="opposed")]
+    base = frame(saved)
+    edited = pd.concat([base.assign(name=""), pd.DataFrame([{"name": "New NGO", "influence": 3, "stake": 3}],
+                                                           index=[1])])
+    kept, problems = validate_table(edited, base)
+    assert kept == saved  # clearing a name does not delete the stakeholder
+    assert problems[0].startswith("Row 1: the change is not saved yet (give it a name)")
+    assert problems[1] == "Row 2 (New NGO) is not saved yet: choose its sector and choose how it takes part."

@@ -1,16 +1,43 @@
-"""A coalition leader in Chromium: quick check, stakeholder map, results, HTML report, resume link."""
+"""A coalition leader in Chromium: the quick check on a phone, results that show only what is known,
+the report as HTML and PDF, the stakeholder map saving as it is edited, and coming back.
 
+One server for the module, with its own data folder, so the slower flows can start from assessments
+saved directly in the store instead of answering every question through the browser again.
+"""
+
+from __future__ import annotations
+
+import io
 import os
 from pathlib import Path
 
 import pytest
 
 from assessment.engine import default_engine
-from tests.e2e.conftest import wait_for_app
+from assessment.model import Profile, Stakeholder
+from assessment.storage import Store
+from tests.e2e.conftest import running_app, wait_for_app
+from ui.questions import pages_of
 
 pytestmark = pytest.mark.e2e
 SHOTS = Path(os.environ.get("E2E_SCREENSHOTS", "/tmp/e2e-shots"))
-QUICK = default_engine().instruments["quick-check"]
+ENGINE = default_engine()
+QUICK = ENGINE.instruments["quick-check"]
+FULL = ENGINE.instruments["full-diagnostic"]
+HEADINGS = ["Where you are in the life cycle", "Dimensions", "Representation", "Recommended actions"]
+MAP = [Stakeholder(name="Ministry of Defence", sector="national_government", influence=5, stake=4,
+                   participation="opposed"),
+       Stakeholder(name="Survivors' network", sector="affected_community", influence=2, stake=5,
+                   participation="member", votes=60),
+       Stakeholder(name="Campaign secretariat", sector="ngo", influence=4, stake=5, participation="core",
+                   votes=40)]
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    data = tmp_path_factory.mktemp("assess-data")
+    with running_app(data) as url:
+        yield url, Store(f"sqlite:///{data / 'coalition.db'}")
 
 
 def settle(page):
@@ -23,11 +50,38 @@ def shoot(page, name):
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-def test_quick_check_map_results_report_and_resume(browser, server, width, tmp_path):
-    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+def overflow(page) -> int:
+    """How many pixels the page is wider than the screen (a sideways scroll when above zero)."""
+    return page.evaluate("""() => Math.max(document.documentElement.scrollWidth,
+        ...Array.from(document.querySelectorAll('[data-testid="stMain"]'), e => e.scrollWidth)) - window.innerWidth""")
+
+
+def wait_for_charts(page, count: int) -> None:
+    """Vega draws after the script has finished: wait until `count` charts have their SVG."""
+    page.wait_for_function(f"""() => document.querySelectorAll('[data-testid="stVegaLiteChart"] svg text').length
+        && document.querySelectorAll('[data-testid="stVegaLiteChart"]').length >= {count}""", timeout=30_000)
+    page.wait_for_timeout(500)
+
+
+def chart_text(chart) -> str:
+    """Every text drawn in a Vega chart (rendered as SVG), joined."""
+    return chart.evaluate("e => Array.from(e.querySelectorAll('svg text'), t => t.textContent).join(' ')")
+
+
+def saved_assessment(store, instrument, answers, stakeholders=(), name="Mine Ban Coalition", complete=True):
+    assessment_id, token = store.start(instrument, Profile(name=name, type="advocacy"))
+    store.save_answers(assessment_id, answers)
+    store.save_stakeholders(assessment_id, list(stakeholders))
+    if complete:
+        store.complete(assessment_id)
+    return assessment_id, token
+
+
+def test_quick_check_on_a_phone_then_results_with_no_empty_chart(browser, app, tmp_path):
+    url, _ = app
+    context = browser.new_context(viewport={"width": 360, "height": 800}, accept_downloads=True)
     page = context.new_page()
-    page.goto(server + "/assess")
+    page.goto(url + "/assess")
     wait_for_app(page)
     page.get_by_text("Quick check", exact=False).first.click()
     page.get_by_label("Coalition name").fill("Test coalition <b>bold</b>")
@@ -36,47 +90,163 @@ def test_quick_check_map_results_report_and_resume(browser, server, width, tmp_p
     settle(page)
     resume_url = page.locator('[data-testid="stCode"]').first.inner_text().strip()
     assert "/assess?resume=" in resume_url
-    shoot(page, f"assess-{width}")
 
-    for number, section in enumerate(QUICK.sections):
-        for item in section.items:
+    # The options of a statement: a vertical list in scale order, each a target of at least 44 px.
+    first = page.locator('[data-testid="stRadio"]').first
+    boxes = [o.bounding_box() for o in first.locator('[data-testid="stRadioOption"]').all()]
+    labels = first.locator('[data-testid="stRadioOption"]').all_inner_texts()
+    assert labels[:5] == ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"]
+    assert all(b["height"] >= 44 and b["width"] >= 300 for b in boxes), boxes
+    assert [b["y"] for b in boxes] == sorted(b["y"] for b in boxes) and len({round(b["x"]) for b in boxes}) == 1
+    shoot(page, "assess-360")
+
+    pages = pages_of(QUICK)
+    assert len(pages) == 2  # fifteen statements on two pages, not ten
+    for number, sections in enumerate(pages):
+        assert f"Page {number + 1} of 2" in page.locator('[data-testid="stProgress"]').inner_text()
+        for item in [i for s in sections for i in s.items]:
             group = page.locator('[data-testid="stRadio"]').filter(has_text=item.text[:40]).first
             group.get_by_text("Disagree", exact=True).click()
             settle(page)
-        button = "See results" if number == len(QUICK.sections) - 1 else "Next section"
-        page.get_by_role("button", name=button).click()
+        page.get_by_role("button", name="See results" if number == len(pages) - 1 else "Next page").click()
         settle(page)
 
     page.wait_for_selector("text=What to do next")
+    wait_for_charts(page, 1)
     assert page.locator('[data-testid="stException"]').count() == 0
-    main = page.locator('[data-testid="stMain"]')
-    main.get_by_role("link", name="Stakeholder map", exact=True).click()
-    settle(page)
-    page.get_by_label("Name").fill("Ministry of Defence")
-    page.get_by_role("button", name="Add to the map").click()
-    settle(page)
-    if width > 800:  # the sidebar's link carries no token; the tab remembers it
-        page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Results").click()
-    else:
-        main.get_by_role("link", name="Results", exact=True).click()
-    settle(page)
-    page.wait_for_selector("text=What to do next")
-    assert page.get_by_text("No stakeholder map yet").count() == 0  # the map now has a row
-    shoot(page, f"results-{width}")
+    # Only what is known: the dimensions chart, and for the stage and the grid a line saying what fills them.
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    assert charts.count() == 1
+    assert charts.first.locator("svg, canvas").count() >= 1
+    assert page.get_by_text("does not ask where the coalition is in its life cycle").count() == 1
+    assert page.get_by_role("link", name="Take the full diagnostic (35 minutes)").count() == 1
+    assert page.get_by_text("No stakeholder map yet").count() == 1
+    assert overflow(page) <= 1
+    shoot(page, "results-quick-360")
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Report (HTML)").click()
     report = Path(download.value.path()).read_text()
-    assert "<svg" in report and "Test coalition &lt;b&gt;bold&lt;/b&gt;" in report and "<b>bold</b>" not in report
+    assert "Test coalition &lt;b&gt;bold&lt;/b&gt;" in report and "<b>bold</b>" not in report
+    assert report.count("<svg") == 1  # no empty stage chart, no empty grid
+    report_page = context.new_page()
+    report_page.goto(Path(download.value.path()).as_uri())
+    assert overflow(report_page) <= 1
+    context.close()
 
-    again = browser.new_context(viewport={"width": width, "height": 900}).new_page()
-    again.goto(resume_url.replace("http://localhost:8501", server) if resume_url.startswith("http") else
-               f"{server}/{resume_url.split('/', 3)[-1]}")
+    again = browser.new_context(viewport={"width": 390, "height": 900}).new_page()
+    again.goto(resume_url.replace("http://localhost:8501", url) if resume_url.startswith("http") else
+               f"{url}/{resume_url.split('/', 3)[-1]}")
     wait_for_app(again)
-    last = QUICK.sections[-1].items[0]  # the link reopens where the person left off: the last section
-    group = again.locator('[data-testid="stRadio"]').filter(has_text=last.text[:40]).first
-    assert group.locator("input:checked").count() == 1
     total = len(QUICK.items)
     assert f"{total} of {total} answered" in again.locator('[data-testid="stProgress"]').inner_text()
     again.context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_full_results_and_report_pdf(browser, app, width):
+    url, store = app
+    answers = {i.id: (4 if n % 3 else 2) for n, i in enumerate(FULL.items) if i.kind == "likert"}
+    _, token = saved_assessment(store, FULL, answers, MAP)
+    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{url}/results?resume={token}")
+    wait_for_app(page)
+    page.wait_for_selector("text=What to do next")
+    wait_for_charts(page, 3)
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 3  # stage, dimensions, grid
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    assert "You are here" in chart_text(charts.first)  # the current stage is marked on the chart
+    names = chart_text(charts.nth(2)).replace(" ", "")  # wrapped names come back as one line per tspan
+    assert all(s.name.replace(" ", "") in names for s in MAP)  # every stakeholder keeps its label
+    assert overflow(page) <= 1
+    shoot(page, f"results-full-{width}")
+
+    if width != 1280:  # the PDF is the same at any width: download it once
+        context.close()
+        return
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Report (PDF)").click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF")
+    pypdf = pytest.importorskip("pypdf")
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
+    for heading in ["Mine Ban Coalition: Full coalition diagnostic", *HEADINGS]:
+        assert heading in text
+    assert "National government" in text and "national_government" not in text
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "report.pdf").write_bytes(pdf)
     context.close()
+
+
+def test_map_saves_as_edited_and_survives_a_fresh_browser(browser, app):
+    url, store = app
+    assessment_id, token = saved_assessment(store, QUICK, {}, MAP[:1], complete=False)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{url}/stakeholders?resume={token}")
+    wait_for_app(page)
+    page.get_by_text("All changes saved").first.wait_for(timeout=30_000)
+    assert page.get_by_role("button", name="Save the map").count() == 0
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    scroller = grid.locator(".dvn-scroller").first
+    assert scroller.evaluate("e => e.scrollWidth - e.clientWidth") <= 1  # every column fits at 1280 px
+    box = grid.bounding_box()
+    page.mouse.dblclick(box["x"] + 80, box["y"] + 35 + 17)  # the first row's name cell
+    editor = page.locator("textarea.gdg-input")  # the cell editor the double click opened
+    editor.fill("Ministry of Defence and Veterans")
+    editor.press("Enter")
+    settle(page)
+    page.wait_for_function("() => document.body.innerText.includes('All changes saved at')", timeout=30_000)
+    assert [s.name for s in store.get(assessment_id).stakeholders] == ["Ministry of Defence and Veterans"]
+    page.locator('[data-testid="stMain"]').get_by_role("link", name="Results", exact=True).click()
+    settle(page)
+    page.locator('[data-testid="stMain"]').get_by_role("link", name="Stakeholder map", exact=True).click()
+    settle(page)
+    assert "Ministry of Defence and Veterans" in grid_text(page)
+    context.close()
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()  # a fresh browser
+    phone.goto(f"{url}/stakeholders?resume={token}")
+    wait_for_app(phone)
+    cards = phone.locator('[class*="st-key-map_card_"][data-testid="stVerticalBlock"]').filter(
+        has_text="Ministry of Defence and Veterans")
+    assert cards.count() == 1 and phone.locator('[data-testid="stDataFrame"]').first.is_hidden()
+    cards.first.get_by_text("Edit", exact=True).click()
+    cards.first.get_by_label("Name").fill("Ministry of Defence")
+    cards.first.get_by_label("Name").press("Enter")
+    settle(phone)
+    assert [s.name for s in store.get(assessment_id).stakeholders] == ["Ministry of Defence"]
+    assert overflow(phone) <= 1
+    shoot(phone, "map-390")
+    phone.context.close()
+
+
+def grid_text(page) -> str:
+    """The data editor draws on a canvas; its cells are mirrored in an accessible table."""
+    return page.locator('[data-testid="stDataFrame"]').first.locator("table").inner_text()
+
+
+def test_new_assessment_from_an_open_one_starts_from_the_last_map(browser, app):
+    url, store = app
+    first, token = saved_assessment(store, QUICK, {i.id: 3 for i in QUICK.items}, MAP)
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(f"{url}/results?resume={token}")
+    wait_for_app(page)
+    page.locator('[data-testid="stMain"]').get_by_role("link", name="Start a new assessment").click()
+    settle(page)
+    assert page.locator("h1").first.inner_text().startswith("Assess your coalition")
+    page.get_by_text("Mine Ban Coalition, again").first.wait_for(timeout=30_000)
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_selector("text=Keep this private link")
+    settle(page)
+    new_token = page.url.split("resume=")[1].split("&")[0]
+    assert new_token != token
+    second = store.open(new_token)
+    assert second.coalition_id == store.get(first).coalition_id and second.id != first
+    page.locator('[data-testid="stMain"]').get_by_role("link", name="Stakeholder map", exact=True).click()
+    settle(page)
+    shown = grid_text(page)
+    assert all(s.name in shown for s in MAP)  # the repeat starts from the previous map, editable
+    shoot(page, "map-repeat-1280")
+    page.context.close()

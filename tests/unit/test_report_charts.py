@@ -1,0 +1,176 @@
+"""Charts and reports show only what is known, say each finding once, in whole numbers and plain words."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+
+import pytest
+
+from assessment.charts import (
+    dimension_figure,
+    power_interest_figure,
+    stage_figure,
+    trend_figure,
+    whole,
+    wrap,
+    wrapped_labels,
+)
+from assessment.engine import default_engine
+from assessment.model import Profile, Stakeholder
+from assessment.pdf import html_to_pdf, pdf_problem
+from assessment.report import hhi_gloss, html_table, to_html, to_markdown
+
+ENGINE = default_engine()
+QUICK = ENGINE.instruments["quick-check"]
+FULL = ENGINE.instruments["full-diagnostic"]
+TITLES = {s.id: s.title for s in ENGINE.stages}
+PEOPLE = [Stakeholder(name="Ministry of Foreign Affairs of the Republic", sector="national_government", influence=5,
+                      stake=5, participation="opposed"),
+          Stakeholder(name="Campaign secretariat", sector="ngo", influence=5, stake=5, participation="core", votes=70),
+          Stakeholder(name="Survivors' network", sector="affected_community", influence=2, stake=5,
+                      participation="member", votes=30)]
+
+
+def full_result(stakeholders=PEOPLE):
+    answers = {i.id: (4 if n % 3 else 2) for n, i in enumerate(FULL.items) if i.kind == "likert"}
+    return ENGINE.assess(FULL, answers, stakeholders, Profile(name="Mine Ban <Coalition>", type="advocacy"))
+
+
+def test_labels_wrap_between_words_and_are_never_cut():
+    label = "Accountability and decision-making"
+    lines = wrap(label, 22)
+    assert len(lines) == 2 and all(len(line) <= 22 for line in lines)
+    assert " ".join(lines) == label
+    assert "Accountability and" in wrapped_labels([label, "Issue fit"]) and "Issue fit" not in wrapped_labels(
+        [label, "Issue fit"])  # short labels are left alone
+    assert wrapped_labels(["Issue fit"]) == "datum.label"
+
+
+@pytest.mark.parametrize(("score", "shown"), [(62.5, 63), (71.4, 71), (0.0, 0), (99.5, 100), (None, None)])
+def test_scores_are_whole_numbers_rounded_half_up(score, shown):
+    assert whole(score) == shown
+
+
+def test_the_dimension_table_and_chart_show_the_same_whole_numbers():
+    result = full_result()
+    figure = dimension_figure(result.dimensions)
+    spec = figure.chart.to_dict()
+    data = next(iter(spec["datasets"].values()))
+    for row, d in zip(figure.table.itertuples(index=False), result.dimensions.values(), strict=True):
+        assert row.Score == whole(d.score)
+    assert {r["Label"] for r in data} == {str(whole(d.score)) for d in result.dimensions.values()}
+    assert spec["layer"][0]["encoding"]["y"]["axis"]["labelLimit"] == 0  # never truncated
+
+
+def test_the_current_stage_is_marked_even_without_evidence_for_it():
+    result = full_result()
+    stage = result.stage.model_copy(update={"levels": {**result.stage.levels, result.stage.id: None}})
+    data = next(iter(stage_figure(stage, TITLES).chart.to_dict()["datasets"].values()))
+    marked = [r for r in data if "You are here" in r["Label"]]
+    assert [r["Stage"] for r in marked] == [TITLES[result.stage.id]]
+    assert marked[0]["Label"] == "no answers · You are here"
+
+
+def test_stakeholders_on_the_same_point_all_keep_their_labels_with_sector_names():
+    figure = power_interest_figure(PEOPLE, ENGINE.labels.participation, ENGINE.labels.sectors)
+    assert list(figure.table["Sector"]) == ["National government", "NGO",
+                                            "Affected community or its own representatives"]
+    spec = figure.chart.to_dict()
+    texts = [r for data in spec["datasets"].values() for r in data if "Label at" in r]
+    shared = next(r for r in texts if r["Stake"] == 5 and r["Influence"] == 5)["Stakeholder"].split("\n")
+    assert " ".join(shared).replace(" ", "") == "MinistryofForeignAffairsoftheRepublicCampaignsecretariat"
+    assert all(len(line) <= 16 for line in shared)  # wrapped, so long names stay inside the grid
+    aligns = {layer["mark"].get("align") for layer in spec["layer"] if layer["mark"].get("type") == "text"}
+    assert aligns == {"left", "center", "right"}  # names at the edges lean inwards
+
+
+def test_trend_has_a_panel_per_dimension_and_a_table_with_the_change():
+    from datetime import datetime
+
+    before = ENGINE.assess(QUICK, {i.id: 2 for i in QUICK.items}).dimensions
+    after = ENGINE.assess(QUICK, {i.id: 5 for i in QUICK.items}).dimensions
+    figure = trend_figure([(datetime(2025, 1, 5), before), (datetime(2025, 7, 5), after)])
+    assert [name for name, _ in figure.panels] == [d.title for d in before.values()]
+    assert list(figure.table.columns) == ["Dimension", "05 Jan 2025", "05 Jul 2025", "Change"]
+    row = figure.table.set_index("Dimension").loc["Legitimacy"]
+    assert (row["05 Jan 2025"], row["05 Jul 2025"], row["Change"]) == (25, 100, 75)
+
+
+def test_report_says_each_finding_once_with_sector_labels_and_a_gloss():
+    result = full_result()
+    report = to_html(result, PEOPLE)
+    headings = re.findall(r"<h2>(.*?)</h2>", report)
+    assert headings[:4] == ["Where you are in the life cycle", "Dimensions", "Representation", "Recommended actions"]
+    for finding in re.findall(r"<p class='finding'>(.*?)</p>", report):
+        assert report.count(finding) == 1, finding  # not repeated as a heading or inside the chart
+    assert "National government" in report and "national_government" not in report
+    assert "as if 2 members shared them equally" in report.replace("\n", " ")
+    assert "Mine Ban &lt;Coalition&gt;" in report and "<Coalition>" not in report
+    assert "data-label='Score'" in report  # each row becomes a card on a phone
+
+
+def test_a_quick_check_report_has_no_empty_chart():
+    result = ENGINE.assess(QUICK, {i.id: 2 for i in QUICK.items}, [], Profile(name="Quick"))
+    report = to_html(result, [], asks_stage=False)
+    assert report.count("<svg") == 1  # the dimensions only
+    assert "does not ask where the coalition is in its life cycle" in report
+    assert "No stakeholder map yet" in report and "No gaps found" not in report
+
+
+def test_markdown_report_uses_whole_numbers_and_labels():
+    result = full_result()
+    text = to_markdown(result, PEOPLE)
+    assert re.search(r"\| \d+\.\d", text) is None
+    assert "| Survivors' network | Affected community or its own representatives | 2 | 5 | Member | 30 |" in text
+
+
+@pytest.mark.parametrize(("hhi", "words"), [(0.5, "as if 2 members shared them equally, "), (1.0, "one member held"),
+                                            (0.2, "not highly concentrated")])
+def test_herfindahl_gloss_in_plain_words(hhi, words):
+    assert words.strip(", ") in hhi_gloss(hhi)
+
+
+def test_html_table_marks_numbers_and_missing_values():
+    import pandas as pd
+
+    table = html_table(pd.DataFrame({"Name": ["a"], "Score": pd.array([None], dtype="Int64")}))
+    assert "<td data-label='Score' class=n>–</td>" in table
+
+
+def test_pdf_has_the_report_headings():
+    if pdf_problem():
+        pytest.skip(pdf_problem())
+    pypdf = pytest.importorskip("pypdf")
+    pdf = html_to_pdf(to_html(full_result(), PEOPLE))
+    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
+    for heading in ["Mine Ban <Coalition>: Full coalition diagnostic", "Where you are in the life cycle",
+                    "Dimensions", "Representation", "Recommended actions"]:
+        assert heading in text
+
+
+def test_pdf_loads_nothing_from_outside():
+    if pdf_problem():
+        pytest.skip(pdf_problem())
+    import socket
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.setblocking(False)
+        port = listener.getsockname()[1]
+        pdf = html_to_pdf(f"<p>x</p><img src='http://127.0.0.1:{port}/tracker.png'>")
+        with pytest.raises(BlockingIOError):
+            listener.accept()  # nobody connected
+    assert pdf.startswith(b"%PDF")
+
+
+def test_without_the_system_libraries_the_app_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # importing it now raises ImportError
+    pdf_problem.cache_clear()
+    try:
+        message = pdf_problem()
+    finally:
+        pdf_problem.cache_clear()
+    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in message and "Print" in message
