@@ -60,6 +60,7 @@ class Rule(BaseModel):
     title: str
     dimension: str
     priority: int = Field(ge=1, le=3)
+    themes: list[str] = Field(min_length=1, description="ids from content/themes.yaml: what the rule serves")
     when: list[Condition] = Field(min_length=1)
     why: str
     steps: list[str] = Field(min_length=2, max_length=5)
@@ -238,7 +239,8 @@ def load_rules(folder: Path = RULE_DIR) -> list[Rule]:
 
 def rule_references(rule: Rule) -> list[tuple[str, str]]:
     """(kind, value) for every id a rule refers to, so `validate` can check them all."""
-    refs = [("dimension", rule.dimension), ("chapter", rule.chapter), *[("rule", r) for r in rule.replaces]]
+    refs = [("dimension", rule.dimension), ("chapter", rule.chapter), *[("rule", r) for r in rule.replaces],
+            *[("theme", t) for t in rule.themes]]
     stack = list(rule.when)
     while stack:
         c = stack.pop()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assessment.errors import AssessmentError
-from assessment.loader import INSTRUMENT_DIR, load_instruments
+from assessment.loader import CONTENT_DIR, INSTRUMENT_DIR, load_instruments, read_yaml
 from assessment.recommend import KNOWN_FLAGS, KNOWN_STAGES, RULE_DIR, load_rules, rule_references
 from assessment.representation import load_labels
 from assessment.stage import load_stages
@@ -48,7 +48,9 @@ def validate_all() -> tuple[list[str], dict[str, int]]:
     dimensions = {d.id for d in handbook.dimensions}
     items = {item.id for instrument in instruments.values() for item in instrument.items}
     rule_ids = {r.id for r in rules}
-    known = {"dimension": dimensions, "item": items, "stage": KNOWN_STAGES, "flag": KNOWN_FLAGS, "rule": rule_ids}
+    themes = _load("themes", lambda: {t["id"] for t in read_yaml(CONTENT_DIR / "themes.yaml")}, problems) or set()
+    known = {"dimension": dimensions, "item": items, "stage": KNOWN_STAGES, "flag": KNOWN_FLAGS, "rule": rule_ids,
+             "theme": themes}
     for rule in rules:
         for kind, value in rule_references(rule):
             bad = not resolves(handbook, value) if kind == "chapter" else value not in known[kind]

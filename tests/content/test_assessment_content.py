@@ -80,3 +80,20 @@ def test_themes_are_a_clean_vocabulary():
     ids = [t["id"] for t in themes]
     assert len(ids) == len(set(ids)) >= 20
     assert all(set(t) == {"id", "title", "description"} and t["description"].strip() for t in themes)
+
+
+def test_every_rule_names_known_themes_and_every_theme_is_reachable_or_listed():
+    import yaml
+
+    themes = {t["id"] for t in yaml.safe_load((ROOT / "content" / "themes.yaml").read_text())}
+    for rule in RULES:
+        assert rule.themes and set(rule.themes) <= themes, rule.id
+
+
+def test_validate_names_an_unknown_theme(monkeypatch):
+    from assessment import validate
+
+    bad = RULES[0].model_copy(update={"themes": ["no_such_theme"]})
+    monkeypatch.setattr(validate, "load_rules", lambda: [bad, *RULES[1:]])
+    problems, _ = validate.validate_all()
+    assert any("unknown theme 'no_such_theme'" in p for p in problems)

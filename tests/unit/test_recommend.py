@@ -29,21 +29,25 @@ def evidence(answers, flags=(), stage="implementation", skipped=()):
 
 
 RULES = """
-- {id: weak, title: Weak legitimacy, dimension: legitimacy, priority: 2, when: [{dimension: legitimacy, below: 60}],
+- {id: weak, title: Weak legitimacy, dimension: legitimacy, priority: 2, themes: [trust],
+   when: [{dimension: legitimacy, below: 60}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: very-weak, title: Very weak legitimacy, dimension: legitimacy, priority: 1, replaces: [weak],
+- {id: very-weak, title: Very weak legitimacy, dimension: legitimacy, priority: 1, themes: [trust], replaces: [weak],
    when: [{dimension: legitimacy, below: 40}], why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: no-budget, title: Publish money, dimension: transparency, priority: 1,
+- {id: no-budget, title: Publish money, dimension: transparency, priority: 1, themes: [trust],
    when: [{answer: tr_pub, in: [1, 2]}, {dimension: transparency, below: 60}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: unknown, title: Find out, dimension: transparency, priority: 3, when: [{dont_know: transparency, at_least: 1}],
+- {id: unknown, title: Find out, dimension: transparency, priority: 3, themes: [trust],
+   when: [{dont_know: transparency, at_least: 1}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: monitoring, title: Agree monitoring, dimension: stage, priority: 1, when: [{skipped: monitoring}],
+- {id: monitoring, title: Agree monitoring, dimension: stage, priority: 1, themes: [trust],
+   when: [{skipped: monitoring}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: outsiders, title: Engage outsiders, dimension: representation, priority: 2,
+- {id: outsiders, title: Engage outsiders, dimension: representation, priority: 2, themes: [trust],
    when: [{any: [{flag: de_facto_excluded}, {flag: unseen_groups}]}], why: W, steps: [a, b], chapter: legitimacy,
    question: "Q?"}
-- {id: stage-rule, title: Only at negotiation, dimension: stage, priority: 1, when: [{stage: [negotiation]}],
+- {id: stage-rule, title: Only at negotiation, dimension: stage, priority: 1, themes: [trust],
+   when: [{stage: [negotiation]}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
 """
 
