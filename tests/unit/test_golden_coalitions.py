@@ -1,0 +1,67 @@
+"""Golden coalitions: real coalitions at a stated date, and the diagnosis an adviser would sign.
+
+One test per profile in tests/data/golden/ (see bench/golden_table.py for the format). The bar:
+the stage equals the expected one or a stated alternative; at least two thirds of the expected
+themes are carried by the top five actions; no more than 15 actions are shown. The harness itself
+is tested on a made-up sample in tests/data/golden-sample/.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.golden_table import GOLDEN, MAX_SHOWN, load_profiles, row_for, table
+from tests.conftest import ROOT
+
+PROFILES = load_profiles(GOLDEN)
+SAMPLE = ROOT / "tests" / "data" / "golden-sample"
+
+
+@pytest.mark.parametrize("golden", PROFILES or [pytest.param(None, marks=pytest.mark.skip(
+    reason="no golden profiles in tests/data/golden/ yet"))], ids=[g.id for g in PROFILES] or ["none"])
+def test_golden_coalition(golden):
+    row = row_for(golden)
+    top = "\n".join(f"  {n}. {rule} {themes}" for n, (rule, themes) in enumerate(row.top, 1))
+    assert row.stage_ok, f"stage {row.stage_found}, expected one of {golden.stages}"
+    assert row.themes_ok, (f"{len(row.themes_hit)} of {golden.themes} in the top five (need {row.themes_needed}):"
+                           f"\n{top}")
+    assert row.shown <= MAX_SHOWN, f"{row.shown} actions shown"
+
+
+def test_every_profile_is_complete():
+    for golden in PROFILES:
+        spec = golden.spec
+        assert {"id", "coalition", "as_of", "sources", "narrative", "profile", "expect"} <= set(spec), golden.id
+        assert golden.id == golden.path.stem
+        assert spec["expect"]["themes"] and set(spec["expect"].get("reasons", {})) >= set(spec["expect"]["themes"])
+        answers = json.loads(golden.answers_path.read_text())
+        assert {"instrument", "answers"} <= set(answers), golden.answers_path.name
+
+
+def test_the_harness_reads_a_sample_and_scores_it():
+    [sample] = load_profiles(SAMPLE)
+    row = row_for(sample)
+    assert sample.stages == ["agenda_setting", "forming"]
+    assert row.themes_needed == 2  # two thirds of three
+    assert set(row.themes_hit) <= set(sample.themes)
+    assert len(row.top) == 5 and all(themes for _, themes in row.top)
+    assert row.shown >= 5
+
+
+def test_the_table_ends_with_totals():
+    rows = [row_for(golden) for golden in load_profiles(SAMPLE)]
+    lines = table(rows).splitlines()
+    assert lines[-1].startswith("TOTAL 1 profiles: stage right")
+    assert "sample-knowledge-network" in lines[1]
+
+
+def test_a_profile_without_answers_is_an_error(tmp_path):
+    (tmp_path / "lonely.yaml").write_text("id: lonely\nexpect: {stage: forming, themes: [trust]}\n")
+    with pytest.raises(FileNotFoundError, match=r"lonely\.json"):
+        load_profiles(tmp_path)
+
+
+def test_an_empty_folder_has_no_profiles(tmp_path):
+    assert load_profiles(tmp_path) == [] and load_profiles(tmp_path / "missing") == []
