@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from assessment.answers import check_answers
 from assessment.errors import AssessmentError, Code
 from assessment.model import Instrument, Profile, Stakeholder
+from assessment.upgrade import upgrade_answers
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -27,6 +28,7 @@ class AnswersFile:
     stakeholders: list[Stakeholder] = field(default_factory=list)
     profile: Profile = field(default_factory=Profile)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what changed when an older version's answers were carried over
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -49,8 +51,13 @@ def read_answers(data: bytes | str, instruments: dict[str, Instrument], source: 
                               problem=f"unknown questionnaire {instrument_id!r}; expected one of {known}")
     instrument = instruments[instrument_id]
     unknown_keys = sorted(set(raw) - {"instrument", "version", "answers", "stakeholders", "profile"})
-    checked = check_answers(instrument, raw.get("answers", {}))
-    result = AnswersFile(instrument=instrument, answers=checked.answers, problems=checked.problems)
+    answers, notes = raw.get("answers", {}), []
+    if isinstance(answers, dict):  # an older version's answers are carried over first, with a note
+        version = raw.get("version")
+        upgraded = upgrade_answers(instrument, answers, version if isinstance(version, int) else None)
+        answers, notes = upgraded.answers, upgraded.notes
+    checked = check_answers(instrument, answers)
+    result = AnswersFile(instrument=instrument, answers=checked.answers, problems=checked.problems, notes=notes)
     result.problems += [f"field '{k}': not part of an answers file; ignored" for k in unknown_keys]
     result.stakeholders = read_stakeholders(raw.get("stakeholders", []), result.problems)
     result.profile = read_profile(raw.get("profile", {}), result.problems)

@@ -91,6 +91,8 @@ class Item(Strict):
     minimum: float | None = None
     maximum: float | None = None
     max_length: int = Field(default=2000, ge=1, le=20000)
+    ask_members: bool = Field(default=False, description="only members can answer it well: ask them, ideally in "
+                                                         "a workshop")
 
     @model_validator(mode="after")
     def _kind_needs(self) -> Item:
@@ -122,6 +124,31 @@ class DimensionRef(Strict):
     chapter: str | None = None
 
 
+class Rescale(Strict):
+    """Answers of these items move from an old scale to the new one by this map (old value: new value)."""
+
+    items: list[str] = Field(min_length=1)
+    map: dict[str, int | str | None]
+
+    @field_validator("map", mode="before")
+    @classmethod
+    def _keys_as_text(cls, value: Any) -> Any:
+        return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
+
+
+class Upgrade(Strict):
+    """What changed from an earlier version, as data, so answers given to it are carried over."""
+
+    from_version: int = Field(alias="from", ge=1)
+    note: Text
+    renamed: dict[str, str] = {}
+    split: dict[str, list[str]] = {}
+    removed: list[str] = []
+    rescaled: list[Rescale] = []
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
 class Instrument(Strict):
     id: str = Field(pattern=ID)
     version: int = Field(ge=1)
@@ -133,6 +160,7 @@ class Instrument(Strict):
     dimensions: list[DimensionRef] = []
     scales: dict[str, Scale]
     sections: list[Section] = Field(min_length=1)
+    upgrades: list[Upgrade] = []
 
     @property
     def items(self) -> list[Item]:

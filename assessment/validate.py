@@ -19,6 +19,12 @@ from handbook.library import Handbook, load_handbook
 from handbook.links import check_handbook
 
 
+def tool_exists(handbook: Handbook, slug: str) -> bool:
+    """A toolkit page or chapter with this slug (toolkit pages are looked up when the handbook has them)."""
+    find = getattr(handbook, "tool", None)
+    return bool(find(slug)) if callable(find) else handbook.chapter(slug) is not None
+
+
 def resolves(handbook: Handbook, target: str) -> bool:
     slug, _, section = target.partition("#")
     chapter = handbook.chapter(slug)
@@ -53,12 +59,19 @@ def validate_all() -> tuple[list[str], dict[str, int]]:
              "theme": themes}
     for rule in rules:
         for kind, value in rule_references(rule):
-            bad = not resolves(handbook, value) if kind == "chapter" else value not in known[kind]
+            if kind == "chapter":
+                bad = not resolves(handbook, value)
+            elif kind == "tool":
+                bad = not tool_exists(handbook, value)
+            else:
+                bad = value not in known[kind]
             if bad:
                 problems.append(f"{RULE_DIR.name}/ rule '{rule.id}': unknown {kind} '{value}'")
     for stage in stages:
         if not resolves(handbook, stage.chapter):
             problems.append(f"stages.yaml '{stage.id}': unknown chapter section '{stage.chapter}'")
+        problems += [f"stages.yaml '{stage.id}': weights name unknown dimension '{d}'"
+                     for d in stage.weights if d not in dimensions]
     for instrument in instruments.values():
         for ref in instrument.dimensions:
             if ref.chapter and not resolves(handbook, ref.chapter):

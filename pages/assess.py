@@ -70,6 +70,8 @@ def upload_box() -> None:
         except AssessmentError as exc:
             st.error(f"This file cannot be used: {inert(exc)}")
             return
+        if parsed.notes:
+            st.info("\n\n".join(inert(note) for note in parsed.notes), icon=":material/update:")
         if parsed.problems:
             st.warning("Some entries were left out; everything else was kept:\n\n"
                        + "\n".join(f"- {inert(p)}" for p in parsed.problems))
