@@ -11,6 +11,9 @@ from assessment.answers import problem_with
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, text_in
 
 EXTRA_LABELS = {DONT_KNOW: "Don't know", NOT_APPLICABLE: "Not applicable"}
+ASK_MEMBERS = ":material/groups: Ask your members: only they can answer this well."
+ASK_MEMBERS_HELP = ("Give your best guess or “Don't know” here, then ask the members themselves, ideally in an "
+                    "anonymous workshop (Workshop in the menu), and compare their answers with yours.")
 
 
 def widget_key(item: Item) -> str:
@@ -48,6 +51,8 @@ def render_item(instrument: Instrument, item: Item, saved: Any, save: Callable[[
                         on_change=changed, value=None, step=1.0)
     else:
         st.text_area(label, key=key, help=help_text, on_change=changed, max_chars=item.max_length)
+    if item.ask_members:
+        st.caption(ASK_MEMBERS, help=ASK_MEMBERS_HELP)
     problem = st.session_state.get(f"{key}_problem")
     if problem:
         st.warning(f"Not saved: {problem}.")

@@ -103,3 +103,52 @@ def test_pages_without_an_assessment_point_to_the_start(open_page):
     for page in ("results", "stakeholders", "trend"):
         app = open_page(page)
         assert app.info, page
+
+
+FULL = ENGINE.instruments["full-diagnostic"]
+
+
+def worst(instrument) -> dict:
+    answers = {}
+    for item in instrument.items:
+        if item.kind == "likert":
+            points = instrument.scale_of(item).points
+            answers[item.id] = points if item.reverse else 1
+    return answers | {"tr_has_budget": "yes", "rs_core_funding_months": 2}
+
+
+def test_results_show_five_actions_then_also_worth_doing_by_dimension(open_page, store):
+    _, token = started(store, worst(FULL), instrument=FULL, name="Worst case")
+    app = open_page("results", resume=token)
+    labels = [e.label for e in app.expander if e.label[:1] in "★0123456789"]
+    assert len(labels) == 15 and sum(label.startswith("★") for label in labels) == 5
+    assert all(label.endswith((" · Act now", " · Next", " · When you can")) for label in labels)
+    assert "(top priority)" not in texts(app)
+    assert [s.value for s in app.subheader if s.value == "Also worth doing"]
+    shown = texts(app)
+    assert "further actions apply but are not shown" in shown
+    assert "Priority: " in shown and "Ranked 1st of " in shown
+
+
+def test_items_only_members_can_answer_say_so(open_page, store):
+    _, token = started(store, instrument=QUICK)
+    app = open_page("assess", resume=token)
+    app.button(key="section_next").click().run()
+    app.button(key="section_next").click().run()
+    app.button(key="section_next").click().run()  # accountability: "Members can name who decides..."
+    assert any("Ask your members" in c.value for c in app.caption)
+
+
+def test_a_saved_version_1_assessment_opens_with_the_note(open_page, store):
+    import json
+
+    from tests.unit.test_upgrade import every_answer, version_1
+
+    old = version_1("quick-check")
+    assessment_id, token = store.start(old, Profile(name="From 2024", type="advocacy"))
+    rows = [{"assessment_id": assessment_id, "item_id": k, "value": json.dumps(v)}
+            for k, v in every_answer(old).items()]
+    with store.writing() as session:
+        session.execute(store._upsert(rows))
+    app = open_page("results", resume=token)
+    assert any("carried over to version 2" in i.value for i in app.info)

@@ -41,7 +41,8 @@ def test_quick_check_map_results_report_and_resume(browser, server, width, tmp_p
     for number, section in enumerate(QUICK.sections):
         for item in section.items:
             group = page.locator('[data-testid="stRadio"]').filter(has_text=item.text[:40]).first
-            group.get_by_text("Disagree", exact=True).click()
+            weak = {5: "Disagree", 3: QUICK.scale_of(item).choices["1"]}[QUICK.scale_of(item).points]
+            group.get_by_text(weak, exact=True).click()
             settle(page)
         button = "See results" if number == len(QUICK.sections) - 1 else "Next section"
         page.get_by_role("button", name=button).click()
@@ -80,3 +81,29 @@ def test_quick_check_map_results_report_and_resume(browser, server, width, tmp_p
     assert f"{total} of {total} answered" in again.locator('[data-testid="stProgress"]').inner_text()
     again.context.close()
     context.close()
+
+
+def test_a_version_1_answers_file_uploads_with_the_note(browser, server, tmp_path):
+    """The upload box shows the same note as the command line for a file made with version 1."""
+    import json
+
+    from assessment.files import read_answers
+    from tests.unit.test_upgrade import every_answer, version_1
+
+    path = tmp_path / "old-answers.json"
+    path.write_text(json.dumps({"instrument": "quick-check", "version": 1,
+                                "answers": every_answer(version_1("quick-check"))}))
+    note = read_answers(path.read_bytes(), default_engine().instruments).notes[0]
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(server + "/assess")
+    wait_for_app(page)
+    page.get_by_text("Continue from an answers file (JSON)").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.wait_for_selector("text=carried over to version 2")
+    settle(page)
+    alert = page.locator('[data-testid="stAlert"]').first
+    alert.scroll_into_view_if_needed()
+    shown = alert.inner_text()
+    assert note.split(". ")[0] in shown.replace("\n", " ")
+    shoot(page, "upload-v1-1280")
+    page.context.close()
