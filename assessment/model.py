@@ -6,6 +6,7 @@ Modelled on XLSForm/ODK and SurveyJS: typed questions, named choice lists, relev
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -162,12 +163,17 @@ class Instrument(Strict):
     sections: list[Section] = Field(min_length=1)
     upgrades: list[Upgrade] = []
 
-    @property
+    @cached_property
     def items(self) -> list[Item]:
+        """Every item in order (computed once: instruments are frozen)."""
         return [item for section in self.sections for item in section.items]
 
+    @cached_property
+    def by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items}
+
     def item(self, item_id: str) -> Item | None:
-        return next((i for i in self.items if i.id == item_id), None)
+        return self.by_id.get(item_id)
 
     def scale_of(self, item: Item) -> Scale | None:
         return self.scales.get(item.scale) if item.scale else None
