@@ -142,7 +142,8 @@ def evidence_phrase(kind: str, n: int, fired: Fired, evidence: Evidence, dimensi
         return (f"{dimension_title} is {count(points, 'point')} below the established band and "
                 f"{count(n, 'answer')} {verb(n, 'agrees', 'agree')}")
     if kind == "answer":
-        strength = ", at the weak end of the scale" if fired.gap >= 0.99 and fired.kind == "answer" else ""
+        weakest = "at the weak end of the scale" if n == 1 else "the strongest at the weak end of the scale"
+        strength = f", {weakest}" if fired.gap >= 0.99 and fired.kind == "answer" else ""
         return f"{count(n, 'answer', words=True)} {verb(n, 'points', 'point')} to it{strength}"
     if kind == "map":
         return f"the stakeholder map shows it ({count(n, 'actor or group', 'actors or groups')})"

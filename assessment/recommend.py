@@ -261,7 +261,7 @@ def _flag(c: Condition, e: Evidence) -> Outcome:
     gap = next((g for g in rep.gaps if g.kind == c.flag), None) if rep else None
     if gap is None:
         return NO
-    return Outcome(True, (gap.detail,), gap.severity, gap.count, "map")
+    return Outcome(True, (gap.detail.rstrip("."),), gap.severity, gap.count, "map")
 
 
 def _founded_within(c: Condition, e: Evidence) -> Outcome:

@@ -80,7 +80,7 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = ()) -> str:
 def _recommendation_md(rec, level: str = "###") -> list[str]:
     label, url = chapter_link(rec.chapter)
     out = [f"{level} {rec.rank}. {rec.title} ({rec.priority_label})", "", rec.why, "",
-           "Why this was shown: " + "; ".join(md_text(r) for r in rec.reasons), "", md_text(rec.rank_reason), ""]
+           "Why this was shown: " + "; ".join(md_text(r) for r in rec.reasons), "", rec.rank_reason, ""]
     out += [f"{i}. {step}" for i, step in enumerate(rec.steps, 1)]
     read = f"Read: [{label}]({url})" if url else f"Read: {label}"
     return [*out, "", f"*Ask the group:* {rec.question}", "", read, ""]

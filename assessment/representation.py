@@ -207,8 +207,9 @@ def _affected(stakeholders: list[Stakeholder]) -> list[Gap]:
         return []
     return [Gap(kind="affected_not_deciding", title="Affected communities do not take part in decisions",
                 count=len(affected), severity=0.8,
-                detail=f"The map lists {count(len(affected), 'affected community', 'affected communities')}, "
-                       "but none is a core group or member.")]
+                detail=f"The map lists {count(len(affected), 'affected community', 'affected communities')}, but "
+                       + ("it is not a core group or a member." if len(affected) == 1
+                          else "none is a core group or a member."))]
 
 
 def _unseen(answers: dict[str, Any], names: dict[str, str]) -> list[Gap]:
@@ -222,4 +223,4 @@ def _unseen(answers: dict[str, Any], names: dict[str, str]) -> list[Gap]:
     return [Gap(kind="unseen_groups", title="Unseen groups not reached", count=len(missing),
                 severity=round(0.5 + 0.5 * len(missing) / len(affected), 3),
                 detail="Affected but not engaged in the last 12 months: "
-                       + join(names.get(g, g.replace("_", " ")) for g in missing) + ".")]
+                       + join(_in_sentence(names.get(g, g.replace("_", " "))) for g in missing) + ".")]

@@ -26,7 +26,7 @@ from assessment.loader import CONTENT_DIR, read_yaml, visible
 from assessment.model import COALITION_TYPES, NOT_APPLICABLE, STAGES, Instrument, Item, text_in
 from assessment.scoring import item_score
 
-DONE = 0.75  # progress from which a stage counts as done (for example one item done, one under way)
+DONE = 0.999  # a stage is done when all of its work is done; anything started but not finished is under way
 SKIPPED_AT_MOST = 0.25  # progress at or below which an earlier stage counts as a skipped foundation
 JUST_STARTED = 0.25  # progress into the next stage below which the coalition is "between" two stages
 
