@@ -175,6 +175,11 @@ class Instrument(Strict):
     def item(self, item_id: str) -> Item | None:
         return self.by_id.get(item_id)
 
+    @property
+    def ask_members_items(self) -> list[Item]:
+        """Items only members can answer well: the ones to bring to a workshop."""
+        return [item for item in self.items if item.ask_members]
+
     def scale_of(self, item: Item) -> Scale | None:
         return self.scales.get(item.scale) if item.scale else None
 

@@ -6,7 +6,7 @@ then weighted by how much its dimension matters at the coalition's stage (conten
 and by the rule's own priority. Ties are broken by evidence (more agreeing answers first, then
 the weaker dimension, then the more urgent rule) and only at the very end by rule id, never by
 the order of the rule files. The first five hold at most two actions from one dimension; up to
-ten more are shown as "also worth doing"; the rest are only counted.
+ten more are shown as "also worth doing" (pages group them by dimension); the rest are only counted.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def rank(fired: list[Fired], evidence: Evidence, weights: Callable[[list[str], s
              for n, item in enumerate(top, 1)]
     ranked_also = [_recommendation(item, n, "also", total, evidence, stages, held_back, titles)
                    for n, item in enumerate(also, len(top) + 1)]
-    return Ranking(shown=shown + group_by_dimension(ranked_also), not_shown=len(rest) - len(also))
+    return Ranking(shown=shown + ranked_also, not_shown=len(rest) - len(also))
 
 
 def specific_first(scored: list[Scored], evidence: Evidence) -> list[Scored]:
@@ -100,7 +100,8 @@ def specific_first(scored: list[Scored], evidence: Evidence) -> list[Scored]:
 
 
 def group_by_dimension(recommendations: list[Recommendation]) -> list[Recommendation]:
-    """Keep rank order inside each dimension; dimensions in the order of their best-ranked action."""
+    """For display: rank order inside each dimension, dimensions in the order of their best-ranked action.
+    (The result itself keeps rank order, so JSON readers see ranks 1, 2, 3...)"""
     first = {}
     for rec in recommendations:
         first.setdefault(rec.dimension, rec.rank)

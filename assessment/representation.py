@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assessment.grammar import count, join, with_article
 from assessment.loader import INSTRUMENT_DIR, read_yaml
-from assessment.model import COALITION_TYPES, PARTICIPATION, SECTORS, Profile, Stakeholder
+from assessment.model import COALITION_TYPES, PARTICIPATION, SECTORS, Profile, Stakeholder, Text, text_in
 
 ENGAGED = ("core", "member", "consulted")
 DE_FACTO_LEVEL = 4  # influence or stake of 4 or 5 out of 5
@@ -34,7 +34,7 @@ class Family(BaseModel):
     """Sectors any one of which meets a requirement: a list, or a list per scope (with `default`)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    label: str
+    label: Text
     sectors: list[str] | dict[str, list[str]]
 
     def for_scope(self, scope: str | None) -> list[str]:
@@ -57,7 +57,7 @@ class MapLabels(BaseModel):
     help: dict[str, str]
     sectors: dict[str, str]
     participation: dict[str, str]
-    phrases: dict[str, str] = {}
+    phrases: dict[str, Text] = {}
     sector_families: dict[str, Family] = {}
     expected_sectors: dict[str, list[str]]
 
@@ -157,9 +157,10 @@ def expected_requirements(profile: Profile, labels: MapLabels) -> list[tuple[str
     for name in labels.expected_sectors[profile.type]:
         family = labels.sector_families.get(name)
         if family:
-            needs.append((family.label, family.for_scope(profile.scope)))
+            needs.append((text_in(family.label), family.for_scope(profile.scope)))
         else:
-            needs.append((labels.phrases.get(name) or _in_sentence(labels.sectors[name]), [name]))
+            phrase = labels.phrases.get(name)
+            needs.append((text_in(phrase) if phrase else _in_sentence(labels.sectors[name]), [name]))
     return needs
 
 

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assessment.grammar import sentence
 from assessment.loader import CONTENT_DIR, read_yaml, visible
-from assessment.model import COALITION_TYPES, NOT_APPLICABLE, STAGES, Instrument, Item, text_in
+from assessment.model import COALITION_TYPES, NOT_APPLICABLE, STAGES, Instrument, Item, Text, text_in
 from assessment.scoring import item_score
 
 DONE = 0.999  # a stage is done when all of its work is done; anything started but not finished is under way
@@ -34,11 +34,16 @@ JUST_STARTED = 0.25  # progress into the next stage below which the coalition is
 class StageInfo(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     id: str
-    title: str
-    description: str
-    skipped: str
+    title: Text
+    description: Text
+    skipped: Text
     chapter: str
     weights: dict[str, float] = {}
+
+    @property
+    def name(self) -> str:
+        """The title in English (the engine's own sentences are English; pages translate titles)."""
+        return text_in(self.title)
 
     @model_validator(mode="after")
     def _weights_in_range(self) -> StageInfo:
@@ -189,11 +194,11 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
         between = [path[math.floor(x)], path[math.ceil(x)]]
         current = between[1]
     index = path.index(current)
-    skipped = [Skipped(id=s, title=info[s].title, note=info[s].skipped, level=levels[s])
+    skipped = [Skipped(id=s, title=info[s].name, note=text_in(info[s].skipped), level=levels[s])
                for s in path[:index] if s not in between and progress[s] is not None
                and progress[s] <= SKIPPED_AT_MOST]
-    title = f"Between {info[between[0]].title.lower()} and {info[between[1]].title.lower()}" if between \
-        else info[current].title
+    title = f"Between {info[between[0]].name.lower()} and {info[between[1]].name.lower()}" if between \
+        else info[current].name
     title = title[0].upper() + title[1:]
     evidence = _evidence(instrument, answers, current, between, path, type_path, not_applicable, progress, info,
                          coalition_type)
@@ -213,14 +218,14 @@ def _model(model: StageModel | list[StageInfo] | None) -> StageModel:
 def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, between: list[str], path: list[str],
               type_path: list[str], not_applicable: set[str], progress: dict[str, float | None],
               info: dict[str, StageInfo], coalition_type: str | None) -> list[str]:
-    name = {s: info[s].title.lower() for s in STAGES}
+    name = {s: info[s].name.lower() for s in STAGES}
     lines = []
     for stage in between or [current]:
         if progress[stage] is None:
             continue
         answered = [_answered(instrument, item, answers) for item in instrument.items
                     if item.stage == stage and _given(answers.get(item.id))]
-        lines.append(sentence(f"{info[stage].title} is {status_of(progress[stage])}: " + "; ".join(answered)))
+        lines.append(sentence(f"{info[stage].name} is {status_of(progress[stage])}: " + "; ".join(answered)))
     if between:
         lines.append(f"The evidence is split between {name[between[0]]} and {name[between[1]]}, so the advice for "
                      "both stages applies.")

@@ -6,7 +6,7 @@ import pytest
 
 from assessment.engine import default_engine
 from assessment.model import COALITION_TYPES, Profile, Stakeholder
-from assessment.ranking import LABELS, PER_DIMENSION_IN_TOP, priority_label
+from assessment.ranking import LABELS, PER_DIMENSION_IN_TOP, group_by_dimension, priority_label
 from assessment.recommend import Evidence, fire
 from assessment.representation import analyse
 from assessment.scoring import score_dimensions
@@ -125,9 +125,9 @@ def test_the_first_five_hold_at_most_two_actions_per_dimension():
         top = [r.dimension for r in result.recommendations if r.top]
         assert all(top.count(d) <= PER_DIMENSION_IN_TOP for d in top)
         assert len(result.recommendations) <= 15
-        also = [r for r in result.recommendations if r.group == "also"]
-        dims = [r.dimension for r in also]
-        assert dims == sorted(dims, key=dims.index), "also-worth-doing is grouped by dimension"
+        assert [r.rank for r in result.recommendations] == list(range(1, len(result.recommendations) + 1))
+        grouped = [r.dimension for r in group_by_dimension([r for r in result.recommendations if r.group == "also"])]
+        assert grouped == sorted(grouped, key=grouped.index), "also-worth-doing is shown grouped by dimension"
 
 
 def test_ranking_ignores_the_order_of_the_rule_files():
