@@ -29,7 +29,9 @@ def participant(browser, server, code, group, value, width):
     for number, section in enumerate(QUICK.sections):
         for item in section.items:
             group_box = page.locator('[data-testid="stRadio"]').filter(has_text=item.text[:40]).first
-            group_box.get_by_text(ANSWER_LABELS[value], exact=True).click()
+            scale = QUICK.scale_of(item)  # three-point items (yes / partly / no) take the low, middle or high choice
+            label = ANSWER_LABELS[value] if scale.points == 5 else scale.choices[str({1: 1, 3: 2, 5: 3}[value])]
+            group_box.get_by_text(label, exact=True).click()
             settle(page)
         if width < 500 and number == 0:
             overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
