@@ -41,6 +41,10 @@ class Golden:
     spec: dict[str, Any]
 
     @property
+    def answered(self) -> bool:
+        return self.answers_path.exists()
+
+    @property
     def stage(self) -> str:
         return self.spec["expect"]["stage"]
 
@@ -51,6 +55,12 @@ class Golden:
     @property
     def themes(self) -> list[str]:
         return list(self.spec["expect"].get("themes", []))
+
+    @property
+    def year(self) -> int | None:
+        """The year the profile describes (`as_of: 2016-12`), so "founded 3 years ago" is read at that date."""
+        text = str(self.spec.get("as_of", ""))[:4]
+        return int(text) if text.isdigit() else None
 
 
 @dataclass
@@ -88,13 +98,12 @@ class Row:
 
 
 def load_profiles(folder: Path = GOLDEN) -> list[Golden]:
-    """Every `<id>.yaml` with its `<id>.json`, sorted by id; a missing answers file is an error."""
+    """Every `<id>.yaml`, sorted by id, with the `<id>.json` beside it (check `answered`: answers are
+    filled in later, by someone else, so a profile may wait for them)."""
     profiles = []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
         answers = path.with_suffix(".json")
-        if not answers.exists():
-            raise FileNotFoundError(f"{path}: no answers file {answers.name} beside it")
         profiles.append(Golden(id=spec.get("id", path.stem), coalition=spec.get("coalition", path.stem), path=path,
                                answers_path=answers, spec=spec))
     return profiles
@@ -108,7 +117,8 @@ def assess(golden: Golden, engine: Engine | None = None) -> tuple[Result, list[s
     given = parsed.profile.model_dump(exclude_defaults=True)
     narrative = read_profile(golden.spec.get("profile") or {}, notes).model_dump(exclude_defaults=True)
     profile = parsed.profile.model_validate({**narrative, **given})
-    return engine.assess(parsed.instrument, parsed.answers, parsed.stakeholders, profile, parsed.problems), notes
+    return engine.assess(parsed.instrument, parsed.answers, parsed.stakeholders, profile, parsed.problems,
+                         as_of=golden.year), notes
 
 
 def row_for(golden: Golden, engine: Engine | None = None) -> Row:
@@ -162,7 +172,11 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", type=Path, default=GOLDEN)
     parser.add_argument("--details", action="store_true", help="list each profile's top five with their themes")
     args = parser.parse_args()
-    rows = [row_for(golden) for golden in load_profiles(args.folder)]
+    profiles = load_profiles(args.folder)
+    waiting = [g.id for g in profiles if not g.answered]
+    rows = [row_for(golden) for golden in profiles if golden.answered]
+    if waiting:
+        print(f"waiting for answers files: {', '.join(waiting)}")
     if args.details:
         print(details(rows), end="\n\n")
     print(table(rows))

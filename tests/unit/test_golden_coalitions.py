@@ -22,6 +22,8 @@ SAMPLE = ROOT / "tests" / "data" / "golden-sample"
 @pytest.mark.parametrize("golden", PROFILES or [pytest.param(None, marks=pytest.mark.skip(
     reason="no golden profiles in tests/data/golden/ yet"))], ids=[g.id for g in PROFILES] or ["none"])
 def test_golden_coalition(golden):
+    if not golden.answered:
+        pytest.skip(f"{golden.id}: no answers file {golden.answers_path.name} yet")
     row = row_for(golden)
     top = "\n".join(f"  {n}. {rule} {themes}" for n, (rule, themes) in enumerate(row.top, 1))
     assert row.stage_ok, f"stage {row.stage_found}, expected one of {golden.stages}"
@@ -36,14 +38,15 @@ def test_every_profile_is_complete():
         assert {"id", "coalition", "as_of", "sources", "narrative", "profile", "expect"} <= set(spec), golden.id
         assert golden.id == golden.path.stem
         assert spec["expect"]["themes"] and set(spec["expect"].get("reasons", {})) >= set(spec["expect"]["themes"])
-        answers = json.loads(golden.answers_path.read_text())
-        assert {"instrument", "answers"} <= set(answers), golden.answers_path.name
+        if golden.answered:
+            answers = json.loads(golden.answers_path.read_text())
+            assert {"instrument", "answers"} <= set(answers), golden.answers_path.name
 
 
 def test_the_harness_reads_a_sample_and_scores_it():
     [sample] = load_profiles(SAMPLE)
     row = row_for(sample)
-    assert sample.stages == ["agenda_setting", "forming"]
+    assert sample.stages == ["agenda_setting", "forming"] and sample.year == 2024
     assert row.themes_needed == 2  # two thirds of three
     assert set(row.themes_hit) <= set(sample.themes)
     assert len(row.top) == 5 and all(themes for _, themes in row.top)
@@ -57,10 +60,10 @@ def test_the_table_ends_with_totals():
     assert "sample-knowledge-network" in lines[1]
 
 
-def test_a_profile_without_answers_is_an_error(tmp_path):
+def test_a_profile_without_answers_waits_for_them(tmp_path):
     (tmp_path / "lonely.yaml").write_text("id: lonely\nexpect: {stage: forming, themes: [trust]}\n")
-    with pytest.raises(FileNotFoundError, match=r"lonely\.json"):
-        load_profiles(tmp_path)
+    [lonely] = load_profiles(tmp_path)
+    assert not lonely.answered and lonely.answers_path.name == "lonely.json"
 
 
 def test_an_empty_folder_has_no_profiles(tmp_path):
