@@ -74,9 +74,16 @@ class Row:
     top: list[tuple[str, list[str]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    between: list[str] = field(default_factory=list)
+
     @property
     def stage_ok(self) -> bool:
         return self.stage_found in self.golden.stages
+
+    @property
+    def stage_near(self) -> bool:
+        """Not a match, but the diagnosis said "between" and the other side is what the adviser expected."""
+        return not self.stage_ok and bool(set(self.between) & set(self.golden.stages))
 
     @property
     def themes_needed(self) -> int:
@@ -131,7 +138,7 @@ def row_for(golden: Golden, engine: Engine | None = None) -> Row:
     carried = {t for r in top for t in themes_of.get(r.id, [])}
     stage = result.stage
     label = getattr(stage, "label", None) or stage.title or "not known"
-    return Row(golden=golden, stage_found=stage.id, stage_label=label,
+    return Row(golden=golden, stage_found=stage.id, stage_label=label, between=list(getattr(stage, "between", [])),
                themes_hit=[t for t in golden.themes if t in carried], shown=len(result.recommendations),
                not_shown=getattr(result, "recommendations_not_shown", 0),
                top=[(r.id, themes_of.get(r.id, [])) for r in top], notes=notes)
@@ -142,12 +149,14 @@ def table(rows: list[Row]) -> str:
     for row in rows:
         expected = "/".join(row.golden.stages)
         themes = f"{len(row.themes_hit)}/{len(row.golden.themes)} (need {row.themes_needed})"
-        found = (row.stage_label + (" ✓" if row.stage_ok else " ✗"))[:30]
+        mark = " ✓" if row.stage_ok else (" ~" if row.stage_near else " ✗")
+        found = (row.stage_label[:28 - len(mark)] + mark)
         lines.append(f"{row.golden.id[:34]:34} {expected[:26]:26} {found:30} {themes:16} {row.shown:>5}  "
                      f"{'yes' if row.passed else 'no'}")
     if rows:
         lines.append(
-            f"TOTAL {len(rows)} profiles: stage right {sum(r.stage_ok for r in rows)}/{len(rows)}; "
+            f"TOTAL {len(rows)} profiles: stage right {sum(r.stage_ok for r in rows)}/{len(rows)} "
+            f"(and {sum(r.stage_near for r in rows)} between the expected stage and another); "
             f"themes in top five {sum(len(r.themes_hit) for r in rows)}/{sum(len(r.golden.themes) for r in rows)} "
             f"(bar met {sum(r.themes_ok for r in rows)}/{len(rows)}); actions shown at most "
             f"{max(r.shown for r in rows)} (bar met {sum(r.shown_ok for r in rows)}/{len(rows)}); "
