@@ -4,6 +4,9 @@ Each profile is `tests/data/golden/<id>.yaml` (narrative, profile, what an advis
 `<id>.json`, an answers file filled from the narrative alone. The answers go through the product's
 own reader, so version-1 files are upgraded exactly as an upload would be. Prints one row per
 profile (stage expected and found, expected themes among the top five, actions shown) and totals.
+A found stage is marked ✓ when it is the expected one or an alternative, ~ when the diagnosis says
+"between" and the other side is the expected one (not counted as right), ✗ otherwise. Profiles
+whose answers file has not been written yet are listed as waiting.
 
     .venv/bin/python bench/golden_table.py [folder]
 """
