@@ -142,6 +142,8 @@ class Evidence:
         item = self.instrument.item(item_id) if self.instrument else None
         if item is None or item.kind != "likert" or not isinstance(value, int) or isinstance(value, bool):
             return None
+        if not 1 <= value <= self.instrument.scale_of(item).points:
+            return None  # out of range: never an answer the reader would have kept
         return item_score(self.instrument, item, value)
 
     @property

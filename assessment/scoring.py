@@ -77,7 +77,7 @@ def _score(dimension: str, title: str, instrument: Instrument, items: list[Item]
             dont_know += 1
         elif value == NOT_APPLICABLE:
             not_applicable += 1
-        elif isinstance(value, int) and not isinstance(value, bool):
+        elif isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= instrument.scale_of(item).points:
             total += item_score(instrument, item, value) * item.weight
             weights += item.weight
             answered += 1

@@ -158,3 +158,30 @@ def test_a_forming_coalition_sees_its_framing_work_near_the_top():
     assert result.stage.id == "forming"
     ranks = {r.id: r.rank for r in result.recommendations}
     assert ranks.get("stage-forming", 99) <= 5
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def valid_value(item):
+    scale = FULL.scale_of(item)
+    extras = st.sampled_from(scale.extra) if scale.extra else st.nothing()
+    return st.one_of(st.integers(1, scale.points), extras)
+
+
+LIKERT_ITEMS = [i for i in FULL.items if i.kind == "likert"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.fixed_dictionaries({}, optional={i.id: valid_value(i) for i in LIKERT_ITEMS}),
+       st.sampled_from([None, *COALITION_TYPES]))
+def test_any_valid_answers_give_bounded_scores_and_a_short_varied_list(answers, kind):
+    result = ENGINE.assess(FULL, answers, [], Profile(type=kind))
+    for d in result.dimensions.values():
+        assert d.score is None or 0 <= d.score <= 100
+        assert d.confidence != "high" or d.answered >= 4
+    assert len(result.recommendations) <= 15 and result.recommendations_not_shown >= 0
+    top = [r.dimension for r in result.recommendations if r.top]
+    assert len(top) <= 5 and all(top.count(d) <= 2 for d in top)
+    assert all(r.score >= 0 for r in result.recommendations)
