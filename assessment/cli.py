@@ -50,6 +50,8 @@ def _result(path: str):
     except OSError as exc:
         raise Fail(f"{path}: cannot read the file ({exc.strerror})") from None
     parsed = read_answers(data, engine.instruments, source=path)
+    for note in parsed.notes:
+        print(f"{path}: note: {note}", file=sys.stderr)
     for problem in parsed.problems:
         print(f"{path}: {problem}", file=sys.stderr)
     return engine, parsed, engine.assess_file(parsed)

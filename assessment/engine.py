@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -10,13 +11,17 @@ from pydantic import BaseModel, ConfigDict
 from assessment.files import AnswersFile
 from assessment.loader import CONTENT_DIR, load_instruments, read_yaml
 from assessment.model import Instrument, Profile, Stakeholder, text_in
-from assessment.recommend import Evidence, Recommendation, Rule, load_rules, recommend
+from assessment.ranking import rank
+from assessment.recommend import Evidence, Recommendation, Rule, fired_rules, load_rules
 from assessment.representation import MapLabels, Representation, analyse, load_labels
 from assessment.scoring import DimensionScore, score_dimensions
-from assessment.stage import StageDiagnosis, StageInfo, diagnose_stage, load_stages
+from assessment.stage import StageDiagnosis, StageInfo, StageModel, diagnose_stage, load_stage_model
 
 
 class Result(BaseModel):
+    """`recommendations` are the actions shown (the first five, then at most ten "also worth doing",
+    grouped by dimension); `recommendations_not_shown` counts the rest."""
+
     model_config = ConfigDict(frozen=True)
     instrument: str
     instrument_title: str
@@ -26,37 +31,47 @@ class Result(BaseModel):
     stage: StageDiagnosis
     representation: Representation
     recommendations: list[Recommendation]
+    recommendations_not_shown: int = 0
     problems: list[str] = []
+    notes: list[str] = []
 
 
 class Engine:
     """Content loaded once; `assess` is then a pure function of the answers."""
 
-    def __init__(self, instruments: dict[str, Instrument], rules: list[Rule], stages: list[StageInfo],
+    def __init__(self, instruments: dict[str, Instrument], rules: list[Rule], stages: StageModel | list[StageInfo],
                  labels: MapLabels, titles: dict[str, str]):
+        self.stage_model = stages if isinstance(stages, StageModel) else StageModel(
+            stages=stages, paths=load_stage_model().paths)
         self.instruments, self.rules, self.stages, self.labels, self.titles = (
-            instruments, rules, stages, labels, titles)
+            instruments, rules, self.stage_model.stages, labels, titles)
 
     def assess(self, instrument: Instrument, answers: dict[str, Any], stakeholders: list[Stakeholder] = (),
-               profile: Profile | None = None, problems: list[str] = ()) -> Result:
+               profile: Profile | None = None, problems: list[str] = (), notes: list[str] = (),
+               as_of: int | None = None) -> Result:
+        """`as_of` is the year the answers describe (this year unless a file says otherwise); it dates the
+        coalition's age from `profile.founded`."""
         profile = profile or Profile()
         dimensions = score_dimensions(instrument, answers, self.titles)
-        stage = diagnose_stage(instrument, answers, self.stages)
+        stage = diagnose_stage(instrument, answers, self.stage_model, profile.type)
         groups = instrument.scales.get("unseen_groups")
         group_labels = {k: text_in(v) for k, v in groups.choices.items()} if groups else {}
         representation = analyse(list(stakeholders), profile, answers, self.labels, group_labels)
         evidence = Evidence(dimensions=dimensions, answers=answers, stage=stage, representation=representation,
-                            instrument=instrument)
+                            instrument=instrument, profile=profile, as_of=as_of or date.today().year)
+        ranking = rank(fired_rules(self.rules, evidence), evidence, self.stage_model.weight, self.titles)
         return Result(
             instrument=instrument.id, instrument_title=text_in(instrument.title), version=instrument.version,
             profile=profile, dimensions=dimensions, stage=stage, representation=representation,
-            recommendations=recommend(self.rules, evidence), problems=list(problems))
+            recommendations=ranking.shown, recommendations_not_shown=ranking.not_shown, problems=list(problems),
+            notes=list(notes))
 
-    def assess_file(self, parsed: AnswersFile) -> Result:
-        return self.assess(parsed.instrument, parsed.answers, parsed.stakeholders, parsed.profile, parsed.problems)
+    def assess_file(self, parsed: AnswersFile, as_of: int | None = None) -> Result:
+        return self.assess(parsed.instrument, parsed.answers, parsed.stakeholders, parsed.profile, parsed.problems,
+                           parsed.notes, as_of)
 
 
 @cache
 def default_engine() -> Engine:
     titles = {d["id"]: d["title"] for d in read_yaml(CONTENT_DIR / "dimensions.yaml")}
-    return Engine(load_instruments(), load_rules(), load_stages(), load_labels(), titles)
+    return Engine(load_instruments(), load_rules(), load_stage_model(), load_labels(), titles)

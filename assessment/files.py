@@ -19,6 +19,7 @@ from assessment.answers import check_answers
 from assessment.cleaning import safe_repr
 from assessment.errors import AssessmentError, Code
 from assessment.model import Instrument, Profile, Stakeholder
+from assessment.upgrade import upgrade_answers
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 20  # an answers file nests four levels; 20 leaves room and stops recursion bombs
@@ -33,6 +34,7 @@ class AnswersFile:
     stakeholders: list[Stakeholder] = field(default_factory=list)
     profile: Profile = field(default_factory=Profile)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what changed when an older version's answers were carried over
 
     def is_empty(self) -> bool:
         return not self.answers and not self.stakeholders and self.profile == Profile()
@@ -60,8 +62,13 @@ def read_answers(data: bytes | str, instruments: dict[str, Instrument], source: 
     instrument = instruments[instrument_id]
     unknown_keys = sorted(safe_repr(k) for k in set(raw) - {"instrument", "version", "answers", "stakeholders",
                                                              "profile"})
-    checked = check_answers(instrument, raw.get("answers", {}))
-    result = AnswersFile(instrument=instrument, answers=checked.answers, problems=checked.problems)
+    answers, notes = raw.get("answers", {}), []
+    if isinstance(answers, dict):  # an older version's answers are carried over first, with a note
+        version = raw.get("version")
+        upgraded = upgrade_answers(instrument, answers, version if isinstance(version, int) else None)
+        answers, notes = upgraded.answers, upgraded.notes
+    checked = check_answers(instrument, answers)
+    result = AnswersFile(instrument=instrument, answers=checked.answers, problems=checked.problems, notes=notes)
     result.problems += [f"field {k}: not part of an answers file; ignored" for k in unknown_keys]
     result.stakeholders = read_stakeholders(raw.get("stakeholders", []), result.problems)
     result.profile = read_profile(raw.get("profile", {}), result.problems)

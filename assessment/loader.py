@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from assessment.errors import AssessmentError, Code
 from assessment.model import Instrument, Item
+from assessment.upgrade import references
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 INSTRUMENT_DIR = CONTENT_DIR / "instruments"
@@ -37,7 +38,8 @@ def parse_instrument(path: Path, data: Any, dimensions: set[str]) -> Instrument:
         instrument = Instrument.model_validate(data)
     except ValidationError as exc:
         raise _schema_error(path, data, exc) from None
-    for check in (_unique_ids, _scales_exist, _dimensions_known, _relevance_refers_back, _translations_complete):
+    for check in (_unique_ids, _scales_exist, _dimensions_known, _relevance_refers_back, _translations_complete,
+                  _upgrades_resolve):
         check(path, instrument, dimensions)
     return instrument
 
@@ -137,6 +139,25 @@ def _translations_complete(path: Path, instrument: Instrument, _: set[str]) -> N
             missing = not text.strip() if isinstance(text, str) else not (text.get(language) or "").strip()
             if missing or (isinstance(text, str) and language != "en"):
                 raise AssessmentError(Code.MISSING_TRANSLATION, path, item=item_id, field=field, value=language)
+
+
+def _upgrades_resolve(path: Path, instrument: Instrument, _: set[str]) -> None:
+    """Every id an upgrade carries answers to exists now, and rescaled values fit the item's scale."""
+    for field, item_id in references(instrument):
+        item = instrument.item(item_id)
+        if item is None:
+            raise AssessmentError(Code.UNKNOWN_ITEM, path, field=field, value=item_id)
+        if "rescaled" in field:
+            scale = instrument.scale_of(item)
+            allowed = set(scale.choices) | set(scale.extra) if scale else set()
+            for rule in (r for u in instrument.upgrades for r in u.rescaled if item_id in r.items):
+                bad = [v for v in rule.map.values() if v is not None and str(v) not in allowed]
+                if bad:
+                    raise AssessmentError(Code.BAD_VALUE, path, item=item_id, field=field,
+                                          problem=f"rescaled to {bad[0]!r}, not on scale '{item.scale}'")
+    if any(u.from_version >= instrument.version for u in instrument.upgrades):
+        raise AssessmentError(Code.BAD_VALUE, path, field="upgrades",
+                              problem=f"an upgrade must come from a version before {instrument.version}")
 
 
 def visible(item: Item, answers: dict[str, Any]) -> bool:

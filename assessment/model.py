@@ -6,6 +6,7 @@ Modelled on XLSForm/ODK and SurveyJS: typed questions, named choice lists, relev
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -94,6 +95,8 @@ class Item(Strict):
     minimum: float | None = None
     maximum: float | None = None
     max_length: int = Field(default=2000, ge=1, le=20000)
+    ask_members: bool = Field(default=False, description="only members can answer it well: ask them, ideally in "
+                                                         "a workshop")
 
     @model_validator(mode="after")
     def _kind_needs(self) -> Item:
@@ -125,6 +128,31 @@ class DimensionRef(Strict):
     chapter: str | None = None
 
 
+class Rescale(Strict):
+    """Answers of these items move from an old scale to the new one by this map (old value: new value)."""
+
+    items: list[str] = Field(min_length=1)
+    map: dict[str, int | str | None]
+
+    @field_validator("map", mode="before")
+    @classmethod
+    def _keys_as_text(cls, value: Any) -> Any:
+        return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
+
+
+class Upgrade(Strict):
+    """What changed from an earlier version, as data, so answers given to it are carried over."""
+
+    from_version: int = Field(alias="from", ge=1)
+    note: Text
+    renamed: dict[str, str] = {}
+    split: dict[str, list[str]] = {}
+    removed: list[str] = []
+    rescaled: list[Rescale] = []
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
 class Instrument(Strict):
     id: str = Field(pattern=ID)
     version: int = Field(ge=1)
@@ -136,13 +164,24 @@ class Instrument(Strict):
     dimensions: list[DimensionRef] = []
     scales: dict[str, Scale]
     sections: list[Section] = Field(min_length=1)
+    upgrades: list[Upgrade] = []
 
-    @property
+    @cached_property
     def items(self) -> list[Item]:
+        """Every item in order (computed once: instruments are frozen)."""
         return [item for section in self.sections for item in section.items]
 
+    @cached_property
+    def by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items}
+
     def item(self, item_id: str) -> Item | None:
-        return next((i for i in self.items if i.id == item_id), None)
+        return self.by_id.get(item_id)
+
+    @property
+    def ask_members_items(self) -> list[Item]:
+        """Items only members can answer well: the ones to bring to a workshop."""
+        return [item for item in self.items if item.ask_members]
 
     def scale_of(self, item: Item) -> Scale | None:
         return self.scales.get(item.scale) if item.scale else None

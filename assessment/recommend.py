@@ -1,33 +1,36 @@
 """Recommendation rules as data: conditions over scores, answers, stage and representation.
 
-Each condition kind is one row of CONDITIONS (add a kind = add a row). A rule fires when all of
-its conditions hold; what matched becomes the "why", so a person can see the evidence behind
-every action. Rules are ranked by priority, then by how severe the evidence is, deduplicated, and
-the top five are highlighted.
+A rule is considered only when its preconditions hold (`requires`: stage, budget, coalition type
+and scope), fires when all of its `when` conditions hold, and stays silent when any `done_when`
+condition shows the thing is already done. Each condition kind is one row of CONDITIONS (add a
+kind = add a row). What matched becomes the "why", so a person can see the evidence behind every
+action; how it ranks is explained too (assessment/ranking.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assessment.errors import AssessmentError, Code
+from assessment.grammar import count
 from assessment.loader import CONTENT_DIR, read_yaml
-from assessment.model import STAGES, Instrument, text_in
+from assessment.model import COALITION_TYPES, DONT_KNOW, STAGES, Instrument, Profile, text_in
 from assessment.representation import FLAGS, Representation
-from assessment.scoring import DimensionScore
+from assessment.scoring import DimensionScore, item_score
 from assessment.stage import StageDiagnosis
 
 RULE_DIR = CONTENT_DIR / "recommendations"
-TOP = 5
+SUBJECTS = ("dimension", "dont_know", "answer", "stage", "skipped", "flag", "founded_within", "older_than", "any",
+            "all")
 
 
 class Condition(BaseModel):
-    """One test. Exactly one subject key (dimension, dont_know, answer, stage, skipped, flag, any)."""
+    """One test. Exactly one subject key (see SUBJECTS) and the operator that goes with it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     dimension: str | None = None
@@ -39,48 +42,75 @@ class Condition(BaseModel):
     in_: list[Any] | None = Field(default=None, alias="in")
     at_most: float | None = None
     answered: bool | None = None
+    score_below: float | None = Field(default=None, ge=0, le=101)
+    score_at_least: float | None = Field(default=None, ge=0, le=100)
     stage: list[str] | None = None
     skipped: str | None = None
     flag: str | None = None
+    founded_within: int | None = Field(default=None, ge=0, le=200)
+    older_than: int | None = Field(default=None, ge=0, le=200)
     any: list[Condition] | None = None
+    all: list[Condition] | None = None
 
     @model_validator(mode="after")
     def _one_subject(self) -> Condition:
-        subjects = [k for k in ("dimension", "dont_know", "answer", "stage", "skipped", "flag", "any")
-                    if getattr(self, k) is not None]
+        subjects = [k for k in SUBJECTS if getattr(self, k) is not None]
         if len(subjects) != 1:
-            raise ValueError("a condition needs exactly one of dimension, dont_know, answer, stage, skipped, "
-                             "flag, any")
+            raise ValueError(f"a condition needs exactly one of {', '.join(SUBJECTS)}")
         return self
+
+
+class Requires(BaseModel):
+    """Preconditions: outside them the rule is never considered, whatever the answers say."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    stages: list[Literal[STAGES]] | None = None  # type: ignore[valid-type]
+    budget: bool | None = None
+    types: list[Literal[COALITION_TYPES]] | None = None  # type: ignore[valid-type]
+    scopes: list[Literal["local", "national", "regional", "international"]] | None = None
 
 
 class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    title: str
+    title: str | dict[str, str]
     dimension: str
     priority: int = Field(ge=1, le=3)
+    themes: list[str] = Field(min_length=1, description="ids from content/themes.yaml: what the rule serves")
+    requires: Requires = Requires()
     when: list[Condition] = Field(min_length=1)
-    why: str
-    steps: list[str] = Field(min_length=2, max_length=5)
+    done_when: list[Condition] = []
+    why: str | dict[str, str]
+    steps: list[str | dict[str, str]] = Field(min_length=2, max_length=5)
     chapter: str
-    question: str
+    tools: list[str] = []
+    question: str | dict[str, str]
     replaces: list[str] = []
 
 
 class Recommendation(BaseModel):
+    """A fired rule as shown: `group` is "top" (the first five) or "also" (also worth doing)."""
+
     model_config = ConfigDict(frozen=True)
     id: str
     title: str
     dimension: str
+    dimension_title: str = ""
     priority: int
+    priority_label: str = ""
     rank: int
     top: bool
+    group: Literal["top", "also"] = "top"
     why: str
     reasons: list[str]
+    rank_reason: str = ""
     steps: list[str]
     chapter: str
+    tools: list[str] = []
     question: str
+    themes: list[str] = []
+    score: float = 0.0
+    evidence: int = 0
 
 
 @dataclass(frozen=True)
@@ -92,6 +122,8 @@ class Evidence:
     stage: StageDiagnosis | None
     representation: Representation | None
     instrument: Instrument | None = None
+    profile: Profile = field(default_factory=Profile)
+    as_of: int | None = None
 
     def describe(self, item_id: str) -> str:
         """“Disagree” to “We publish our budget…”, or the bare id when the item is unknown."""
@@ -104,81 +136,174 @@ class Evidence:
         labels = [text_in(scale.choices[str(v)]) if scale and str(v) in scale.choices else _show(v) for v in values]
         return f"You answered “{', '.join(labels) or 'none'}” to: “{text_in(item.text)}”"
 
+    def item_score(self, item_id: str) -> float | None:
+        """0–100 for a likert answer (reverse items flipped, so low is always weak), else None."""
+        value = self.answers.get(item_id)
+        item = self.instrument.item(item_id) if self.instrument else None
+        if item is None or item.kind != "likert" or not isinstance(value, int) or isinstance(value, bool):
+            return None
+        if not 1 <= value <= self.instrument.scale_of(item).points:
+            return None  # out of range: never an answer the reader would have kept
+        return item_score(self.instrument, item, value)
 
-Outcome = tuple[bool, str, float]  # fired, reason, severity
+    @property
+    def age(self) -> int | None:
+        if self.profile.founded is None or self.as_of is None:
+            return None
+        return max(0, self.as_of - self.profile.founded)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one condition found. `gap` (0–1) is how far from good the evidence is; `count` how many
+    answers, actors or findings agree; `kind` what sort of evidence it is (for the rank reason)."""
+
+    fired: bool
+    reasons: tuple[str, ...] = ()
+    gap: float = 0.0
+    count: int = 0
+    kind: str = "context"
+    parts: tuple[tuple[str, int], ...] = ()  # (kind, count) of each piece of evidence, when several agree
+
+    @property
+    def tally(self) -> dict[str, int]:
+        """How much evidence of each kind: answers, map findings, a weak dimension..."""
+        out: dict[str, int] = {}
+        for kind, n in self.parts or ((self.kind, self.count),):
+            if kind != "context":
+                out[kind] = out.get(kind, 0) + n
+        return out
+
+
+NO = Outcome(False)
+DIMENSION_BAND = 60.0  # the floor of "established": distance below it is how weak a dimension is
 
 
 def _dimension(c: Condition, e: Evidence) -> Outcome:
     d = e.dimensions.get(c.dimension)
     if d is None:
-        return False, "", 0
+        return NO
     if c.unknown is not None:
-        return (d.score is None) == c.unknown, f"{d.title} could not be scored (no usable answers)", 15
+        return Outcome((d.score is None) == c.unknown, (f"{d.title} could not be scored (no usable answers)",), 0.4,
+                       1, "unknown")
     if d.score is None:
-        return False, "", 0
+        return NO
+    reason = f"{d.title} scored {d.score:.0f}/100 ({d.band})"
     if c.below is not None and d.score < c.below:
-        # Half a point of severity per point under the threshold (at most 30 for a 60 threshold), so a
-        # telling single answer (20) can still outrank a broad low score.
-        return True, f"{d.title} scored {d.score:.0f}/100 ({d.band})", (c.below - d.score) / 2
+        gap = max(0.05, min(1.0, (DIMENSION_BAND - d.score) / DIMENSION_BAND))
+        return Outcome(True, (reason,), round(gap, 3), max(1, _weak_answers(c.dimension, e)), "dimension")
     if c.at_least is not None and d.score >= c.at_least:
-        return True, f"{d.title} scored {d.score:.0f}/100 ({d.band})", 1
-    return False, "", 0
+        return Outcome(True, (reason,), 0.0, 0, "context")
+    return NO
+
+
+def _weak_answers(dimension: str, e: Evidence) -> int:
+    """How many answers in the dimension are on the weak side (the answers that agree it is weak)."""
+    if e.instrument is None:
+        return 1
+    scores = [e.item_score(i.id) for i in e.instrument.items if i.scored and i.dimension == dimension]
+    return sum(1 for s in scores if s is not None and s < 50)
 
 
 def _dont_know(c: Condition, e: Evidence) -> Outcome:
     d = e.dimensions.get(c.dont_know)
     wanted = c.at_least or 1
     if d is None or d.dont_know < wanted:
-        return False, "", 0
-    return True, f"“Don't know” was the answer to {d.dont_know} {d.title.lower()} question(s)", 10 * d.dont_know
+        return NO
+    share = d.dont_know / max(1, d.dont_know + d.answered)
+    noun = f"question on {d.title[0].lower() + d.title[1:]}"
+    return Outcome(True, (f"“Don't know” was the answer to {count(d.dont_know, noun)}",),
+                   round(0.4 + 0.5 * share, 3), d.dont_know, "dont_know")
 
 
 def _answer(c: Condition, e: Evidence) -> Outcome:
     value = e.answers.get(c.answer)
     if c.answered is not None:
         given = value not in (None, "", [])
-        return given == c.answered, f"Question {c.answer} was {'answered' if given else 'not answered'}", 5
+        return Outcome(given == c.answered, (f"Question {c.answer} was {'answered' if given else 'not answered'}",),
+                       0.3, 1, "answer")
     number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
-    hit = (
-        (c.in_ is not None and (str(value) in map(str, c.in_) or (isinstance(value, list)
-                                                                   and any(str(x) in map(str, c.in_) for x in value))))
-        or (c.at_most is not None and number is not None and number <= c.at_most)
-        or (c.at_least is not None and number is not None and number >= c.at_least)
-    )
-    return bool(hit), e.describe(c.answer), 20
+    score = e.item_score(c.answer)
+    hit, gap = False, 0.75
+    if c.in_ is not None:
+        values = value if isinstance(value, list) else [value]
+        hit = any(str(v) in map(str, c.in_) for v in values)
+        gap = 0.6 if value == DONT_KNOW else (1 - score / 100 if score is not None else 0.75)
+    elif c.score_below is not None:
+        hit = score is not None and score < c.score_below
+        gap = 1 - score / 100 if score is not None else 0
+    elif c.score_at_least is not None:
+        hit, gap = score is not None and score >= c.score_at_least, 0.0
+    elif c.at_most is not None:
+        hit = number is not None and number <= c.at_most
+        gap = max(0.25, 1 - number / (2 * c.at_most)) if hit and c.at_most else 1.0
+    elif c.at_least is not None:
+        hit, gap = number is not None and number >= c.at_least, 0.5
+    return Outcome(bool(hit), (e.describe(c.answer),), round(max(0.05, gap), 3), 1, "answer") if hit else NO
 
 
 def _stage(c: Condition, e: Evidence) -> Outcome:
-    current = e.stage.id if e.stage else None
-    return current in c.stage, f"The coalition is at the {e.stage.title.lower() if current else ''} stage", 5
+    stages = e.stage.stages if e.stage else []
+    if not set(stages) & set(c.stage):
+        return NO
+    return Outcome(True, (f"The coalition is at this stage: {e.stage.title.lower()}",), 0.5, 1, "stage")
 
 
 def _skipped(c: Condition, e: Evidence) -> Outcome:
     skipped = [s for s in (e.stage.skipped if e.stage else []) if c.skipped in ("any", s.id)]
     if not skipped:
-        return False, "", 0
-    return True, "Foundation skipped: " + "; ".join(s.note for s in skipped), 30
+        return NO
+    gap = max(1 - s.level / 100 for s in skipped)
+    return Outcome(True, tuple(f"Foundation skipped: {s.note}" for s in skipped), round(gap, 3), len(skipped),
+                   "skipped")
 
 
 def _flag(c: Condition, e: Evidence) -> Outcome:
     rep = e.representation
-    if rep is None or c.flag not in rep.flags:
-        return False, "", 0
-    detail = next((g.detail for g in rep.gaps if g.kind == c.flag), c.flag.replace("_", " "))
-    return True, detail, 25
+    gap = next((g for g in rep.gaps if g.kind == c.flag), None) if rep else None
+    if gap is None:
+        return NO
+    return Outcome(True, (gap.detail.rstrip("."),), gap.severity, gap.count, "map")
+
+
+def _founded_within(c: Condition, e: Evidence) -> Outcome:
+    age = e.age
+    if age is None or age > c.founded_within:
+        return NO
+    return Outcome(True, (f"The coalition is {count(age, 'year')} old",), 0.0, 0, "context")
+
+
+def _older_than(c: Condition, e: Evidence) -> Outcome:
+    age = e.age
+    if age is None or age <= c.older_than:
+        return NO
+    return Outcome(True, (f"The coalition is {count(age, 'year')} old",), 0.0, 0, "context")
+
+
+def combined(outcomes: list[Outcome]) -> Outcome:
+    """Several pieces of evidence for one action: the strongest sets the gap, all of them the count."""
+    strongest = max(outcomes, key=lambda o: (o.gap, o.count))
+    parts = tuple(p for o in outcomes for p in (o.parts or ((o.kind, o.count),)))
+    return Outcome(True, tuple(r for o in outcomes for r in o.reasons), strongest.gap, sum(o.count for o in outcomes),
+                   strongest.kind, parts)
 
 
 def _any(c: Condition, e: Evidence) -> Outcome:
-    for sub in c.any:
-        fired, reason, severity = evaluate(sub, e)
-        if fired:
-            return True, reason, severity
-    return False, "", 0
+    """Fires when one sub-condition does; every one that holds adds its evidence (more answers agree)."""
+    held = [o for o in (evaluate(sub, e) for sub in c.any) if o.fired]
+    return combined(held) if held else NO
+
+
+def _all(c: Condition, e: Evidence) -> Outcome:
+    """Fires when every sub-condition does (useful in `done_when`: done only when all parts are)."""
+    outcomes = [evaluate(sub, e) for sub in c.all]
+    return combined(outcomes) if all(o.fired for o in outcomes) else NO
 
 
 CONDITIONS: dict[str, Callable[[Condition, Evidence], Outcome]] = {
     "dimension": _dimension, "dont_know": _dont_know, "answer": _answer, "stage": _stage,
-    "skipped": _skipped, "flag": _flag, "any": _any,
+    "skipped": _skipped, "flag": _flag, "founded_within": _founded_within, "older_than": _older_than, "any": _any,
+    "all": _all,
 }
 
 
@@ -187,32 +312,78 @@ def evaluate(condition: Condition, evidence: Evidence) -> Outcome:
     return CONDITIONS[kind](condition, evidence)
 
 
+def allowed(requires: Requires, e: Evidence) -> bool:
+    """Preconditions: the stage range (an unknown stage fails it), a budget, the coalition's type and
+    scope (an unknown type or scope passes: advice is not hidden for want of a profile)."""
+    if requires.stages is not None:
+        stages = e.stage.stages if e.stage else []
+        if not set(stages) & set(requires.stages):
+            return False
+    if requires.budget is not None:
+        has = e.answers.get("tr_has_budget")
+        if (requires.budget and has == "no") or (requires.budget is False and has != "no"):
+            return False
+    if requires.types is not None and e.profile.type is not None and e.profile.type not in requires.types:
+        return False
+    return not (requires.scopes is not None and e.profile.scope is not None and e.profile.scope not in requires.scopes)
+
+
+@dataclass(frozen=True)
+class Fired:
+    """A rule that fired, with the combined evidence: gap (0–1), count of agreeing evidence, reasons."""
+
+    rule: Rule
+    reasons: list[str]
+    gap: float
+    count: int
+    kind: str
+    tally: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def severity(self) -> float:
+        """How far from good, discounted when only one piece of evidence says so (1 of 2, 2 of 3, ...)."""
+        return self.gap * self.count / (self.count + 1)
+
+
+def fire(rule: Rule, e: Evidence) -> Fired | None:
+    if not allowed(rule.requires, e):
+        return None
+    outcomes = [evaluate(c, e) for c in rule.when]
+    if not all(o.fired for o in outcomes):
+        return None
+    if any(evaluate(c, e).fired for c in rule.done_when):
+        return None
+    evidence = [o for o in outcomes if o.kind != "context"] or outcomes
+    total = combined(evidence)
+    return Fired(rule=rule, reasons=[r for o in outcomes for r in o.reasons], gap=total.gap,
+                 count=max(1, total.count), kind=total.kind, tally=total.tally)
+
+
+def fired_rules(rules: list[Rule], evidence: Evidence) -> list[Fired]:
+    """Every rule that fires, with milder rules replaced and repeated titles dropped (order: rule id)."""
+    fired = [f for f in (fire(rule, evidence) for rule in sorted(rules, key=lambda r: r.id)) if f]
+    replaced = {r for f in fired for r in f.rule.replaces}
+    kept, titles = [], set()
+    for f in sorted((f for f in fired if f.rule.id not in replaced), key=lambda f: (-f.severity, f.rule.id)):
+        title = text_in(f.rule.title)
+        if title not in titles:
+            titles.add(title)
+            kept.append(f)
+    return kept
+
+
 def _show(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(map(str, value)) or "none"
     return {"dont_know": "don't know", "not_applicable": "not applicable", None: "no answer"}.get(value, str(value))
 
 
-def recommend(rules: list[Rule], evidence: Evidence) -> list[Recommendation]:
-    fired = []
-    for order, rule in enumerate(rules):
-        outcomes = [evaluate(c, evidence) for c in rule.when]
-        if all(o[0] for o in outcomes):
-            fired.append((rule.priority, -sum(o[2] for o in outcomes), order, rule, [o[1] for o in outcomes if o[1]]))
-    fired.sort(key=lambda f: f[:3])
-    replaced = {r for f in fired for r in f[3].replaces}
-    seen_titles: set[str] = set()
-    results = []
-    for _, _, _, rule, reasons in fired:
-        if rule.id in replaced or rule.title in seen_titles:
-            continue
-        seen_titles.add(rule.title)
-        rank = len(results) + 1
-        results.append(Recommendation(
-            id=rule.id, title=rule.title, dimension=rule.dimension, priority=rule.priority, rank=rank,
-            top=rank <= TOP, why=rule.why, reasons=reasons, steps=rule.steps, chapter=rule.chapter,
-            question=rule.question))
-    return results
+def recommend(rules: list[Rule], evidence: Evidence, weights: Callable[[list[str], str], float] | None = None,
+              ) -> list[Recommendation]:
+    """The actions to show, ranked (see assessment/ranking.py); the count of the rest is `not_shown`."""
+    from assessment.ranking import rank
+
+    return rank(fired_rules(rules, evidence), evidence, weights).shown
 
 
 def load_rules(folder: Path = RULE_DIR) -> list[Rule]:
@@ -238,12 +409,13 @@ def load_rules(folder: Path = RULE_DIR) -> list[Rule]:
 
 def rule_references(rule: Rule) -> list[tuple[str, str]]:
     """(kind, value) for every id a rule refers to, so `validate` can check them all."""
-    refs = [("dimension", rule.dimension), ("chapter", rule.chapter), *[("rule", r) for r in rule.replaces]]
-    stack = list(rule.when)
+    refs = [("dimension", rule.dimension), ("chapter", rule.chapter), *[("rule", r) for r in rule.replaces],
+            *[("theme", t) for t in rule.themes], *[("tool", t) for t in rule.tools]]
+    stack = [*rule.when, *rule.done_when]
     while stack:
         c = stack.pop()
-        if c.any:
-            stack.extend(c.any)
+        stack.extend(c.any or [])
+        stack.extend(c.all or [])
         for kind in ("dimension", "dont_know"):
             if getattr(c, kind):
                 refs.append(("dimension", getattr(c, kind)))

@@ -101,16 +101,38 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
                 "|---|---|---|---|---|---|"]
         out += [f"| {md_text(s.name)} | {labels.sectors[s.sector]} | {s.influence} | {s.stake} | "
                 f"{labels.participation[s.participation]} | {whole(s.votes)} |" for s in stakeholders]
-    out += ["", "## Recommended actions", ""]
-    for rec in result.recommendations:
-        label, url = chapter_link(rec.chapter)
-        out += [f"### {rec.rank}. {rec.title}" + (" (top priority)" if rec.top else ""), "",
-                rec.why, "", "Why this was shown: " + "; ".join(md_text(r) for r in rec.reasons), ""]
-        out += [f"{i}. {step}" for i, step in enumerate(rec.steps, 1)]
-        out += ["", f"*Ask the group:* {rec.question}", "", f"Read: [{label}]({url})" if url else f"Read: {label}", ""]
-    if result.problems:
-        out += ["## Notes on the input", ""] + [f"- {md_text(p)}" for p in result.problems]
+    out += ["", "## What to do next", ""]
+    out += [line for rec in result.recommendations if rec.top for line in _recommendation_md(rec)]
+    also = [rec for rec in result.recommendations if not rec.top]
+    if also:
+        out += ["## Also worth doing", ""]
+        for title, group in _by_dimension(also):
+            out += [f"**{title}**", ""] + [line for rec in group for line in _recommendation_md(rec, "####")]
+    if result.recommendations_not_shown:
+        out += [_not_shown(result.recommendations_not_shown), ""]
+    if result.problems or result.notes:
+        out += ["## Notes on the input", ""] + [f"- {md_text(p)}" for p in [*result.notes, *result.problems]]
     return "\n".join(out) + "\n"
+
+
+def _recommendation_md(rec, level: str = "###") -> list[str]:
+    label, url = chapter_link(rec.chapter)
+    out = [f"{level} {rec.rank}. {rec.title} ({rec.priority_label})", "", rec.why, "",
+           "Why this was shown: " + "; ".join(md_text(r) for r in rec.reasons), "", rec.rank_reason, ""]
+    out += [f"{i}. {step}" for i, step in enumerate(rec.steps, 1)]
+    read = f"Read: [{label}]({url})" if url else f"Read: {label}"
+    return [*out, "", f"*Ask the group:* {rec.question}", "", read, ""]
+
+
+def _by_dimension(recommendations) -> list[tuple[str, list]]:
+    """The "also worth doing" actions under their dimension, in the order the engine grouped them."""
+    titles = list(dict.fromkeys(rec.dimension_title for rec in recommendations))
+    return [(title, [rec for rec in recommendations if rec.dimension_title == title]) for title in titles]
+
+
+def _not_shown(n: int) -> str:
+    return (f"{n} further {'action applies' if n == 1 else 'actions apply'} but {'is' if n == 1 else 'are'} not shown, "
+            "to keep the list short.")
 
 
 def _figure_html(figure: Figure) -> str:
@@ -154,11 +176,19 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
                            or ("<li>No gaps found.</li>" if stakeholders else "")) + "</ul>")
     if result.representation.hhi is not None:
         parts.append(f"<p class='muted'>{esc(hhi_gloss(result.representation.hhi))}</p>")
-    parts.append("<h2>Recommended actions</h2>")
-    parts += [_recommendation_html(rec) for rec in result.recommendations]
-    if result.problems:
-        parts.append("<h2>Notes on the input</h2><ul>" + "".join(f"<li>{esc(p)}</li>" for p in result.problems)
-                     + "</ul>")
+    parts.append("<h2>What to do next</h2>")
+    parts += [_recommendation_html(rec) for rec in result.recommendations if rec.top]
+    also = [rec for rec in result.recommendations if not rec.top]
+    if also:
+        parts.append("<h2>Also worth doing</h2>")
+        for title, group in _by_dimension(also):
+            parts.append(f"<h3>{esc(title)}</h3>")
+            parts += [_recommendation_html(rec) for rec in group]
+    if result.recommendations_not_shown:
+        parts.append(f"<p class='muted'>{esc(_not_shown(result.recommendations_not_shown))}</p>")
+    if result.problems or result.notes:
+        parts.append("<h2>Notes on the input</h2><ul>" + "".join(
+            f"<li>{esc(p)}</li>" for p in [*result.notes, *result.problems]) + "</ul>")
     return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><meta name='viewport' "
             "content='width=device-width, initial-scale=1'>"
             f"<title>{name}: report</title><style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")
@@ -169,9 +199,11 @@ def _recommendation_html(rec) -> str:
     label, url = chapter_link(rec.chapter)
     read = f"<a href='{esc(url)}'>{esc(label)}</a>" if url else esc(label)
     steps = "".join(f"<li>{esc(s)}</li>" for s in rec.steps)
-    return (f"<div class='rec{' top' if rec.top else ''}'><h3>{rec.rank}. {esc(rec.title)}"
-            f"{' <small>(top priority)</small>' if rec.top else ''}</h3><p>{esc(rec.why)}</p>"
-            f"<p class='muted'>Why this was shown: {esc('; '.join(rec.reasons))}</p><ol>{steps}</ol>"
+    heading = "h3" if rec.top else "h4"
+    return (f"<div class='rec{' top' if rec.top else ''}'><{heading}>{rec.rank}. {esc(rec.title)} "
+            f"<small>({esc(rec.priority_label)})</small></{heading}><p>{esc(rec.why)}</p>"
+            f"<p class='muted'>Why this was shown: {esc('; '.join(rec.reasons))}</p>"
+            f"<p class='muted'>{esc(rec.rank_reason)}</p><ol>{steps}</ol>"
             f"<p><em>Ask the group:</em> {esc(rec.question)}</p><p>Read: {read}</p></div>")
 
 

@@ -1,6 +1,8 @@
 """Turn the stakeholder map into representation gaps.
 
-Four questions: which sectors a coalition of this type should involve are absent; who has power
+Four questions: which kinds of actor a coalition of this type and scope should involve are absent
+(a family such as civil society counts once, and a city alliance is not asked for an
+intergovernmental organisation); who has power
 or a large stake but is not engaged or is opposed (de facto stakeholders); which unseen groups the
 issue affects but the coalition has not reached; and how concentrated decision votes are
 (Herfindahl–Hirschman index over vote shares).
@@ -13,13 +15,36 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from assessment.grammar import count, join, with_article
 from assessment.loader import INSTRUMENT_DIR, read_yaml
-from assessment.model import COALITION_TYPES, PARTICIPATION, SECTORS, Profile, Stakeholder
+from assessment.model import COALITION_TYPES, PARTICIPATION, SECTORS, Profile, Stakeholder, Text, text_in
 
 ENGAGED = ("core", "member", "consulted")
 DE_FACTO_LEVEL = 4  # influence or stake of 4 or 5 out of 5
 CONCENTRATED_HHI = 0.25  # the usual threshold for a highly concentrated market, applied to votes
 CONCENTRATED_LARGEST = 40.0  # ... and one holder with at least 40% (four equal holders are not "concentrated")
+
+
+SCOPES = ("local", "national", "regional", "international")
+TYPE_NAMES = {"advocacy": "advocacy", "standard_setting": "standard-setting", "implementation": "implementation",
+              "knowledge": "knowledge", "stewardship": "stewardship"}
+
+
+class Family(BaseModel):
+    """Sectors any one of which meets a requirement: a list, or a list per scope (with `default`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    label: Text
+    sectors: list[str] | dict[str, list[str]]
+
+    def for_scope(self, scope: str | None) -> list[str]:
+        if isinstance(self.sectors, list):
+            return self.sectors
+        return self.sectors.get(scope or "default") or self.sectors["default"]
+
+    def all_sectors(self) -> set[str]:
+        lists = [self.sectors] if isinstance(self.sectors, list) else list(self.sectors.values())
+        return {s for sectors in lists for s in sectors}
 
 
 class MapLabels(BaseModel):
@@ -32,28 +57,44 @@ class MapLabels(BaseModel):
     help: dict[str, str]
     sectors: dict[str, str]
     participation: dict[str, str]
+    phrases: dict[str, Text] = {}
+    sector_families: dict[str, Family] = {}
     expected_sectors: dict[str, list[str]]
 
     def model_post_init(self, _: Any) -> None:
         problems = []
         if set(self.sectors) != set(SECTORS):
             problems.append(f"sectors must be exactly {', '.join(SECTORS)}")
+        if self.phrases and set(self.phrases) != set(SECTORS):
+            problems.append(f"phrases must be exactly {', '.join(SECTORS)}")
         if set(self.participation) != set(PARTICIPATION):
             problems.append(f"participation must be exactly {', '.join(PARTICIPATION)}")
         if set(self.expected_sectors) != set(COALITION_TYPES):
             problems.append(f"expected_sectors must cover {', '.join(COALITION_TYPES)}")
-        unknown = {s for sectors in self.expected_sectors.values() for s in sectors} - set(SECTORS)
+        unknown = {s for sectors in self.expected_sectors.values() for s in sectors} - set(SECTORS) - set(
+            self.sector_families)
         if unknown:
-            problems.append(f"expected_sectors names unknown sectors {sorted(unknown)}")
+            problems.append(f"expected_sectors names unknown sectors or families {sorted(unknown)}")
+        for name, family in self.sector_families.items():
+            strange = family.all_sectors() - set(SECTORS)
+            if strange:
+                problems.append(f"sector_families.{name} names unknown sectors {sorted(strange)}")
+            if isinstance(family.sectors, dict) and (set(family.sectors) - {"default", *SCOPES}
+                                                     or "default" not in family.sectors):
+                problems.append(f"sector_families.{name}: per scope, give 'default' and only {', '.join(SCOPES)}")
         if problems:
             raise ValueError("; ".join(problems))
 
 
 class Gap(BaseModel):
+    """One finding. `severity` (0–1) is how serious it is; `count` how many actors or groups show it."""
+
     model_config = ConfigDict(frozen=True)
     kind: str
     title: str
     detail: str
+    severity: float = 0.5
+    count: int = 1
 
 
 class Representation(BaseModel):
@@ -86,75 +127,101 @@ def analyse(stakeholders: list[Stakeholder], profile: Profile, answers: dict[str
             labels: MapLabels | None = None, group_labels: dict[str, str] | None = None) -> Representation:
     labels = labels or load_labels()
     gaps: list[Gap] = []
-    flags: list[str] = []
     engaged = sorted({s.sector for s in stakeholders if s.participation in ENGAGED})
     if not stakeholders:
-        flags.append("no_stakeholder_map")
-        gaps.append(Gap(kind="no_stakeholder_map", title="No stakeholder map yet",
+        gaps.append(Gap(kind="no_stakeholder_map", title="No stakeholder map yet", severity=0.5,
                         detail="Map who has power and who has a stake before judging representation."))
     else:
-        _sectors(profile, engaged, labels, gaps, flags)
-        _de_facto(stakeholders, labels, gaps, flags)
-        _affected(stakeholders, gaps, flags)
-    _unseen(answers, gaps, flags, group_labels or {})
+        gaps += _sectors(profile, engaged, labels)
+        gaps += _de_facto(stakeholders, labels)
+        gaps += _affected(stakeholders)
+    gaps += _unseen(answers, group_labels or {})
     shares = [s.votes for s in stakeholders if s.votes > 0]
     hhi = herfindahl(shares)
     largest = round(max(shares) / sum(shares) * 100, 1) if shares else None
     if (hhi is not None and hhi >= CONCENTRATED_HHI and largest >= CONCENTRATED_LARGEST
             and len(stakeholders) >= 3):
-        flags.append("power_concentrated")
         gaps.append(Gap(kind="power_concentrated", title="Decision power is concentrated",
+                        severity=round(min(1.0, 0.5 + (hhi - CONCENTRATED_HHI)), 3),
                         detail=f"The Herfindahl index of decision votes is {hhi:.2f} (0.25 or more is highly "
                                f"concentrated); the largest holder has {largest:.0f}% of the votes."))
-    return Representation(gaps=gaps, flags=flags, hhi=hhi, largest_vote_share=largest,
+    return Representation(gaps=gaps, flags=[g.kind for g in gaps], hhi=hhi, largest_vote_share=largest,
                           stakeholders=len(stakeholders), engaged_sectors=engaged)
 
 
-def _sectors(profile: Profile, engaged: list[str], labels: MapLabels, gaps: list[Gap], flags: list[str]) -> None:
+def expected_requirements(profile: Profile, labels: MapLabels) -> list[tuple[str, list[str]]]:
+    """(label, sectors that meet it) for each kind of actor this type and scope of coalition needs."""
     if profile.type is None:
-        return
-    absent = [s for s in labels.expected_sectors[profile.type] if s not in engaged]
-    if absent:
-        flags.append("sectors_absent")
-        names = ", ".join(labels.sectors[s] for s in absent)
-        gaps.append(Gap(kind="sectors_absent", title="Sectors absent",
-                        detail=f"A {profile.type.replace('_', '-')} coalition usually involves: {names}. "
-                               "None is engaged in yours."))
+        return []
+    needs = []
+    for name in labels.expected_sectors[profile.type]:
+        family = labels.sector_families.get(name)
+        if family:
+            needs.append((text_in(family.label), family.for_scope(profile.scope)))
+        else:
+            phrase = labels.phrases.get(name)
+            needs.append((text_in(phrase) if phrase else _in_sentence(labels.sectors[name]), [name]))
+    return needs
 
 
-def _de_facto(stakeholders: list[Stakeholder], labels: MapLabels, gaps: list[Gap], flags: list[str]) -> None:
+def _in_sentence(label: str) -> str:
+    """'National government' -> 'national government'; acronyms such as 'NGO' stay as they are."""
+    first = label.split(" ")[0]
+    return label if first.isupper() else label[0].lower() + label[1:]
+
+
+def _sectors(profile: Profile, engaged: list[str], labels: MapLabels) -> list[Gap]:
+    needs = expected_requirements(profile, labels)
+    missing = [label for label, sectors in needs if not set(sectors) & set(engaged)]
+    if not missing:
+        return []
+    scope = f" working at {profile.scope} level" if profile.scope else ""
+    kind = with_article(f"{TYPE_NAMES[profile.type]} coalition", capital=True)
+    return [Gap(kind="sectors_absent", title="Kinds of actor absent", count=len(missing),
+                severity=round(0.4 + 0.6 * len(missing) / len(needs), 3),
+                detail=f"{kind}{scope} usually involves {join(label for label, _ in needs)}. "
+                       f"Not engaged in yours: {join(missing)}.")]
+
+
+def _de_facto(stakeholders: list[Stakeholder], labels: MapLabels) -> list[Gap]:
+    gaps = []
     outside = [s for s in stakeholders if s.participation in ("not_engaged", "opposed")
                and max(s.influence, s.stake) >= DE_FACTO_LEVEL]
     if outside:
-        flags.append("de_facto_excluded")
         names = "; ".join(f"{s.name} ({labels.participation[s.participation].lower()}, influence {s.influence}, "
                           f"stake {s.stake})" for s in outside)
         gaps.append(Gap(kind="de_facto_excluded", title="De facto stakeholders outside the coalition",
+                        count=len(outside), severity=max(max(s.influence, s.stake) for s in outside) / 5,
                         detail=f"High influence or stake but not engaged: {names}."))
     opponents = [s for s in stakeholders if s.participation == "opposed" and s.influence >= DE_FACTO_LEVEL]
     if opponents:
-        flags.append("opposed_powerful")
-        gaps.append(Gap(kind="opposed_powerful", title="Powerful opponents",
+        gaps.append(Gap(kind="opposed_powerful", title="Powerful opponents", count=len(opponents),
+                        severity=max(s.influence for s in opponents) / 5,
                         detail="Actively opposed and highly influential: "
                                + "; ".join(f"{s.name} (influence {s.influence})" for s in opponents) + "."))
+    return gaps
 
 
-def _affected(stakeholders: list[Stakeholder], gaps: list[Gap], flags: list[str]) -> None:
+def _affected(stakeholders: list[Stakeholder]) -> list[Gap]:
     affected = [s for s in stakeholders if s.sector == "affected_community"]
-    if affected and not any(s.participation in ("core", "member") for s in affected):
-        flags.append("affected_not_deciding")
-        gaps.append(Gap(kind="affected_not_deciding", title="Affected communities do not take part in decisions",
-                        detail="Affected communities are on the map but none is a core group or member."))
+    if not affected or any(s.participation in ("core", "member") for s in affected):
+        return []
+    return [Gap(kind="affected_not_deciding", title="Affected communities do not take part in decisions",
+                count=len(affected), severity=0.8,
+                detail=f"The map lists {count(len(affected), 'affected community', 'affected communities')}, but "
+                       + ("it is not a core group or a member." if len(affected) == 1
+                          else "none is a core group or a member."))]
 
 
-def _unseen(answers: dict[str, Any], gaps: list[Gap], flags: list[str], names: dict[str, str]) -> None:
+def _unseen(answers: dict[str, Any], names: dict[str, str]) -> list[Gap]:
     affected = answers.get("re_groups_affected")
     reached = answers.get("re_groups_reached")
-    if not isinstance(affected, list):
-        return
+    if not isinstance(affected, list) or not affected:
+        return []
     missing = [g for g in affected if g not in (reached if isinstance(reached, list) else [])]
-    if missing:
-        flags.append("unseen_groups")
-        gaps.append(Gap(kind="unseen_groups", title="Unseen groups not reached",
-                        detail="Affected but not engaged in the last 12 months: "
-                               + ", ".join(names.get(g, g.replace("_", " ")) for g in missing) + "."))
+    if not missing:
+        return []
+    return [Gap(kind="unseen_groups", title="Unseen groups not reached", count=len(missing),
+                severity=round(0.5 + 0.5 * len(missing) / len(affected), 3),
+                detail="Affected but not engaged in the last 12 months: "
+                       + join(_in_sentence(names.get(g, g.replace("_", " "))) for g in missing) + ".")]

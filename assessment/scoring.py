@@ -17,7 +17,9 @@ from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, text_i
 
 # Lower bound of each band, highest first: a table so wording and cut-offs change in one place.
 BANDS = ((80.0, "strong"), (60.0, "established"), (40.0, "developing"), (0.0, "at risk"))
-CONFIDENCE = ((0.8, "high"), (0.5, "medium"), (0.0, "low"))
+# Confidence needs both breadth (share of the dimension's questions answered) and a number of
+# answers: one or two answers are never "high", however complete, and one is always "low".
+CONFIDENCE = ((0.8, 4, "high"), (0.5, 2, "medium"), (0.0, 0, "low"))
 
 
 class DimensionScore(BaseModel):
@@ -40,6 +42,10 @@ def band_for(score: float | None) -> str | None:
     if score is None:
         return None
     return next(name for floor, name in BANDS if score >= floor)
+
+
+def confidence_for(coverage: float, answered: int) -> str:
+    return next(label for share, least, label in CONFIDENCE if coverage >= share and answered >= least)
 
 
 def item_score(instrument: Instrument, item: Item, value: int) -> float:
@@ -71,14 +77,14 @@ def _score(dimension: str, title: str, instrument: Instrument, items: list[Item]
             dont_know += 1
         elif value == NOT_APPLICABLE:
             not_applicable += 1
-        elif isinstance(value, int) and not isinstance(value, bool):
+        elif isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= instrument.scale_of(item).points:
             total += item_score(instrument, item, value) * item.weight
             weights += item.weight
             answered += 1
     score = round(total / weights, 1) if weights else None
     applicable = len(items) - not_applicable
     coverage = round(answered / applicable, 3) if applicable else 0.0
-    confidence = "none" if score is None else next(label for floor, label in CONFIDENCE if coverage >= floor)
+    confidence = "none" if score is None else confidence_for(coverage, answered)
     return DimensionScore(
         id=dimension, title=title, score=score, band=band_for(score), answered=answered, dont_know=dont_know,
         not_applicable=not_applicable, unanswered=len(items) - answered - dont_know - not_applicable,

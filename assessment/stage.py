@@ -1,33 +1,87 @@
 """Where a coalition stands in its life cycle, with the evidence, and foundations it skipped.
 
-The current stage is the latest one whose evidence items the respondent agrees with on average;
-an earlier stage whose items they disagree with is a skipped foundation (for example,
-implementing with no agreed monitoring).
+Each stage's questions are answered on a factual scale (done / under way / not started), so each
+stage has a progress from 0 to 1. The coalition's path depends on its type (content/stages.yaml:
+a knowledge network does not negotiate a treaty) and on stages it marks "not applicable".
+
+The position along the path is the sum of each stage's progress, where a stage is credited with
+the progress of the stage after it (work under way on implementation means negotiation is behind
+you, even if its questions were answered cautiously). The current stage is the one being worked
+on at that position; close to a boundary the diagnosis says "between X and Y" instead of flipping.
+Because one answer moved by one step changes the sum by at most one, the diagnosis then moves by
+at most one step: from a stage to "between", or from "between" to the next stage.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from assessment.grammar import sentence
 from assessment.loader import CONTENT_DIR, read_yaml, visible
-from assessment.model import STAGES, Instrument, text_in
+from assessment.model import COALITION_TYPES, NOT_APPLICABLE, STAGES, Instrument, Item, Text, text_in
 from assessment.scoring import item_score
 
-REACHED = 62.5  # 3.5 on a 1–5 scale: agreement on average
-WEAK = 50.0  # 3.0 on a 1–5 scale: below neutral
+DONE = 0.999  # a stage is done when all of its work is done; anything started but not finished is under way
+SKIPPED_AT_MOST = 0.25  # progress at or below which an earlier stage counts as a skipped foundation
+JUST_STARTED = 0.25  # progress into the next stage below which the coalition is "between" two stages
 
 
 class StageInfo(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     id: str
-    title: str
-    description: str
-    skipped: str
+    title: Text
+    description: Text
+    skipped: Text
     chapter: str
+    weights: dict[str, float] = {}
+
+    @property
+    def name(self) -> str:
+        """The title in English (the engine's own sentences are English; pages translate titles)."""
+        return text_in(self.title)
+
+    @model_validator(mode="after")
+    def _weights_in_range(self) -> StageInfo:
+        bad = {d: w for d, w in self.weights.items() if not 0.3 <= w <= 2.0}
+        if bad:
+            raise ValueError(f"stage '{self.id}': weights must be between 0.3 and 2, got {bad}")
+        return self
+
+
+class StageModel(BaseModel):
+    """content/stages.yaml: the stages in order and each coalition type's path through them."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    stages: list[StageInfo]
+    paths: dict[str, list[str]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> StageModel:
+        if [s.id for s in self.stages] != list(STAGES):
+            raise ValueError(f"stages must be {', '.join(STAGES)} in that order")
+        missing = (set(COALITION_TYPES) | {"default"}) - set(self.paths)
+        if missing:
+            raise ValueError(f"paths must name every coalition type and 'default'; missing {sorted(missing)}")
+        for kind, path in self.paths.items():
+            if kind not in (*COALITION_TYPES, "default"):
+                raise ValueError(f"paths: unknown coalition type '{kind}'")
+            if not path or [s for s in STAGES if s in path] != path:
+                raise ValueError(f"paths.{kind}: stages must be known and in life-cycle order, got {path}")
+        return self
+
+    def path(self, coalition_type: str | None) -> list[str]:
+        return self.paths.get(coalition_type or "default", self.paths["default"])
+
+    def weight(self, stage_ids: list[str], dimension: str) -> float:
+        """How much a dimension matters at this stage (the mean over two stages when between them)."""
+        info = {s.id: s for s in self.stages}
+        weights = [info[s].weights.get(dimension, 1.0) for s in stage_ids if s in info]
+        return round(mean(weights), 3) if weights else 1.0
 
 
 class Skipped(BaseModel):
@@ -39,59 +93,170 @@ class Skipped(BaseModel):
 
 
 class StageDiagnosis(BaseModel):
+    """`id` is the stage being worked on; `between` names the two stages when the evidence is split
+    (then `id` is the later one, the most advanced under way). `levels` is each stage's progress
+    (0–100), `status` its word (done / under way / not started), `position` the place along this
+    coalition's `path` (0 = its first stage; a half means between two stages)."""
+
     model_config = ConfigDict(frozen=True)
     id: str | None
     title: str | None
     evidence: list[str]
     skipped: list[Skipped]
     levels: dict[str, float | None]
+    status: dict[str, str | None] = {}
+    between: list[str] = []
+    position: float | None = None
+    path: list[str] = list(STAGES)
+    inferred: bool = False
+
+    @property
+    def stages(self) -> list[str]:
+        """The stage or stages whose advice applies now."""
+        return list(self.between) or ([self.id] if self.id else [])
+
+
+def load_stage_model(path: Path = CONTENT_DIR / "stages.yaml") -> StageModel:
+    try:
+        return StageModel.model_validate(read_yaml(path))
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
 
 
 def load_stages(path: Path = CONTENT_DIR / "stages.yaml") -> list[StageInfo]:
-    stages = [StageInfo.model_validate(s) for s in read_yaml(path)]
-    if [s.id for s in stages] != list(STAGES):
-        raise ValueError(f"{path}: stages must be {', '.join(STAGES)} in that order")
-    return stages
+    return load_stage_model(path).stages
 
 
-def stage_levels(instrument: Instrument, answers: dict[str, Any]) -> dict[str, float | None]:
-    """Mean agreement (0–100) with each stage's evidence items; None when none was answered."""
-    levels: dict[str, float | None] = {}
+def status_of(progress: float | None) -> str | None:
+    if progress is None:
+        return None
+    if progress >= DONE:
+        return "done"
+    return "under way" if progress > 0 else "not started"
+
+
+def stage_progress(instrument: Instrument, answers: dict[str, Any]) -> tuple[dict[str, float | None], set[str]]:
+    """Each stage's progress (0–1; None when nothing was answered) and the stages marked not applicable."""
+    progress: dict[str, float | None] = {}
+    not_applicable: set[str] = set()
     for stage in STAGES:
-        scores = [item_score(instrument, item, answers[item.id]) for item in instrument.items
-                  if item.stage == stage and visible(item, answers) and isinstance(answers.get(item.id), int)]
-        levels[stage] = round(mean(scores), 1) if scores else None
-    return levels
+        items = [i for i in instrument.items if i.stage == stage and visible(i, answers)]
+        scores = [item_score(instrument, i, answers[i.id]) / 100 for i in items if _given(answers.get(i.id))
+                  and 1 <= answers[i.id] <= instrument.scale_of(i).points]
+        progress[stage] = round(mean(scores), 3) if scores else None
+        if not scores and any(answers.get(i.id) == NOT_APPLICABLE for i in items):
+            not_applicable.add(stage)
+    return progress, not_applicable
 
 
-def diagnose_stage(instrument: Instrument, answers: dict[str, Any],
-                   stages: list[StageInfo] | None = None) -> StageDiagnosis:
-    stages = stages or load_stages()
-    info = {s.id: s for s in stages}
-    levels = stage_levels(instrument, answers)
-    if all(level is None for level in levels.values()):
-        return StageDiagnosis(id=None, title=None, levels=levels, skipped=[],
+def _given(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def half_step(position: float, gaps: list[bool]) -> float:
+    """The place (in halves) along the answered stages for a summed progress.
+
+    `gaps[k]` says whether unanswered stages of the path lie between answered stage k and k+1.
+    Monotone, two half steps per unit of progress, so a change of at most 1 moves it by at most 1.
+    """
+    if position <= 0:
+        return 0.0
+    k = math.ceil(position) - 1
+    into = position - k
+    if math.isclose(into, 1.0):  # stage k done and the next answered one not started
+        return k + 0.5 if k < len(gaps) and gaps[k] else float(k)
+    if into <= JUST_STARTED and k >= 1:
+        return k - 0.5
+    return float(k)
+
+
+def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: StageModel | list[StageInfo] | None = None,
+                   coalition_type: str | None = None) -> StageDiagnosis:
+    model = _model(model)
+    info = {s.id: s for s in model.stages}
+    progress, not_applicable = stage_progress(instrument, answers)
+    levels = {s: None if p is None else round(p * 100, 1) for s, p in progress.items()}
+    status = {s: status_of(p) for s, p in progress.items()}
+    type_path = model.path(coalition_type)
+    path = [s for s in type_path if s not in not_applicable]
+    asked = [i for i, s in enumerate(path) if progress[s] is not None]
+    if not asked:
+        return StageDiagnosis(id=None, title=None, levels=levels, status=status, skipped=[], path=path,
                               evidence=["No life-cycle questions were answered, so the stage is not known."])
-    reached = [s for s in STAGES if levels[s] is not None and levels[s] >= REACHED]
-    current = reached[-1] if reached else STAGES[0]
-    evidence = _evidence(instrument, answers, current, levels)
-    skipped = [Skipped(id=s, title=info[s].title, note=info[s].skipped, level=levels[s])
-               for s in STAGES[: STAGES.index(current)] if levels[s] is not None and levels[s] < WEAK]
-    return StageDiagnosis(id=current, title=info[current].title, evidence=evidence, skipped=skipped, levels=levels)
+    values = [progress[path[i]] for i in asked]
+    credited = [max(v, values[j + 1] if j + 1 < len(values) else 0.0) for j, v in enumerate(values)]
+    q = half_step(sum(credited), [asked[j + 1] - asked[j] > 1 for j in range(len(asked) - 1)])
+    low, high = asked[math.floor(q)], asked[math.ceil(q)]
+    x = (low + high) / 2
+    if x.is_integer():
+        current, between = path[int(x)], []
+    else:
+        between = [path[math.floor(x)], path[math.ceil(x)]]
+        current = between[1]
+    index = path.index(current)
+    skipped = [Skipped(id=s, title=info[s].name, note=text_in(info[s].skipped), level=levels[s])
+               for s in path[:index] if s not in between and progress[s] is not None
+               and progress[s] <= SKIPPED_AT_MOST]
+    title = f"Between {info[between[0]].name.lower()} and {info[between[1]].name.lower()}" if between \
+        else info[current].name
+    title = title[0].upper() + title[1:]
+    evidence = _evidence(instrument, answers, current, between, path, type_path, not_applicable, progress, info,
+                         coalition_type)
+    return StageDiagnosis(id=current, title=title, evidence=evidence, skipped=skipped, levels=levels, status=status,
+                          between=between, position=x, path=path, inferred=progress[current] is None)
 
 
-def _evidence(instrument: Instrument, answers: dict[str, Any], current: str,
-              levels: dict[str, float | None]) -> list[str]:
-    agreed = [text_in(item.text) for item in instrument.items
-              if item.stage == current and isinstance(answers.get(item.id), int)
-              and item_score(instrument, item, answers[item.id]) >= 75]
-    lines = [f"You agreed: “{text}”" for text in agreed]
-    if levels[current] is None or levels[current] < REACHED:
-        lines.append("No stage shows clear evidence yet (agreement with its statements), so the coalition is "
-                     "placed at the start of the life cycle.")
-        return lines
-    later = [s for s in STAGES[STAGES.index(current) + 1:] if levels[s] is not None]
-    if later:
-        lines.append("Evidence for later stages is weaker: "
-                     + ", ".join(f"{s.replace('_', ' ')} {levels[s]:.0f}/100" for s in later) + ".")
+def _model(model: StageModel | list[StageInfo] | None) -> StageModel:
+    if isinstance(model, StageModel):
+        return model
+    if model is None:
+        return load_stage_model()
+    default = load_stage_model()
+    return StageModel(stages=model, paths=default.paths)
+
+
+def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, between: list[str], path: list[str],
+              type_path: list[str], not_applicable: set[str], progress: dict[str, float | None],
+              info: dict[str, StageInfo], coalition_type: str | None) -> list[str]:
+    name = {s: info[s].name.lower() for s in STAGES}
+    lines = []
+    for stage in between or [current]:
+        if progress[stage] is None:
+            continue
+        answered = [_answered(instrument, item, answers) for item in instrument.items
+                    if item.stage == stage and _given(answers.get(item.id))]
+        lines.append(sentence(f"{info[stage].name} is {status_of(progress[stage])}: " + "; ".join(answered)))
+    if between:
+        lines.append(f"The evidence is split between {name[between[0]]} and {name[between[1]]}, so the advice for "
+                     "both stages applies.")
+    if progress[current] is None:
+        before = [s for s in path[:path.index(current)] if progress[s] is not None]
+        after = [s for s in path[path.index(current) + 1:] if progress[s] is not None]
+        known = " and ".join(f"{name[s]} ({status_of(progress[s])})" for s in (before[-1:] + after[:1]))
+        lines.append(f"No question here asks about {name[current]}; it is inferred from {known}. The full "
+                     "diagnostic places the coalition more precisely.")
+    index = path.index(current)
+    done_before = [name[s] for s in path[:index] if s not in between and status_of(progress[s]) == "done"]
+    if done_before:
+        lines.append(sentence(f"Done before it: {'; '.join(done_before)}"))
+    later = [s for s in path[index + 1:] if progress[s] is not None]
+    started = [f"{name[s]} ({status_of(progress[s])})" for s in later if progress[s] > 0]
+    if started:
+        lines.append(sentence(f"Later work already started: {'; '.join(started)}"))
+    elif later:
+        lines.append(sentence(f"Not started yet: {'; '.join(name[s] for s in later)}"))
+    off_type = [name[s] for s in STAGES if s not in type_path]
+    if off_type:
+        kind = (coalition_type or "").replace("_", "-")
+        lines.append(sentence(f"Left out of the path: {'; '.join(off_type)}, which {kind} coalitions do not usually "
+                              "go through"))
+    if not_applicable & set(type_path):
+        lines.append(sentence("Left out because you answered “not applicable”: "
+                              + "; ".join(name[s] for s in STAGES if s in not_applicable and s in type_path)))
     return lines
+
+
+def _answered(instrument: Instrument, item: Item, answers: dict[str, Any]) -> str:
+    scale = instrument.scale_of(item)
+    label = text_in(scale.choices.get(str(answers[item.id]), str(answers[item.id]))) if scale else answers[item.id]
+    return f"“{text_in(item.text).rstrip('.')}” ({str(label).lower()})"

@@ -28,9 +28,11 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from assessment.loader import load_instruments
 from assessment.model import Instrument, Profile, Stakeholder
 from assessment.tables import Answer, Assessment, Coalition, now
 from assessment.tokens import matches, new_token, token_hash
+from assessment.upgrade import Upgraded, upgrade_answers
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
@@ -134,6 +136,7 @@ class Saved:
     answers: dict[str, Any]
     stakeholders: list[Stakeholder]
     profile: Profile
+    notes: tuple[str, ...] = ()  # what changed when answers to an older questionnaire version were carried over
 
 
 class Store:
@@ -206,15 +209,34 @@ class Store:
         coalition = session.get(Coalition, row.coalition_id)
         answers = {a.item_id: json.loads(a.value) for a in
                    session.scalars(select(Answer).where(Answer.assessment_id == row.id))}
+        upgraded = _upgraded(row, answers)
         return Saved(id=row.id, coalition_id=row.coalition_id, instrument_id=row.instrument_id, section=row.section,
-                     created_at=row.created_at, completed_at=row.completed_at, answers=answers,
+                     created_at=row.created_at, completed_at=row.completed_at, answers=upgraded.answers,
+                     notes=tuple(upgraded.notes),
                      stakeholders=[Stakeholder.model_validate(s) for s in row.stakeholders or []],
                      profile=Profile(name=coalition.name, type=coalition.type, issue_area=coalition.issue_area,
                                      scope=coalition.scope, founded=coalition.founded))
 
+    def _store_upgrade(self, session: Session, assessment_id: str) -> None:
+        """Before the first new answer, rewrite answers given to an older questionnaire version in the current one,
+        so new answers are never mistaken for old ones."""
+        row = session.get(Assessment, assessment_id)
+        instrument = load_instruments().get(row.instrument_id) if row else None
+        if instrument is None or row.instrument_version >= instrument.version:
+            return
+        old = {a.item_id: json.loads(a.value) for a in
+               session.scalars(select(Answer).where(Answer.assessment_id == assessment_id))}
+        session.execute(delete(Answer).where(Answer.assessment_id == assessment_id))
+        rows = [{"assessment_id": assessment_id, "item_id": k, "value": json.dumps(v), "updated_at": now()}
+                for k, v in _upgraded(row, old).answers.items()]
+        if rows:
+            session.execute(self._upsert(rows))
+        row.instrument_version = instrument.version
+
     def save_answer(self, assessment_id: str, item_id: str, value: Any) -> None:
         """Upsert one answer; None removes it (the person cleared the question)."""
         with self.writing() as session:
+            self._store_upgrade(session, assessment_id)
             if value is None:
                 session.execute(delete(Answer).where(Answer.assessment_id == assessment_id,
                                                      Answer.item_id == item_id))
@@ -229,6 +251,7 @@ class Store:
                 for k, v in answers.items() if v is not None]
         if rows:
             with self.writing() as session:
+                self._store_upgrade(session, assessment_id)
                 session.execute(self._upsert(rows))
 
     def _upsert(self, rows: list[dict]):
@@ -272,6 +295,14 @@ class Store:
 def shared_store() -> Store:
     """The process's one store: the pages and the participant path share its pool and its lock."""
     return Store()
+
+
+def _upgraded(row: Assessment, answers: dict[str, Any]) -> Upgraded:
+    """Answers saved with an older version of the questionnaire, read in the current one (with notes)."""
+    instrument = load_instruments().get(row.instrument_id)
+    if instrument is None:
+        return Upgraded(answers)
+    return upgrade_answers(instrument, answers, row.instrument_version)
 
 
 def _profile_columns(profile: Profile) -> dict[str, Any]:

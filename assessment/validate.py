@@ -10,13 +10,19 @@ from collections.abc import Callable
 from typing import Any
 
 from assessment.errors import AssessmentError
-from assessment.loader import INSTRUMENT_DIR, load_instruments
+from assessment.loader import CONTENT_DIR, INSTRUMENT_DIR, load_instruments, read_yaml
 from assessment.recommend import KNOWN_FLAGS, KNOWN_STAGES, RULE_DIR, load_rules, rule_references
 from assessment.representation import load_labels
 from assessment.stage import load_stages
 from handbook.errors import ContentError
 from handbook.library import Handbook, load_handbook
 from handbook.links import check_handbook
+
+
+def tool_exists(handbook: Handbook, slug: str) -> bool:
+    """A toolkit page or chapter with this slug (toolkit pages are looked up when the handbook has them)."""
+    find = getattr(handbook, "tool", None)
+    return bool(find(slug)) if callable(find) else handbook.chapter(slug) is not None
 
 
 def resolves(handbook: Handbook, target: str) -> bool:
@@ -48,15 +54,24 @@ def validate_all() -> tuple[list[str], dict[str, int]]:
     dimensions = {d.id for d in handbook.dimensions}
     items = {item.id for instrument in instruments.values() for item in instrument.items}
     rule_ids = {r.id for r in rules}
-    known = {"dimension": dimensions, "item": items, "stage": KNOWN_STAGES, "flag": KNOWN_FLAGS, "rule": rule_ids}
+    themes = _load("themes", lambda: {t["id"] for t in read_yaml(CONTENT_DIR / "themes.yaml")}, problems) or set()
+    known = {"dimension": dimensions, "item": items, "stage": KNOWN_STAGES, "flag": KNOWN_FLAGS, "rule": rule_ids,
+             "theme": themes}
     for rule in rules:
         for kind, value in rule_references(rule):
-            bad = not resolves(handbook, value) if kind == "chapter" else value not in known[kind]
+            if kind == "chapter":
+                bad = not resolves(handbook, value)
+            elif kind == "tool":
+                bad = not tool_exists(handbook, value)
+            else:
+                bad = value not in known[kind]
             if bad:
                 problems.append(f"{RULE_DIR.name}/ rule '{rule.id}': unknown {kind} '{value}'")
     for stage in stages:
         if not resolves(handbook, stage.chapter):
             problems.append(f"stages.yaml '{stage.id}': unknown chapter section '{stage.chapter}'")
+        problems += [f"stages.yaml '{stage.id}': weights name unknown dimension '{d}'"
+                     for d in stage.weights if d not in dimensions]
     for instrument in instruments.values():
         for ref in instrument.dimensions:
             if ref.chapter and not resolves(handbook, ref.chapter):

@@ -28,7 +28,8 @@ def random_answers(instrument, rng: random.Random) -> dict:
     for item in instrument.items:
         scale = instrument.scale_of(item)
         if item.kind == "likert":
-            answers[item.id] = rng.choice([1, 2, 3, 4, 5, 2, 3, 4, "dont_know"])
+            points = list(range(1, scale.points + 1))
+            answers[item.id] = rng.choice([*points, *points[1:-1], "dont_know"])
         elif item.kind == "single":
             answers[item.id] = rng.choice(list(scale.choices))
         elif item.kind == "multiple":

@@ -8,6 +8,7 @@ from assessment.errors import AssessmentError
 from assessment.files import MAX_BYTES, read_answers
 from assessment.loader import visible
 from assessment.model import COALITION_TYPES, Profile, text_in
+from assessment.paging import page_of_section, pages_of
 from ui.assessment_state import (
     NEW,
     RESUME,
@@ -19,7 +20,7 @@ from ui.assessment_state import (
     resume_params,
     show_resume_link,
 )
-from ui.questions import QUESTIONNAIRE_CSS, page_of_section, pages_of, render_item
+from ui.questions import QUESTIONNAIRE_CSS, render_item
 from ui.safe import inert
 
 engine = get_engine()
@@ -95,6 +96,8 @@ def upload_box() -> None:
         except AssessmentError as exc:
             st.error(f"This file cannot be used: {inert(exc)}")
             return
+        if parsed.notes:
+            st.info("\n\n".join(inert(note) for note in parsed.notes), icon=":material/update:")
         if parsed.problems:
             st.warning("Some entries were left out; everything else was kept:\n\n"
                        + "\n".join(f"- {inert(p)}" for p in parsed.problems))
@@ -115,7 +118,7 @@ def questions(saved) -> None:
     assessment_nav("pages/assess.py")
     if st.session_state.get("new_token") == resume_params()[RESUME]:
         show_resume_link(st.session_state.new_token)
-    pages = pages_of(instrument)
+    pages = pages_of(instrument.sections)
     index = min(saved.section, len(pages) - 1)
     wanted = page_of_section(pages, st.query_params.get("section", ""))
     if wanted is not None:  # a link such as "answer the life-cycle questions" from the results

@@ -24,7 +24,7 @@ if saved is None:
     st.stop()
 
 instrument = engine.instruments[saved.instrument_id]
-result = engine.assess(instrument, saved.answers, saved.stakeholders, saved.profile)
+result = engine.assess(instrument, saved.answers, saved.stakeholders, saved.profile, notes=list(saved.notes))
 stage_titles = {s.id: s.title for s in engine.stages}
 handbook = get_handbook()
 
@@ -94,20 +94,42 @@ if result.representation.hhi is not None:
     st.caption(hhi_gloss(result.representation.hhi))
 
 st.header("What to do next", anchor="actions")
-if not result.recommendations:
-    st.write("No action rule fired. Answer more questions, or review the handbook's toolkits.")
-more = [r for r in result.recommendations if not r.top]
-for rec in result.recommendations:
-    if more and rec is more[0]:
-        st.markdown(f"**{len(more)} more action{'s' if len(more) != 1 else ''}**, in order of priority:")
-    with st.expander(f"{'★ ' if rec.top else ''}{rec.rank}. {rec.title}", expanded=rec.top, key=f"rec_{rec.id}"):
+
+
+def show_action(rec) -> None:
+    """One action: its priority in words, why it was shown and why it ranks where it does, the steps."""
+    label = f"{'★ ' if rec.top else ''}{rec.rank}. {rec.title} · {rec.priority_label}"
+    with st.expander(label, expanded=rec.top, key=f"rec_{rec.id}"):
         st.write(rec.why)
         st.caption("Why this was shown: " + "; ".join(inert(r) for r in rec.reasons))
+        st.caption(f"Priority: {rec.priority_label}. {inert(rec.rank_reason)}")
         st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(rec.steps, 1)))
         st.markdown(f"**Ask the group:** {rec.question}")
         slug, _, section = rec.chapter.partition("#")
         st.page_link("pages/handbook.py", label=f"Read: {section_label(slug, section)}", icon=":material/menu_book:",
                      query_params={"chapter": slug, **({"section": section} if section else {})})
+
+
+top_actions = [r for r in result.recommendations if r.top]
+also_actions = [r for r in result.recommendations if not r.top]
+if not result.recommendations:
+    st.write("No action rule fired. Answer more questions, or review the handbook's toolkits.")
+elif top_actions:
+    st.caption(f"The {len(top_actions)} most important, at most two from one dimension. Each says why it ranks where "
+               "it does.")
+for rec in top_actions:
+    show_action(rec)
+if also_actions:
+    st.subheader("Also worth doing", anchor="also-worth-doing")
+    st.caption(f"{len(also_actions)} more, grouped by dimension, most important first within each.")
+    for title in dict.fromkeys(r.dimension_title for r in also_actions):
+        st.markdown(f"**{title}**")
+        for rec in (r for r in also_actions if r.dimension_title == title):
+            show_action(rec)
+if result.recommendations_not_shown:
+    n = result.recommendations_not_shown
+    st.caption(f"{n} further {'action applies' if n == 1 else 'actions apply'} but {'is' if n == 1 else 'are'} not "
+               "shown, to keep the list short: work on those above first, then assess again.")
 
 st.header("Download", anchor="download")
 parsed = AnswersFile(instrument=instrument, answers=saved.answers, stakeholders=saved.stakeholders,

@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from assessment.model import Section, text_in
+from assessment.paging import pages_of
 from participant.context import Context
 from participant.questions import BadAnswer, Question, answer_from_form, questions
 from participant.throttle import client_address
@@ -30,7 +31,6 @@ from workshop.workshops import (
 )
 
 COOKIE_DAYS = 3
-PAGE_ITEMS = 8  # self-paced phones get sections packed into pages of about this many questions
 NO_GROUP = "-"  # the explicit "I'd rather not say" choice; an unchosen group is an error
 
 
@@ -143,20 +143,9 @@ class Part:
 
 
 def paged(workshop: WorkshopInfo, sections: list[Section]) -> list[list[Section]]:
-    """Sections grouped into pages: one each when the facilitator leads (they move the room section
-    by section), otherwise packed up to about PAGE_ITEMS questions, so a short questionnaire is a
-    page or two on a phone rather than ten."""
-    if workshop.pace == "led":
-        return [[section] for section in sections]
-    pages: list[list[Section]] = [[]]
-    count = 0
-    for section in sections:
-        if pages[-1] and count + len(section.items) > PAGE_ITEMS:
-            pages.append([])
-            count = 0
-        pages[-1].append(section)
-        count += len(section.items)
-    return pages
+    """Pages of sections: one section each when the facilitator leads (they move the room section
+    by section); otherwise as on the leader's questionnaire (assessment/paging.py)."""
+    return [[section] for section in sections] if workshop.pace == "led" else pages_of(sections)
 
 
 def _page_index(workshop: WorkshopInfo, person: ParticipantInfo, count: int) -> int:

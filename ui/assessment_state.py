@@ -57,6 +57,8 @@ def open_assessment() -> Saved | None:
         for key in [k for k in st.session_state if str(k).startswith(("q_", "map_"))]:
             del st.session_state[key]  # widgets of another assessment must not leak into this one
         st.session_state.open_assessment = saved.id
+    if saved is not None and saved.notes:
+        st.info("\n\n".join(saved.notes), icon=":material/update:")
     if saved is None:
         st.error("This resume link does not open any saved assessment. Check that you copied the whole link; "
                  "links are private and cannot be recovered if lost.")

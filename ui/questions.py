@@ -8,11 +8,12 @@ from typing import Any
 import streamlit as st
 
 from assessment.answers import problem_with
-from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, Section, text_in
+from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, text_in
 
 EXTRA_LABELS = {DONT_KNOW: "Don't know", NOT_APPLICABLE: "Not applicable"}
-SHORT = 20  # an instrument with at most this many items is shown on one or two pages, not a page a section
-ONE_PAGE = 8
+ASK_MEMBERS = ":material/groups: Ask your members: only they can answer this well."
+ASK_MEMBERS_HELP = ("Give your best guess or “Don't know” here, then ask the members themselves, ideally in an "
+                    "anonymous workshop (Workshop in the menu), and compare their answers with yours.")
 
 # Answer options as a list of large tap targets. Scoped to the questionnaire's container, so other
 # radios in the app keep Streamlit's look. On a phone the options stack in scale order, one per row
@@ -33,29 +34,6 @@ QUESTIONNAIRE_CSS = """<style>
     width: 100%; }
 }
 </style>"""
-
-
-def pages_of(instrument: Instrument) -> list[list[Section]]:
-    """The sections grouped into pages. A long instrument gets a page per section; a short one (the
-    quick check) fits on one page, or two balanced pages, so a five-minute check is not ten page turns.
-    Sections are never split, so a section's heading always sits above its own statements."""
-    total = len(instrument.items)
-    if total > SHORT:
-        return [[section] for section in instrument.sections]
-    if total <= ONE_PAGE:
-        return [list(instrument.sections)]
-    pages: list[list[Section]] = [[]]
-    counted = 0
-    for section in instrument.sections:
-        if pages[-1] and len(pages) == 1 and counted + len(section.items) / 2 > total / 2:
-            pages.append([])
-        pages[-1].append(section)
-        counted += len(section.items)
-    return pages
-
-
-def page_of_section(pages: list[list[Section]], section_id: str) -> int | None:
-    return next((number for number, page in enumerate(pages) if any(s.id == section_id for s in page)), None)
 
 
 def widget_key(item: Item) -> str:
@@ -93,6 +71,8 @@ def render_item(instrument: Instrument, item: Item, saved: Any, save: Callable[[
                         on_change=changed, value=None, step=1.0)
     else:
         st.text_area(label, key=key, help=help_text, on_change=changed, max_chars=item.max_length)
+    if item.ask_members:
+        st.caption(ASK_MEMBERS, help=ASK_MEMBERS_HELP)
     problem = st.session_state.get(f"{key}_problem")
     if problem:
         st.warning(f"Not saved: {problem}.")

@@ -2,11 +2,21 @@
 
 from assessment.engine import default_engine
 from assessment.model import Profile, Stakeholder, text_in
+from assessment.paging import pages_of
 from tests.app.conftest import texts
-from ui.questions import pages_of
 
 ENGINE = default_engine()
 QUICK = ENGINE.instruments["quick-check"]
+
+
+def level(n: int, instrument=QUICK, with_stage: bool = True) -> dict:
+    """Every likert item answered at level n of 1–5, mapped onto its own scale (three-point items too)."""
+    answers = {}
+    for item in instrument.items:
+        if item.kind == "likert" and (with_stage or not item.stage):
+            points = instrument.scale_of(item).points
+            answers[item.id] = 1 + round((n - 1) * (points - 1) / 4)
+    return answers
 
 
 def started(store, answers=None, stakeholders=(), name="Mine Ban Coalition", instrument=QUICK):
@@ -40,7 +50,7 @@ def test_answers_are_saved_as_given_and_restored_on_reload(open_page, store):
 
 
 def test_the_quick_check_takes_two_pages_and_keeps_answers_and_position(open_page, store):
-    pages = pages_of(QUICK)
+    pages = pages_of(QUICK.sections)
     assert len(pages) == 2 and sum(len(s.items) for page in pages for s in page) == len(QUICK.items)
     assessment_id, token = started(store)
     app = open_page("assess", resume=token)
@@ -58,7 +68,7 @@ def test_the_quick_check_takes_two_pages_and_keeps_answers_and_position(open_pag
 
 def test_a_long_questionnaire_keeps_a_page_per_section():
     full = ENGINE.instruments["full-diagnostic"]
-    assert pages_of(full) == [[section] for section in full.sections]
+    assert pages_of(full.sections) == [[section] for section in full.sections]
 
 
 def test_a_link_to_a_section_opens_its_page(open_page, store):
@@ -106,11 +116,11 @@ def test_stakeholder_form_adds_a_row(open_page, store):
 
 
 def test_trend_after_two_completed_assessments(open_page, store):
-    first, token = started(store, {i.id: 2 for i in QUICK.items})
+    first, token = started(store, level(2))
     store.complete(first)
     coalition = store.get(first).coalition_id
     second, _ = store.repeat(coalition, QUICK)
-    store.save_answers(second, {i.id: 4 for i in QUICK.items})
+    store.save_answers(second, level(4))
     store.complete(second)
     app = open_page("trend", resume=token)
     assert "2 completed assessments" in texts(app)
@@ -119,9 +129,11 @@ def test_trend_after_two_completed_assessments(open_page, store):
     panels = app.get("vega_lite_chart")
     assert len(panels) == len(QUICK.dimensions)  # small multiples: one panel per dimension
     table = app.dataframe[0].value
-    before = ENGINE.assess(QUICK, {i.id: 2 for i in QUICK.items}).dimensions
-    after = ENGINE.assess(QUICK, {i.id: 4 for i in QUICK.items}).dimensions
-    expected = {d.title: round(after[k].score) - round(d.score) for k, d in before.items()}
+    before = ENGINE.assess(QUICK, level(2)).dimensions
+    after = ENGINE.assess(QUICK, level(4)).dimensions
+    from assessment.charts import whole
+
+    expected = {d.title: whole(after[k].score) - whole(d.score) for k, d in before.items()}
     assert list(table.columns)[-1] == "Change" and len(table.columns) == 4  # dimension, two dates, change
     assert dict(zip(table["Dimension"], table["Change"], strict=True)) == expected
 
@@ -133,16 +145,15 @@ def test_pages_without_an_assessment_point_to_the_start(open_page):
 
 
 def test_quick_check_results_show_no_empty_chart_but_say_what_would_fill_it(open_page, store):
-    _, token = started(store, {item.id: 2 for item in QUICK.items})
+    _, token = started(store, level(2, with_stage=False))
     app = open_page("results", resume=token)
     charts = app.get("vega_lite_chart")
     assert len(charts) == 1 and "Strongest" in app.markdown[1].value  # the dimensions chart only
     shown = texts(app)
-    assert "does not ask where the coalition is in its life cycle" in shown
+    assert "life-cycle questions are not answered yet" in shown
     assert "No stakeholder map yet" in shown
     links = {e.proto.label: e.proto for e in app.get("page_link")}
-    full = links["Take the full diagnostic (35 minutes)"]
-    assert full.page == "assess" and full.query_string == "new=1&instrument=full-diagnostic"
+    assert links["Answer the life-cycle questions"].query_string.startswith(f"resume={token}")
     assert links["Fill in the stakeholder map"].query_string == f"resume={token}"
 
 
@@ -222,3 +233,51 @@ def test_an_incomplete_table_row_keeps_the_saved_version_and_says_what_it_needs(
     assert kept == saved  # clearing a name does not delete the stakeholder
     assert problems[0].startswith("Row 1: the change is not saved yet (give it a name)")
     assert problems[1] == "Row 2 (New NGO) is not saved yet: choose its sector and choose how it takes part."
+FULL = ENGINE.instruments["full-diagnostic"]
+
+
+def worst(instrument) -> dict:
+    answers = {}
+    for item in instrument.items:
+        if item.kind == "likert":
+            points = instrument.scale_of(item).points
+            answers[item.id] = points if item.reverse else 1
+    return answers | {"tr_has_budget": "yes", "rs_core_funding_months": 2}
+
+
+def test_results_show_five_actions_then_also_worth_doing_by_dimension(open_page, store):
+    _, token = started(store, worst(FULL), instrument=FULL, name="Worst case")
+    app = open_page("results", resume=token)
+    labels = [e.label for e in app.expander if e.label[:1] in "★0123456789"]
+    assert len(labels) == 15 and sum(label.startswith("★") for label in labels) == 5
+    assert all(label.endswith((" · Act now", " · Next", " · When you can")) for label in labels)
+    assert "(top priority)" not in texts(app)
+    assert [s.value for s in app.subheader if s.value == "Also worth doing"]
+    shown = texts(app)
+    assert "further actions apply but are not shown" in shown
+    assert "Priority: " in shown and "Ranked 1st of " in shown
+
+
+def test_items_only_members_can_answer_say_so(open_page, store):
+    _, token = started(store, instrument=QUICK)
+    app = open_page("assess", resume=token)
+    for _ in range(len(QUICK.sections)):  # page on until the first item only members can answer
+        if any("Ask your members" in c.value for c in app.caption) or not app.button(key="section_next"):
+            break
+        app.button(key="section_next").click().run()
+    assert any("Ask your members" in c.value for c in app.caption)
+
+
+def test_a_saved_version_1_assessment_opens_with_the_note(open_page, store):
+    import json
+
+    from tests.unit.test_upgrade import every_answer, version_1
+
+    old = version_1("quick-check")
+    assessment_id, token = store.start(old, Profile(name="From 2024", type="advocacy"))
+    rows = [{"assessment_id": assessment_id, "item_id": k, "value": json.dumps(v)}
+            for k, v in every_answer(old).items()]
+    with store.writing() as session:
+        session.execute(store._upsert(rows))
+    app = open_page("results", resume=token)
+    assert any("carried over to version 2" in i.value for i in app.info)

@@ -20,7 +20,7 @@ from tests.e2e.conftest import free_port, wait_healthy
 
 pytestmark = [pytest.mark.postgres, pytest.mark.nginx]
 QUICK = default_engine().instruments["quick-check"]
-LIKERT = [i.id for i in QUICK.items if i.kind == "likert"]
+LIKERT = [i.id for i in QUICK.items if i.kind == "likert" and QUICK.scale_of(i).points == 5]
 
 
 @pytest.fixture

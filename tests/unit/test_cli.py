@@ -61,6 +61,9 @@ def test_score_json_has_the_documented_shape(capsys, answers_file):
     for rec in result["recommendations"]:
         assert {"id", "title", "priority", "chapter", "why"} <= set(rec)
     assert [r["rank"] for r in result["recommendations"]] == list(range(1, len(result["recommendations"]) + 1))
+    assert len(result["recommendations"]) <= 15 and result["recommendations_not_shown"] >= 0
+    assert {r["group"] for r in result["recommendations"]} <= {"top", "also"}
+    assert all(r["priority_label"] and r["rank_reason"] and r["themes"] for r in result["recommendations"])
 
 
 def test_score_markdown(capsys, answers_file):

@@ -12,17 +12,28 @@ FULL = ENGINE.instruments["full-diagnostic"]
 PROFILES = yaml.safe_load((ROOT / "tests" / "data" / "golden.yaml").read_text())
 
 
+FIVE_TO_THREE = {1: 1, 2: 1, 3: 2, 4: 3, 5: 3}  # the version-2 upgrade map from agree5 to yes3 / progress3
+
+
+def on_scale(item, value):
+    """Levels are written 1–5 (agree–disagree); items on a three-point scale get the upgrade's mapping."""
+    points = FULL.scale_of(item).points
+    return FIVE_TO_THREE[value] if points == 3 and isinstance(value, int) else value
+
+
 def answers_for(spec: dict) -> dict:
     answers = {}
     for item in FULL.items:
         if item.kind != "likert":
             continue
         if item.stage:
-            answers[item.id] = spec["stages"][item.stage]
+            answers[item.id] = on_scale(item, spec["stages"][item.stage])
             continue
         level = spec.get("dimensions", {}).get(item.dimension, spec["level"])
-        answers[item.id] = 6 - level if item.reverse else level
-    answers.update(spec.get("answers", {}))
+        answers[item.id] = on_scale(item, 6 - level if item.reverse else level)
+    for item_id, value in spec.get("answers", {}).items():
+        item = FULL.item(item_id)
+        answers[item_id] = on_scale(item, value) if item.kind == "likert" else value
     return answers
 
 
@@ -38,7 +49,9 @@ def test_golden_profile(spec):
     fired = [r.id for r in result.recommendations]
     missing = [r for r in expect["top"] if r not in top]
     assert not missing, f"{missing} not in the top five {top}"
+    assert not set(expect.get("shown", [])) - set(fired), f"{expect['shown']} not all shown in {fired}"
     assert not set(expect.get("absent", [])) & set(fired)
+    assert len(fired) <= 15
 
 
 def test_at_least_six_profiles_each_with_a_reason():

@@ -35,7 +35,8 @@ NAMES = st.one_of(st.text(max_size=40), st.sampled_from(["a\x00b", "x\x07y", "\u
 @st.composite
 def answers_files(draw):
     """(file text, the valid answers it holds) — valid answers sit in slots no mutation touches."""
-    valid = {item.id: draw(st.integers(1, 5)) for item in draw(st.lists(st.sampled_from(LIKERT), unique=True))}
+    valid = {item.id: draw(st.integers(1, QUICK.scale_of(item).points))
+             for item in draw(st.lists(st.sampled_from(LIKERT), unique=True))}
     answers: dict = dict(valid)
     bad_slots = []
     for n, item in enumerate(draw(st.lists(st.sampled_from(LIKERT), max_size=5, unique=True))):

@@ -25,25 +25,30 @@ def evidence(answers, flags=(), stage="implementation", skipped=()):
         representation=Representation(gaps=[Gap(kind=f, title=f, detail=f"detail of {f}") for f in flags],
                                       flags=list(flags), hhi=None, largest_vote_share=None, stakeholders=1,
                                       engaged_sectors=[]),
+        instrument=FORM,
     )
 
 
 RULES = """
-- {id: weak, title: Weak legitimacy, dimension: legitimacy, priority: 2, when: [{dimension: legitimacy, below: 60}],
+- {id: weak, title: Weak legitimacy, dimension: legitimacy, priority: 2, themes: [trust],
+   when: [{dimension: legitimacy, below: 60}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: very-weak, title: Very weak legitimacy, dimension: legitimacy, priority: 1, replaces: [weak],
+- {id: very-weak, title: Very weak legitimacy, dimension: legitimacy, priority: 1, themes: [trust], replaces: [weak],
    when: [{dimension: legitimacy, below: 40}], why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: no-budget, title: Publish money, dimension: transparency, priority: 1,
+- {id: no-budget, title: Publish money, dimension: transparency, priority: 1, themes: [trust],
    when: [{answer: tr_pub, in: [1, 2]}, {dimension: transparency, below: 60}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: unknown, title: Find out, dimension: transparency, priority: 3, when: [{dont_know: transparency, at_least: 1}],
+- {id: unknown, title: Find out, dimension: transparency, priority: 3, themes: [trust],
+   when: [{dont_know: transparency, at_least: 1}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: monitoring, title: Agree monitoring, dimension: stage, priority: 1, when: [{skipped: monitoring}],
+- {id: monitoring, title: Agree monitoring, dimension: stage, priority: 1, themes: [trust],
+   when: [{skipped: monitoring}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: outsiders, title: Engage outsiders, dimension: representation, priority: 2,
+- {id: outsiders, title: Engage outsiders, dimension: representation, priority: 2, themes: [trust],
    when: [{any: [{flag: de_facto_excluded}, {flag: unseen_groups}]}], why: W, steps: [a, b], chapter: legitimacy,
    question: "Q?"}
-- {id: stage-rule, title: Only at negotiation, dimension: stage, priority: 1, when: [{stage: [negotiation]}],
+- {id: stage-rule, title: Only at negotiation, dimension: stage, priority: 1, themes: [trust],
+   when: [{stage: [negotiation]}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
 """
 
@@ -65,20 +70,24 @@ def test_severe_rule_replaces_the_mild_one():
 def test_every_condition_must_hold_and_reasons_name_the_evidence():
     recs = fired({"tr_has": "yes", "tr_pub": 1, "tr_open": 4})
     money = next(r for r in recs if r.id == "no-budget")
-    assert money.reasons == ["Your answer to tr_pub: 1", "Transparency scored 38/100 (at risk)"]
+    assert money.reasons == ["You answered “Strongly disagree” to: “Publish”", "Transparency scored 38/100 (at risk)"]
     assert "no-budget" not in [r.id for r in fired({"tr_has": "yes", "tr_pub": 2, "tr_open": 5})]
 
 
-def test_ranked_by_priority_then_severity_and_top_five_marked():
+def test_ranked_by_evidence_with_top_five_marked_and_ranks_explained():
     recs = fired({"le_a": 1, "le_b": 1, "tr_has": "yes", "tr_pub": 1, "tr_open": "dont_know"},
                  flags=["de_facto_excluded"], skipped=["monitoring"])
-    assert [r.priority for r in recs] == sorted(r.priority for r in recs)
     assert [r.rank for r in recs] == list(range(1, len(recs) + 1))
+    assert [r.score for r in recs] == sorted((r.score for r in recs), reverse=True)
     assert all(r.top for r in recs[:5]) and not any(r.top for r in recs[5:])
-    first_priority = [r.id for r in recs if r.priority == 1]
-    # no-budget: a telling answer (20) + transparency 60 points under its threshold (30) = 50; then the
-    # skipped foundation (30); then very-weak, 40 points under (20).
-    assert first_priority == ["no-budget", "monitoring", "very-weak"]
+    # no-budget (an answer and the transparency score agree) and very-weak (two weak legitimacy answers) both
+    # have a gap of 1 and two pieces of evidence: the tie goes to the rule id, never to file order. The skipped
+    # foundation rests on one finding; the flag and the "don't know" rule are priority 2 and 3.
+    assert [r.id for r in recs] == ["no-budget", "very-weak", "monitoring", "outsiders", "unknown"]
+    assert recs[1].rank_reason == ("Ranked 2nd of 5: Legitimacy is 60 points below the established band and "
+                                   "2 answers agree.")
+    assert recs[4].rank_reason == "Ranked 5th of 5: 1 “don't know” answer on transparency."
+    assert {r.priority_label for r in recs} <= {"Act now", "Next", "When you can"}
 
 
 def test_flags_stage_and_skipped_conditions():

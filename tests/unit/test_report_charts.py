@@ -102,7 +102,7 @@ def test_report_says_each_finding_once_with_sector_labels_and_a_gloss():
     result = full_result()
     report = to_html(result, PEOPLE)
     headings = re.findall(r"<h2>(.*?)</h2>", report)
-    assert headings[:4] == ["Where you are in the life cycle", "Dimensions", "Representation", "Recommended actions"]
+    assert headings[:4] == ["Where you are in the life cycle", "Dimensions", "Representation", "What to do next"]
     for finding in re.findall(r"<p class='finding'>(.*?)</p>", report):
         assert report.count(finding) == 1, finding  # not repeated as a heading or inside the chart
     assert "National government" in report and "national_government" not in report
@@ -112,10 +112,10 @@ def test_report_says_each_finding_once_with_sector_labels_and_a_gloss():
 
 
 def test_a_quick_check_report_has_no_empty_chart():
-    result = ENGINE.assess(QUICK, {i.id: 2 for i in QUICK.items}, [], Profile(name="Quick"))
-    report = to_html(result, [], asks_stage=False)
-    assert report.count("<svg") == 1  # the dimensions only
-    assert "does not ask where the coalition is in its life cycle" in report
+    result = ENGINE.assess(QUICK, {i.id: 2 for i in QUICK.items if not i.stage}, [], Profile(name="Quick"))
+    report = to_html(result, [], asks_stage=True)
+    assert report.count("<svg") == 1  # the dimensions only: no stage chart without stage answers
+    assert "life-cycle questions are not answered yet" in report
     assert "No stakeholder map yet" in report and "No gaps found" not in report
 
 
@@ -146,7 +146,7 @@ def test_pdf_has_the_report_headings():
     pdf = html_to_pdf(to_html(full_result(), PEOPLE))
     text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
     for heading in ["Mine Ban <Coalition>: Full coalition diagnostic", "Where you are in the life cycle",
-                    "Dimensions", "Representation", "Recommended actions"]:
+                    "Dimensions", "Representation", "What to do next"]:
         assert heading in text
 
 

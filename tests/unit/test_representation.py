@@ -31,11 +31,42 @@ def test_de_facto_stakeholders_and_powerful_opponents():
 
 def test_sectors_absent_for_the_coalition_type():
     labels = load_labels()
-    expected = labels.expected_sectors["standard_setting"]
     result = analyse([person("Only NGO", "ngo")], Profile(type="standard_setting"), {}, labels)
     gap = next(g for g in result.gaps if g.kind == "sectors_absent")
-    missing = [labels.sectors[s] for s in expected if s != "ngo"]
-    assert all(name in gap.detail for name in missing)
+    assert gap.detail.startswith("A standard-setting coalition usually involves")
+    missing = gap.detail.split("Not engaged in yours: ")[1]
+    assert "companies" in missing and "affected communities" in missing and "government" in missing
+    assert "NGO" not in missing and gap.count == 3
+
+
+def test_the_civil_society_family_counts_once():
+    labels = load_labels()
+    both = analyse([person("NGO", "ngo"), person("Union", "civil_society"), person("Ministry", "national_government"),
+                    person("Villages", "affected_community")], Profile(type="advocacy"), {}, labels)
+    assert "sectors_absent" not in both.flags
+    union_only = analyse([person("Union", "civil_society"), person("Ministry", "national_government"),
+                          person("Villages", "affected_community")], Profile(type="advocacy"), {}, labels)
+    assert "sectors_absent" not in union_only.flags  # a union stands for civil society as well as an NGO does
+
+
+def test_a_city_alliance_is_not_asked_for_an_intergovernmental_organisation():
+    labels = load_labels()
+    cities = [person("City of A", "subnational_government"), person("City of B", "subnational_government"),
+              person("Residents", "affected_community"), person("Climate NGO", "ngo")]
+    for scope in ("local", "international"):
+        result = analyse(cities, Profile(type="advocacy", scope=scope), {}, labels)
+        assert "sectors_absent" not in result.flags, scope
+    national = analyse([person("Ministry", "national_government"), person("NGO", "ngo")],
+                       Profile(type="implementation", scope="national"), {}, labels)
+    detail = next(g.detail for g in national.gaps if g.kind == "sectors_absent")
+    assert "intergovernmental" not in detail and "working at national level" in detail
+
+
+def test_gap_text_uses_the_right_article():
+    labels = load_labels()
+    result = analyse([person("Ministry", "national_government")], Profile(type="advocacy"), {}, labels)
+    detail = next(g.detail for g in result.gaps if g.kind == "sectors_absent")
+    assert detail.startswith("An advocacy coalition") and "(s)" not in detail
 
 
 def test_unseen_groups_not_reached():

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment.scoring import band_for, score_dimensions
+from assessment.scoring import band_for, confidence_for, score_dimensions
 from tests.assessment_helpers import TWO_DIMENSIONS, instrument
 
 INSTRUMENT = instrument(TWO_DIMENSIONS)
@@ -34,8 +34,15 @@ def test_scores(answers, legitimacy, transparency):
 def test_counts_dont_know_coverage_and_confidence():
     result = score_dimensions(INSTRUMENT, {"le_a": 4, "le_b": "dont_know", "le_r": "not_applicable"})["legitimacy"]
     assert (result.answered, result.dont_know, result.not_applicable, result.unanswered) == (1, 1, 1, 0)
-    assert result.coverage == 0.5 and result.confidence == "medium"
+    assert result.coverage == 0.5 and result.confidence == "low"  # one answer is never more than low
     assert result.band == "established"
+
+
+@pytest.mark.parametrize(("coverage", "answered", "confidence"), [
+    (1.0, 1, "low"), (1.0, 2, "medium"), (1.0, 3, "medium"), (1.0, 4, "high"), (0.79, 8, "medium"),
+    (0.4, 5, "low"), (0.5, 2, "medium")])
+def test_confidence_needs_coverage_and_answers(coverage, answered, confidence):
+    assert confidence_for(coverage, answered) == confidence
 
 
 @pytest.mark.parametrize(("score", "band"), [(None, None), (0, "at risk"), (39.9, "at risk"), (40, "developing"),

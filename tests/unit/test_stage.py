@@ -1,40 +1,181 @@
-from assessment.stage import diagnose_stage, load_stages
+"""Stage diagnosis: done / under way / not started per stage, paths per type, "between", stability."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assessment.engine import default_engine
+from assessment.model import COALITION_TYPES, STAGES, Profile
+from assessment.stage import diagnose_stage, half_step, load_stage_model
 from tests.assessment_helpers import BASE, instrument
 
+SCALE = """
+  progress3:
+    kind: likert
+    choices: {1: Not started, 2: Under way, 3: Done}
+    extra: [dont_know, not_applicable]
+sections:
+"""
 STAGE_ITEMS = "\n".join(
-    f"      - {{id: st_{stage}_{n}, text: '{stage} {n}', dimension: stage, scale: agree5, stage: {stage}}}"
-    for stage in ("forming", "agenda_setting", "negotiation", "implementation", "monitoring", "evaluation")
-    for n in (1, 2))
-FORM = instrument("  - id: stage\n    title: Stage\n    items:\n" + STAGE_ITEMS, BASE)
-STAGES = load_stages()
+    f"      - {{id: st_{stage}_{n}, text: '{stage} {n}', dimension: stage, scale: progress3, stage: {stage}}}"
+    for stage in STAGES for n in (1, 2))
+FORM = instrument("  - id: stage\n    title: Stage\n    items:\n" + STAGE_ITEMS, BASE.replace("sections:\n", SCALE))
+MODEL = load_stage_model()
+ENGINE = default_engine()
+FULL, QUICK = ENGINE.instruments["full-diagnostic"], ENGINE.instruments["quick-check"]
+NOT, UNDER, DONE = 1, 2, 3
 
 
 def answers(**levels):
-    return {f"st_{stage}_{n}": value for stage, value in levels.items() for n in (1, 2)}
+    """Both items of each named stage get the level; a pair (a, b) sets the two items apart."""
+    out = {}
+    for stage, value in levels.items():
+        first, second = value if isinstance(value, tuple) else (value, value)
+        out[f"st_{stage}_1"], out[f"st_{stage}_2"] = first, second
+    return out
+
+
+def diagnose(coalition_type=None, **levels):
+    return diagnose_stage(FORM, answers(**levels), MODEL, coalition_type)
 
 
 def test_no_answers_means_unknown_stage():
-    result = diagnose_stage(FORM, {}, STAGES)
+    result = diagnose_stage(FORM, {}, MODEL)
     assert result.id is None and "not known" in result.evidence[0]
 
 
-def test_latest_agreed_stage_wins_with_evidence():
-    result = diagnose_stage(FORM, answers(forming=5, agenda_setting=4, negotiation=4, implementation=4,
-                                          monitoring=2, evaluation=1), STAGES)
-    assert result.id == "implementation" and result.title == "Implementation"
-    assert any("implementation 1" in line for line in result.evidence)
+def test_the_current_stage_is_the_most_advanced_one_under_way():
+    result = diagnose(forming=DONE, agenda_setting=DONE, negotiation=DONE, implementation=UNDER, monitoring=NOT,
+                      evaluation=NOT)
+    assert result.id == "implementation" and result.title == "Implementation" and result.between == []
+    assert result.status == {"forming": "done", "agenda_setting": "done", "negotiation": "done",
+                             "implementation": "under way", "monitoring": "not started", "evaluation": "not started"}
+    assert result.evidence[0].startswith("Implementation is under way: “implementation 1” (under way)")
     assert result.skipped == []
 
 
+def test_a_coalition_in_the_middle_of_negotiating_is_placed_at_negotiation():
+    """The old engine needed "the agreement was adopted" to reach negotiation at all."""
+    result = diagnose(forming=DONE, agenda_setting=DONE, negotiation=(DONE, NOT), implementation=NOT,
+                      monitoring=NOT, evaluation=NOT)
+    assert result.id == "negotiation" and result.status["negotiation"] == "under way"
+
+
+def test_split_evidence_says_between_instead_of_flipping():
+    result = diagnose(forming=DONE, agenda_setting=DONE, negotiation=(UNDER, NOT), implementation=NOT,
+                      monitoring=NOT, evaluation=NOT)
+    assert result.between == ["agenda_setting", "negotiation"] and result.id == "negotiation"
+    assert result.title == "Between agenda-setting and negotiation" and result.position == 1.5
+    assert result.stages == ["agenda_setting", "negotiation"]
+    assert any("advice for both stages applies" in line for line in result.evidence)
+
+
+def test_a_stage_done_with_the_next_not_started_stays_at_that_stage():
+    result = diagnose(forming=DONE, agenda_setting=DONE, negotiation=NOT, implementation=NOT, monitoring=NOT,
+                      evaluation=NOT)
+    assert result.id == "agenda_setting" and result.between == []
+
+
 def test_foundations_skipped_are_flagged():
-    result = diagnose_stage(FORM, answers(forming=2, agenda_setting=4, negotiation=1, implementation=2,
-                                          monitoring=5), STAGES)
-    assert result.id == "monitoring"
-    assert [s.id for s in result.skipped] == ["forming", "negotiation", "implementation"]
+    result = diagnose(forming=NOT, agenda_setting=DONE, negotiation=NOT, implementation=DONE, monitoring=UNDER,
+                      evaluation=NOT)
+    assert result.id in ("implementation", "monitoring")
+    assert [s.id for s in result.skipped] == ["forming", "negotiation"]
     assert "written framing" in result.skipped[0].note
 
 
-def test_nothing_agreed_places_the_coalition_at_the_start():
-    result = diagnose_stage(FORM, answers(forming=3, negotiation=2), STAGES)
+def test_nothing_started_places_the_coalition_at_the_start():
+    result = diagnose(forming=NOT, negotiation=NOT)
     assert result.id == "forming" and result.skipped == []
-    assert any("placed at the start" in line for line in result.evidence)
+
+
+def test_a_knowledge_network_never_negotiates_nor_skips_negotiation():
+    levels = dict(forming=DONE, agenda_setting=DONE, negotiation=NOT, implementation=DONE, monitoring=UNDER,
+                  evaluation=DONE)
+    forum = diagnose("knowledge", **levels)
+    assert "negotiation" not in forum.path and forum.id == "evaluation"
+    assert "negotiation" not in [s.id for s in forum.skipped]
+    assert any("knowledge coalitions do not usually go through" in line for line in forum.evidence)
+    campaign = diagnose("advocacy", **levels)
+    assert "negotiation" in [s.id for s in campaign.skipped]
+
+
+def test_not_applicable_takes_a_stage_off_the_path():
+    given = answers(forming=DONE, agenda_setting=DONE, implementation=DONE, monitoring=UNDER, evaluation=NOT)
+    given |= {"st_negotiation_1": "not_applicable", "st_negotiation_2": "not_applicable"}
+    result = diagnose_stage(FORM, given, MODEL, "stewardship")
+    assert "negotiation" not in result.path and result.skipped == []
+    assert any("not applicable" in line for line in result.evidence)
+
+
+def test_the_quick_check_infers_the_stage_between_its_three_questions():
+    agenda = diagnose_stage(QUICK, {"st_problem_statement_agreed": DONE, "st_agreement_adopted": NOT,
+                                    "st_monitoring_method_agreed": NOT}, MODEL)
+    assert agenda.id == "agenda_setting" and agenda.inferred
+    assert any("inferred from forming and framing (done) and negotiation (not started)" in line
+               for line in agenda.evidence)
+    implementing = diagnose_stage(QUICK, {"st_problem_statement_agreed": DONE, "st_agreement_adopted": DONE,
+                                          "st_monitoring_method_agreed": NOT}, MODEL)
+    assert implementing.id == "implementation"
+    negotiating = diagnose_stage(QUICK, {"st_problem_statement_agreed": DONE, "st_agreement_adopted": UNDER,
+                                         "st_monitoring_method_agreed": NOT}, MODEL)
+    assert negotiating.id == "negotiation" and not negotiating.inferred
+
+
+def test_half_steps_are_monotone_with_two_steps_per_unit():
+    points = [i / 100 for i in range(0, 601)]
+    steps = [half_step(p, [False] * 5) for p in points]
+    assert steps == sorted(steps)
+    assert all(abs(half_step(p + 1, [False] * 5) - half_step(p, [False] * 5)) <= 1 for p in points[:500])
+
+
+def test_stage_weights_and_paths_load():
+    assert MODEL.weight(["monitoring"], "impact") > 1 > MODEL.weight(["forming"], "impact")
+    assert MODEL.weight(["agenda_setting", "negotiation"], "resources") == 1.2
+    assert set(MODEL.paths) == {*COALITION_TYPES, "default"}
+
+
+# --- properties -------------------------------------------------------------------------------------
+
+STAGE_IDS = [i.id for i in FULL.items if i.stage]
+stage_answers = st.fixed_dictionaries({i: st.integers(1, 3) for i in STAGE_IDS})
+
+
+@settings(max_examples=300, deadline=None)
+@given(stage_answers, st.sampled_from(STAGE_IDS), st.sampled_from([-1, 1]),
+       st.sampled_from([None, *COALITION_TYPES]))
+def test_one_answer_moved_one_step_moves_the_stage_at_most_one_step(given, item, step, kind):
+    moved = dict(given)
+    moved[item] = min(3, max(1, given[item] + step))
+    before = diagnose_stage(FULL, given, MODEL, kind)
+    after = diagnose_stage(FULL, moved, MODEL, kind)
+    assert abs(after.position - before.position) <= 1, (before.title, after.title)
+
+
+QUICK_IDS = [i.id for i in QUICK.items if i.stage]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.fixed_dictionaries({i: st.integers(1, 3) for i in QUICK_IDS}), st.sampled_from(QUICK_IDS),
+       st.sampled_from([-1, 1]))
+def test_the_quick_check_moves_at_most_one_of_its_own_steps(given, item, step):
+    """The quick check asks about three stages, so one of its steps spans the stage inferred between them."""
+    moved = dict(given)
+    moved[item] = min(3, max(1, given[item] + step))
+    before, after = diagnose_stage(QUICK, given, MODEL), diagnose_stage(QUICK, moved, MODEL)
+    assert abs(after.position - before.position) <= 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(stage_answers, st.sampled_from(["knowledge", "na"]))
+def test_a_14_year_old_forum_is_never_told_to_negotiate_a_treaty(given, how):
+    answers = dict(given)
+    kind = "knowledge"
+    if how == "na":  # a dialogue forum typed as stewardship takes negotiation off its own path
+        answers |= {"st_helped_draft_text": "not_applicable", "st_agreement_adopted": "not_applicable"}
+        kind = "stewardship"
+    result = ENGINE.assess(FULL, answers, profile=Profile(type=kind, founded=2011), as_of=2025)
+    assert "negotiation" not in [s.id for s in result.stage.skipped]
+    for rec in result.recommendations:
+        text = " ".join([rec.title, *rec.reasons, *rec.steps]).lower()
+        assert "treaty" not in rec.title.lower()
+        assert not (rec.id == "stage-foundation-skipped" and "negotiated" in text)

@@ -1,0 +1,81 @@
+"""Golden coalitions: real coalitions at a stated date, and the diagnosis an adviser would sign.
+
+One test per profile in tests/data/golden/ (see bench/golden_table.py for the format). The bar:
+the stage equals the expected one or a stated alternative; at least two thirds of the expected
+themes are carried by the top five actions; no more than 15 actions are shown. The harness itself
+is tested on a made-up sample in tests/data/golden-sample/.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.golden_table import GOLDEN, MAX_SHOWN, load_profiles, row_for, table
+from tests.conftest import ROOT
+
+PROFILES = load_profiles(GOLDEN)
+SAMPLE = ROOT / "tests" / "data" / "golden-sample"
+# Profiles whose diagnosis does not meet the bar yet (bench/golden_table.py shows why). Strict: a
+# profile that starts passing fails here until it is taken off the list, so the list never hides one.
+NOT_YET = {"bangladesh-accord-2017", "c40-2016", "cicc-2005", "coral-triangle-2009", "eiti-2013", "fsc-1994",
+           "icbl-1996", "igf-2016", "kimberley-process-2011", "ogp-2013", "pwyp-2002", "strive-2011", "uscap-2010",
+           "vpshr-2013", "wcd-2001"}
+
+
+def marked(golden):
+    reason = "the diagnosis does not meet the adviser's bar for this coalition yet"
+    return pytest.param(golden, marks=pytest.mark.xfail(strict=True, reason=reason)) if golden.id in NOT_YET \
+        else golden
+
+
+@pytest.mark.parametrize("golden", [marked(g) for g in PROFILES] or [pytest.param(None, marks=pytest.mark.skip(
+    reason="no golden profiles in tests/data/golden/ yet"))], ids=[g.id for g in PROFILES] or ["none"])
+def test_golden_coalition(golden):
+    if not golden.answered:
+        pytest.skip(f"{golden.id}: no answers file {golden.answers_path.name} yet")
+    row = row_for(golden)
+    top = "\n".join(f"  {n}. {rule} {themes}" for n, (rule, themes) in enumerate(row.top, 1))
+    assert row.stage_ok, f"stage {row.stage_found}, expected one of {golden.stages}"
+    assert row.themes_ok, (f"{len(row.themes_hit)} of {golden.themes} in the top five (need {row.themes_needed}):"
+                           f"\n{top}")
+    assert row.shown <= MAX_SHOWN, f"{row.shown} actions shown"
+
+
+def test_every_profile_is_complete():
+    for golden in PROFILES:
+        spec = golden.spec
+        assert {"id", "coalition", "as_of", "sources", "narrative", "profile", "expect"} <= set(spec), golden.id
+        assert golden.id == golden.path.stem
+        assert spec["expect"]["themes"] and set(spec["expect"].get("reasons", {})) >= set(spec["expect"]["themes"])
+        if golden.answered:
+            answers = json.loads(golden.answers_path.read_text())
+            assert {"instrument", "answers"} <= set(answers), golden.answers_path.name
+
+
+def test_the_harness_reads_a_sample_and_scores_it():
+    [sample] = load_profiles(SAMPLE)
+    row = row_for(sample)
+    assert sample.stages == ["agenda_setting", "forming"] and sample.year == 2024
+    assert row.themes_needed == 2  # two thirds of three
+    assert set(row.themes_hit) <= set(sample.themes)
+    assert len(row.top) == 5 and all(themes for _, themes in row.top)
+    assert row.shown >= 5
+
+
+def test_the_table_ends_with_totals():
+    rows = [row_for(golden) for golden in load_profiles(SAMPLE)]
+    lines = table(rows).splitlines()
+    assert lines[-1].startswith("TOTAL 1 profiles: stage right")
+    assert "sample-knowledge-network" in lines[1]
+
+
+def test_a_profile_without_answers_waits_for_them(tmp_path):
+    (tmp_path / "lonely.yaml").write_text("id: lonely\nexpect: {stage: forming, themes: [trust]}\n")
+    [lonely] = load_profiles(tmp_path)
+    assert not lonely.answered and lonely.answers_path.name == "lonely.json"
+
+
+def test_an_empty_folder_has_no_profiles(tmp_path):
+    assert load_profiles(tmp_path) == [] and load_profiles(tmp_path / "missing") == []

@@ -1,0 +1,187 @@
+"""Rules never fire on an all-best file, respect their preconditions, and rank into a short, varied list."""
+
+import random
+
+import pytest
+
+from assessment.engine import default_engine
+from assessment.model import COALITION_TYPES, Profile, Stakeholder
+from assessment.ranking import LABELS, PER_DIMENSION_IN_TOP, group_by_dimension, priority_label
+from assessment.recommend import Evidence, fire
+from assessment.representation import analyse
+from assessment.scoring import score_dimensions
+from assessment.stage import diagnose_stage
+
+ENGINE = default_engine()
+FULL, QUICK = ENGINE.instruments["full-diagnostic"], ENGINE.instruments["quick-check"]
+SCOPES = ("local", "national", "regional", "international")
+
+
+def extreme(instrument, best: bool) -> dict:
+    """Every answer at its best (or worst): reverse items flipped, groups all reached, funding for years."""
+    answers = {}
+    for item in instrument.items:
+        scale = instrument.scale_of(item)
+        if item.kind == "likert":
+            top, bottom = scale.points, 1
+            answers[item.id] = (bottom if item.reverse else top) if best else (top if item.reverse else bottom)
+        elif item.kind == "single":
+            answers[item.id] = "yes"
+        elif item.kind == "multiple":
+            answers[item.id] = list(scale.choices)
+        elif item.kind == "number":
+            answers[item.id] = 120 if best else 0
+    if not best:
+        answers["re_groups_reached"] = []
+    return answers
+
+
+BALANCED = [Stakeholder(name=f"{sector} member", sector=sector, influence=3, stake=4, participation="member",
+                        votes=10.0) for sector in ("national_government", "subnational_government", "intergovernmental",
+                                                    "ngo", "civil_society", "affected_community", "business",
+                                                    "academia", "donor", "media")]
+
+
+def evidence_for(instrument, answers, profile, stakeholders=BALANCED) -> Evidence:
+    stage = diagnose_stage(instrument, answers, ENGINE.stage_model, profile.type)
+    return Evidence(dimensions=score_dimensions(instrument, answers, ENGINE.titles), answers=answers, stage=stage,
+                    representation=analyse(stakeholders, profile, answers, ENGINE.labels), instrument=instrument,
+                    profile=profile, as_of=2025)
+
+
+PROFILES = [Profile(type=kind, scope=scope, founded=2010) for kind in COALITION_TYPES for scope in SCOPES]
+
+
+@pytest.mark.parametrize("rule", ENGINE.rules, ids=[r.id for r in ENGINE.rules])
+def test_no_rule_fires_on_the_all_best_file(rule):
+    for instrument in (FULL, QUICK):
+        answers = extreme(instrument, best=True)
+        for profile in PROFILES:
+            assert fire(rule, evidence_for(instrument, answers, profile)) is None, (instrument.id, profile)
+
+
+def test_the_all_best_file_gets_no_action_and_the_all_worst_at_most_fifteen():
+    best = ENGINE.assess(FULL, extreme(FULL, True), BALANCED, Profile(type="advocacy", scope="international"))
+    assert best.recommendations == [] and best.recommendations_not_shown == 0
+    worst = ENGINE.assess(FULL, extreme(FULL, False), [], Profile(type="advocacy"))
+    assert len(worst.recommendations) == 15 and worst.recommendations_not_shown > 0
+    assert sum(r.top for r in worst.recommendations) == 5
+
+
+def test_money_rules_need_a_budget():
+    answers = extreme(FULL, best=False) | {"tr_has_budget": "no"}
+    result = ENGINE.assess(FULL, answers, [], Profile(type="advocacy"))
+    shown = {r.id for r in result.recommendations}
+    money = {r.id for r in ENGINE.rules if r.requires.budget}
+    assert not shown & money
+    evidence = evidence_for(FULL, answers, Profile(type="advocacy"))
+    assert fire(next(r for r in ENGINE.rules if r.id == "transparency-at-risk-without-money"), evidence)
+    assert fire(next(r for r in ENGINE.rules if r.id == "transparency-at-risk"), evidence) is None
+
+
+def test_funding_after_the_win_needs_a_win():
+    answers = extreme(FULL, best=True) | {"rs_funders_see_job_done": 5, "st_agreement_adopted": 1,
+                                          "st_helped_draft_text": 1, "st_commitments_in_practice": 1,
+                                          "st_supports_implementers": 1, "st_monitoring_method_agreed": 1,
+                                          "st_compliance_report_published": 1, "st_overall_review_done": 1,
+                                          "st_future_decided_on_review": 1}
+    rule = next(r for r in ENGINE.rules if r.id == "resources-diversify-after-the-win")
+    before_the_win = evidence_for(FULL, answers, Profile(type="advocacy"))
+    assert before_the_win.stage.id == "agenda_setting" and fire(rule, before_the_win) is None
+    after = answers | {"st_agreement_adopted": 3, "st_helped_draft_text": 3, "st_commitments_in_practice": 2}
+    assert fire(rule, evidence_for(FULL, after, Profile(type="advocacy")))
+
+
+def test_a_rule_is_silent_when_the_answers_show_it_done():
+    rule = next(r for r in ENGINE.rules if r.id == "stage-agenda-setting")  # "find a champion"
+    answers = extreme(FULL, best=True) | {"st_negotiation": 1}
+    for item in ("st_helped_draft_text", "st_agreement_adopted", "st_commitments_in_practice",
+                 "st_supports_implementers", "st_monitoring_method_agreed", "st_compliance_report_published",
+                 "st_overall_review_done", "st_future_decided_on_review"):
+        answers[item] = 1
+    answers["st_issue_taken_up"] = 2
+    with_champion = evidence_for(FULL, answers, Profile())
+    assert with_champion.stage.id == "agenda_setting" and fire(rule, with_champion) is None
+    assert fire(rule, evidence_for(FULL, answers | {"rs_senior_champion": 1}, Profile()))
+
+
+def test_type_and_scope_preconditions():
+    from assessment.recommend import Requires, allowed
+
+    evidence = evidence_for(FULL, extreme(FULL, True), Profile(type="knowledge", scope="local"))
+    assert not allowed(Requires(types=["advocacy"]), evidence)
+    assert allowed(Requires(types=["knowledge"], scopes=["local"]), evidence)
+    assert not allowed(Requires(scopes=["international"]), evidence)
+    unknown = evidence_for(FULL, extreme(FULL, True), Profile())
+    assert allowed(Requires(types=["advocacy"], scopes=["international"]), unknown)
+
+
+def test_the_first_five_hold_at_most_two_actions_per_dimension():
+    rng = random.Random(3)
+    for _ in range(40):
+        answers = {i.id: rng.choice([1, 2, 3, 4, 5][:FULL.scale_of(i).points]) for i in FULL.items
+                   if i.kind == "likert"}
+        result = ENGINE.assess(FULL, answers, [], Profile(type=rng.choice(COALITION_TYPES)))
+        top = [r.dimension for r in result.recommendations if r.top]
+        assert all(top.count(d) <= PER_DIMENSION_IN_TOP for d in top)
+        assert len(result.recommendations) <= 15
+        assert [r.rank for r in result.recommendations] == list(range(1, len(result.recommendations) + 1))
+        grouped = [r.dimension for r in group_by_dimension([r for r in result.recommendations if r.group == "also"])]
+        assert grouped == sorted(grouped, key=grouped.index), "also-worth-doing is shown grouped by dimension"
+
+
+def test_ranking_ignores_the_order_of_the_rule_files():
+    answers = extreme(FULL, best=False)
+    first = ENGINE.assess(FULL, answers, [], Profile(type="advocacy")).recommendations
+    from assessment.engine import Engine
+
+    shuffled = list(ENGINE.rules)
+    random.Random(5).shuffle(shuffled)
+    other = Engine(ENGINE.instruments, shuffled, ENGINE.stage_model, ENGINE.labels, ENGINE.titles)
+    assert other.assess(FULL, answers, [], Profile(type="advocacy")).recommendations == first
+
+
+def test_priority_labels_say_the_priority_not_the_position():
+    assert [priority_label(x) for x in (0.9, LABELS[0][0], 0.3, 0.1)] == ["Act now", "Act now", "Next",
+                                                                          "When you can"]
+    result = ENGINE.assess(FULL, extreme(FULL, False), [], Profile(type="advocacy"))
+    for rec in result.recommendations:
+        assert rec.priority_label == priority_label(rec.score)
+        assert rec.rank_reason.startswith(f"Ranked {rec.rank}")
+
+
+def test_a_forming_coalition_sees_its_framing_work_near_the_top():
+    """The old engine put "agree a written statement of the problem" at #24 of 24."""
+    answers = {i.id: (3 if FULL.scale_of(i).points == 5 else 2) for i in FULL.items if i.kind == "likert"}
+    answers |= {i.id: 1 for i in FULL.items if i.stage} | {"st_problem_statement_agreed": 2, "tr_has_budget": "partly"}
+    result = ENGINE.assess(FULL, answers, [], Profile(type="advocacy", founded=2024), as_of=2025)
+    assert result.stage.id == "forming"
+    ranks = {r.id: r.rank for r in result.recommendations}
+    assert ranks.get("stage-forming", 99) <= 5
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def valid_value(item):
+    scale = FULL.scale_of(item)
+    extras = st.sampled_from(scale.extra) if scale.extra else st.nothing()
+    return st.one_of(st.integers(1, scale.points), extras)
+
+
+LIKERT_ITEMS = [i for i in FULL.items if i.kind == "likert"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.fixed_dictionaries({}, optional={i.id: valid_value(i) for i in LIKERT_ITEMS}),
+       st.sampled_from([None, *COALITION_TYPES]))
+def test_any_valid_answers_give_bounded_scores_and_a_short_varied_list(answers, kind):
+    result = ENGINE.assess(FULL, answers, [], Profile(type=kind))
+    for d in result.dimensions.values():
+        assert d.score is None or 0 <= d.score <= 100
+        assert d.confidence != "high" or d.answered >= 4
+    assert len(result.recommendations) <= 15 and result.recommendations_not_shown >= 0
+    top = [r.dimension for r in result.recommendations if r.top]
+    assert len(top) <= 5 and all(top.count(d) <= 2 for d in top)
+    assert all(r.score >= 0 for r in result.recommendations)
