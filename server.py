@@ -6,7 +6,10 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from participant.app import routes
+from ui import tcp
 from ui.errors import on_script_error
+
+tcp.install()  # every response at once, not 40 ms later (see ui/tcp.py)
 
 # app.py routes with st.navigation. Without this, Streamlit sees the pages/ folder and, when a deep
 # link (a QR code, a shared chapter) is a fresh server's first request, runs that page alone in its

@@ -33,7 +33,7 @@ PARTICIPATION_COLOURS = {"core": "#0072B2", "member": "#56B4E9", "consulted": "#
 @dataclass(frozen=True)
 class Figure:
     title: str
-    chart: alt.Chart
+    chart: alt.Chart | dict  # an Altair chart, or a Vega-Lite spec written as data
     table: pd.DataFrame
 
 
@@ -291,12 +291,13 @@ def _trend_title(table: pd.DataFrame) -> str:
     return "Since the first assessment, " + ("; ".join(parts) if parts else "scores have not changed")
 
 
-def to_svg(chart: alt.TopLevelMixin, width: int = 560, title: bool = True) -> str:
+def to_svg(chart: alt.TopLevelMixin | dict, width: int = 560, title: bool = True) -> str:
     """Render a chart to SVG without a browser or network (vl-convert bundles Vega). Reports that
     print the finding as text above the chart pass title=False, so it is not said twice."""
     import vl_convert
 
-    spec = xml_safe_tree(chart.to_dict())  # defence in depth: the cleaning boundary should have done it
+    # A copy made XML-safe: defence in depth, the cleaning boundary should have done it already.
+    spec = xml_safe_tree(chart if isinstance(chart, dict) else chart.to_dict())
     if spec.get("width") == "container":
         spec["width"] = width
     if not title:

@@ -63,7 +63,10 @@ def make_engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
         # The pool is a hard cap (no overflow), so processes × pool is what PostgreSQL must allow.
         return create_engine(url, pool_pre_ping=True, pool_size=pool_size(), max_overflow=0, pool_timeout=15)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
+    # A connection per worker thread (Starlette's pool has 28, Streamlit's script threads more): opening
+    # and configuring SQLite connections over and over costs more than keeping them.
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+                           pool_size=32, max_overflow=16)
 
     @event.listens_for(engine, "connect")
     def _sqlite_settings(dbapi_connection, _record) -> None:
@@ -152,8 +155,8 @@ class Store:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A session in a write transaction (BEGIN IMMEDIATE on SQLite), committed on exit."""
-        with (self._writer, self.engine.connect().execution_options(write=True) as connection,
-              Session(connection) as session, session.begin()):
+        with (self.engine.connect().execution_options(write=True) as connection, self._writer,
+              Session(connection) as session, session.begin()):  # the lock covers the transaction only
             yield session
 
     @contextmanager

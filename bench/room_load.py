@@ -56,12 +56,14 @@ LIKERT = [item for item in QUICK.items if item.kind == "likert"]
 @dataclass
 class Figures:
     answers: list[float] = field(default_factory=list)  # seconds, one per answer round trip
+    answers_server: list[float] = field(default_factory=list)  # seconds the server spent on each (Server-Timing)
     pages: list[float] = field(default_factory=list)  # seconds, one per page the phone loaded
     reveal: list[float] = field(default_factory=list)  # seconds from reveal to results on the phone
     dashboard: list[float] = field(default_factory=list)  # seconds per dashboard refresh
     errors: list[str] = field(default_factory=list)
     acknowledged: dict[tuple[str, str], int] = field(default_factory=dict)  # (participant, item) -> value
     finished: int = 0
+    gave_up: int = 0  # phones that stopped on an error before finishing
 
     def error(self, what: str) -> None:
         self.errors.append(what[:200])
@@ -168,6 +170,12 @@ class Sampler(threading.Thread):
 # ------------------------------------------------------------------------------- light phones
 
 LIKERT_NAME = re.compile(r'name="([a-z0-9_]+)" value="3"')
+POINTS = {item.id: QUICK.scale_of(item).points for item in LIKERT}
+
+
+def server_time(response: httpx.Response) -> float:
+    match = re.search(r"dur=([0-9.]+)", response.headers.get("server-timing", ""))
+    return float(match.group(1)) / 1000 if match else float("nan")
 
 
 async def timed(figures: list[float], request):
@@ -180,7 +188,8 @@ async def timed(figures: list[float], request):
 async def light_phone(n: int, url: str, code: str, cfg, out: Figures, revealed: asyncio.Event, at: float) -> None:
     rng = random.Random(cfg.seed * 7919 + n)
     await asyncio.sleep(max(0.0, at - time.monotonic()))
-    limits = httpx.Limits(max_connections=2, max_keepalive_connections=1, keepalive_expiry=5)
+    # A phone drops an idle connection before the server's 5 s keep-alive ends, as browsers do.
+    limits = httpx.Limits(max_connections=2, max_keepalive_connections=1, keepalive_expiry=4)
     async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits, follow_redirects=False) as phone:
         try:
             await timed(out.pages, phone.get(f"/w/{code}"))
@@ -188,6 +197,7 @@ async def light_phone(n: int, url: str, code: str, cfg, out: Figures, revealed: 
             joined = await timed(out.pages, phone.post(f"/w/{code}", data={"group": choice}))
             if joined.status_code != 303:
                 out.error(f"join {joined.status_code}")
+                out.gave_up += 1
                 return
             token = joined.headers["location"].rsplit("/", 1)[1]
             page = await timed(out.pages, phone.get(f"/w/p/{token}"))
@@ -197,9 +207,10 @@ async def light_phone(n: int, url: str, code: str, cfg, out: Figures, revealed: 
                 given = {}
                 for name in LIKERT_NAME.findall(page.text):
                     await asyncio.sleep(rng.uniform(*cfg.think))
-                    value = rng.randint(1, 5)
+                    value = rng.randint(1, POINTS.get(name, 5))
                     saved = await timed(out.answers, phone.post(f"/w/p/{token}/a", data={"item": name, "value": value},
                                                                 headers={"Accept": "application/json"}))
+                    out.answers_server.append(server_time(saved))
                     if saved.status_code == 200 and saved.json().get("saved") == name:
                         out.acknowledged[(token, name)] = value
                         given[name] = value
@@ -209,6 +220,7 @@ async def light_phone(n: int, url: str, code: str, cfg, out: Figures, revealed: 
                 moved = await timed(out.pages, phone.post(f"/w/p/{token}/s", data={**given, "go": go}))
                 if moved.status_code != 303:
                     out.error(f"page {moved.status_code}")
+                    out.gave_up += 1
                     return
                 page = await timed(out.pages, phone.get(f"/w/p/{token}"))
             out.finished += 1
@@ -218,6 +230,7 @@ async def light_phone(n: int, url: str, code: str, cfg, out: Figures, revealed: 
                 out.error("results not shown after the reveal")
         except (httpx.HTTPError, KeyError, ValueError) as exc:
             out.error(f"phone: {type(exc).__name__}: {exc}")
+            out.gave_up += 1
 
 
 async def wait_for_reveal(phone: httpx.AsyncClient, code: str, page: str, out: Figures,
@@ -249,6 +262,7 @@ async def streamlit_phone(n: int, url: str, code: str, cfg, out: Figures, reveal
         token = session.query.get("p", "")
         if not token:
             out.error("join: no participant token")
+            out.gave_up += 1
             return
         section = 0
         while True:
@@ -265,11 +279,13 @@ async def streamlit_phone(n: int, url: str, code: str, cfg, out: Figures, reveal
             section += 1
             if section > len(QUICK.sections) + 1:
                 out.error("never reached the last section")
+                out.gave_up += 1
                 return
         out.finished += 1
         await revealed.wait()
     except Exception as exc:  # a benchmark records what went wrong and goes on
         out.error(f"phone: {type(exc).__name__}: {exc}")
+        out.gave_up += 1
     finally:
         await session.close()
 
@@ -277,13 +293,17 @@ async def streamlit_phone(n: int, url: str, code: str, cfg, out: Figures, reveal
 # ------------------------------------------------------------------------------------- the room
 
 async def dashboard(url: str, code: str, key: str, out: Figures, stop: asyncio.Event) -> None:
-    """The facilitator's page, refreshed every 2 s (a whole-page rerun: its fragment costs less)."""
+    """The facilitator's page, open in a tab: the live part reruns on the timer the page set
+    (`st.fragment(run_every=2)`), as the browser would do it."""
     session = StreamlitSession(url, "facilitate", f"code={code}&key={key}", timeout=60)
     try:
         out.dashboard.append(await session.connect())
+        if session.auto_rerun is None:
+            raise RuntimeError("the facilitator page asked for no live refresh")
         while not stop.is_set():
-            await asyncio.sleep(2)
-            out.dashboard.append(await session.rerun())
+            fragment, every = session.auto_rerun  # the page may change it (a plenary refreshes less often)
+            await asyncio.sleep(every)
+            out.dashboard.append(await session.rerun_fragment(fragment))
     except Exception as exc:
         out.error(f"dashboard: {type(exc).__name__}: {exc}")
     finally:
@@ -300,9 +320,9 @@ async def run_room(cfg, url: str, service: Workshops) -> tuple[Figures, str]:
     tasks = [asyncio.create_task(phone(n, url, workshop.code, cfg, out, revealed,
                                        start + cfg.join_seconds * n / cfg.participants, *extra))
              for n in range(cfg.participants)]
-    board = asyncio.create_task(dashboard(url, workshop.code, key, out, stop))
+    board = asyncio.create_task(dashboard(url, workshop.code, key, out, stop) if cfg.dashboard else asyncio.sleep(0))
     deadline = time.monotonic() + cfg.deadline
-    while out.finished + len(out.errors) < cfg.participants and time.monotonic() < deadline:
+    while out.finished + out.gave_up < cfg.participants and time.monotonic() < deadline:
         await asyncio.sleep(1)
     stop.set()
     revealed.at = time.monotonic()  # type: ignore[attr-defined]
@@ -356,6 +376,8 @@ def main() -> None:
     parser.add_argument("--project", type=Path, default=ROOT, help="the checkout whose server is measured")
     parser.add_argument("--deadline", type=float, default=900, help="give up on stragglers after this long (s)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-dashboard", dest="dashboard", action="store_false",
+                        help="leave the facilitator's page closed (to see what the dashboard costs)")
     cfg = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="room-load-"))
@@ -377,7 +399,8 @@ def main() -> None:
     growth = max(sampler.rss or [baseline]) - baseline
     print(f"target={cfg.target} processes={cfg.processes} database={'postgresql' if database_url else 'sqlite'} "
           f"duration_s={time.monotonic() - started:.0f} finished={out.finished}")
-    print(f"answer_ms p50={ms(out.answers, .5):.0f} p95={ms(out.answers, .95):.0f} max={ms(out.answers, 1):.0f} · "
+    print(f"answer_ms p50={ms(out.answers, .5):.0f} p95={ms(out.answers, .95):.0f} max={ms(out.answers, 1):.0f} "
+          f"(of which in the app: p50={ms(out.answers_server, .5):.0f} p95={ms(out.answers_server, .95):.0f}) · "
           f"page_ms p50={ms(out.pages, .5):.0f} p95={ms(out.pages, .95):.0f} max={ms(out.pages, 1):.0f} · "
           f"reveal_ms p95={ms(out.reveal, .95):.0f} · dashboard_refresh_ms p50={ms(out.dashboard, .5):.0f} "
           f"p95={ms(out.dashboard, .95):.0f} ({len(out.dashboard)} refreshes)")

@@ -28,6 +28,8 @@ class StreamlitSession:
         self._socket = None
         self._widgets: dict[str, str] = {}  # user key -> element id, from the last run
         self._states: dict[str, WidgetState] = {}  # element id -> value this tab holds
+        self.auto_rerun: tuple[str, float] | None = None  # the live fragment the page asked for, and its interval
+        self._fragment_run = False
 
     def widget_keys(self) -> list[str]:
         return list(self._widgets)
@@ -56,15 +58,25 @@ class StreamlitSession:
         await self._run(trigger=trigger)
         return time.perf_counter() - started
 
-    async def _run(self, first: bool = False, trigger: list[WidgetState] = ()) -> None:
+    async def rerun_fragment(self, fragment_id: str) -> float:
+        """What a tab does when a `st.fragment(run_every=…)` timer fires: rerun that fragment alone."""
+        started = time.perf_counter()
+        await self._run(fragment=fragment_id)
+        return time.perf_counter() - started
+
+    async def _run(self, first: bool = False, trigger: list[WidgetState] = (), fragment: str = "") -> None:
         message = BackMsg()
         state = message.rerun_script
         state.page_name = self.page
+        if fragment:
+            state.fragment_id = fragment
+            state.is_auto_rerun = True
         state.query_string = "&".join(f"{k}={v}" for k, v in self.query.items())
         if first:
             state.context_info.timezone = "UTC"
             state.context_info.url = f"{self.url}/{self.page}?{state.query_string}"
         state.widget_states.widgets.extend([*self._states.values(), *trigger])
+        self._fragment_run = bool(fragment)
         await self._socket.send(message.SerializeToString())
         await self._until_finished()
 
@@ -85,10 +97,12 @@ class StreamlitSession:
                 element_id = getattr(widget, "id", "") if widget is not None else ""
                 if element_id.count("-") >= 2:
                     seen[element_id.split("-", 2)[2]] = element_id
+            elif kind == "auto_rerun":
+                self.auto_rerun = (forward.auto_rerun.fragment_id, forward.auto_rerun.interval)
             elif kind == "page_info_changed":
                 self.query = dict(parse_qsl(forward.page_info_changed.query_string))
             elif kind == "script_finished" and forward.script_finished != EARLY:
-                self._widgets = seen or self._widgets
+                self._widgets = {**self._widgets, **seen} if self._fragment_run else (seen or self._widgets)
                 return
 
     async def close(self) -> None:

@@ -40,7 +40,8 @@ def screen(request: Request, _: FormData | None) -> Response:
     if workshop is None:
         return JSONResponse({"error": "This projector link is not valid: open it again from the facilitator page."},
                             403, headers=SECURITY_HEADERS)
-    room = ctx.rooms.view(workshop)
+    now = ctx.rooms.of(workshop)
+    room = now.view
     names = screens(workshop, len(room.contested[:5]))
     try:
         index = max(0, min(int(request.query_params.get("n", "0")), len(names) - 1))
@@ -52,7 +53,7 @@ def screen(request: Request, _: FormData | None) -> Response:
         address = join_address(str(request.base_url))
         values |= {"join_page": address.join_page(), "qr": qr_svg(address.workshop(workshop.code))}
     elif name == "counts":
-        values["counts"] = ctx.service.counts(workshop.id)
+        values["counts"] = now.counts
     elif name.startswith("contested-"):
         values["statement"] = room.contested[int(name.split("-")[1])]
     return ctx.page(request, "_screen.html", **values)

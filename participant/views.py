@@ -124,7 +124,7 @@ def section_page(ctx: Context, request: Request, person: ParticipantInfo, worksh
     token = request.path_params["token"]
     common = {"workshop": workshop, "token": token, "version": version(workshop)}
     if person.finished or workshop.status != "open":
-        room = ctx.rooms.view(workshop) if workshop.revealed else None
+        room = ctx.rooms.of(workshop).view if workshop.revealed else None
         return ctx.page(request, "done.html", finished=person.finished, room=room, **common)
     pages = paged(workshop, workshop_sections(instrument, workshop))
     index = _page_index(workshop, person, len(pages))
@@ -153,24 +153,25 @@ def _page_index(workshop: WorkshopInfo, person: ParticipantInfo, count: int) -> 
 
 
 def save_one(request: Request, form: FormData | None) -> Response:
-    """One tap, one answer: the progressive-enhancement path (JSON in, JSON out)."""
+    """One tap, one answer: the progressive-enhancement path (JSON in, JSON out). The busiest route
+    of a live room, so it reads only the participant (not their answers or the workshop: the
+    workshop's questionnaire never changes, and closing is checked inside the write)."""
     ctx: Context = request.app.state.ctx
-    found = _participant(ctx, request)
-    if found is None:
+    person = ctx.service.participant(request.path_params["token"], with_answers=False)
+    if person is None:
         return JSONResponse({"error": "This link is not valid any more. Join again with the code."}, 404)
-    person, workshop = found
-    item = ctx.instruments[workshop.instrument_id].item(str(form.get("item", "")))
+    instrument = ctx.instrument_of(person.workshop_id)
+    item = instrument.item(str(form.get("item", ""))) if instrument else None
     if item is None:
         return JSONResponse({"error": "This question is not part of the workshop."}, 400)
     try:
-        value = answer_from_form(ctx.instruments[workshop.instrument_id], item, form.getlist("value"))
+        value = answer_from_form(instrument, item, form.getlist("value"))
         ctx.service.save_answer(person, item.id, value)
     except BadAnswer as exc:
         return JSONResponse({"error": f"Not saved: {exc}."}, 400)
     except WorkshopError as exc:
         return JSONResponse({"error": str(exc), "reload": True}, 409)
-    steers = any(i.relevant and i.relevant.item == item.id for i in ctx.instruments[workshop.instrument_id].items)
-    return JSONResponse({"saved": item.id, "reload": steers})
+    return JSONResponse({"saved": item.id, "reload": item.id in ctx.steering(instrument)})
 
 
 def save_section(request: Request, form: FormData | None) -> Response:

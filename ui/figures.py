@@ -10,7 +10,10 @@ def show_figure(figure: Figure, key: str) -> None:
     """The finding as wrapping text (a chart title would be cut off on a phone), then the chart,
     then its numbers. Downloaded reports keep the title inside the chart."""
     st.markdown(f"**{inert(figure.title)}**")
-    st.altair_chart(figure.chart.properties(title=""), width="stretch", key=f"{key}_chart", alt=figure.title)
+    if isinstance(figure.chart, dict):  # a Vega-Lite spec written as data (the live workshop charts)
+        st.vega_lite_chart(spec={**figure.chart, "title": ""}, width="stretch", key=f"{key}_chart", alt=figure.title)
+    else:
+        st.altair_chart(figure.chart.properties(title=""), width="stretch", key=f"{key}_chart", alt=figure.title)
     with st.expander("Show data", key=f"{key}_data"):
         st.dataframe(figure.table, hide_index=True, width="stretch", key=f"{key}_table")
 

@@ -7,7 +7,7 @@ import io
 import segno
 import streamlit as st
 
-from assessment.model import Instrument, text_in
+from assessment.model import Instrument
 from ui.assessment_state import get_engine, get_store
 from ui.content import get_handbook
 from ui.figures import show_figure
@@ -15,7 +15,8 @@ from ui.links import HANDBOOK_PAGE
 from ui.safe import inert
 from workshop.addresses import JoinAddress, join_address
 from workshop.charts import diverging_figure, group_figure
-from workshop.stats import ROOM, common_ground, contested, group_gaps, group_scores, item_stats, likert_items
+from workshop.room import Rooms, Snapshot, shared_rooms
+from workshop.stats import ROOM, common_ground, contested, group_gaps, scale_labels
 from workshop.workshops import WorkshopInfo, Workshops
 
 
@@ -43,24 +44,24 @@ def dimension_chapters() -> dict[str, str]:
     return {d.id: d.chapter for d in get_handbook().dimensions}
 
 
-def room_results(workshop: WorkshopInfo, instrument: Instrument, key: str) -> None:
-    """The room's answers: groups, the most contested statements, then every statement."""
-    rows = get_workshops().rows(workshop.id)
-    items = likert_items(instrument, workshop.sections)
-    if not items or not rows:
-        st.info("No answers yet.")
-        return
-    stats = item_stats(instrument, items, rows, workshop.threshold)
-    if not any(s.shown for s in stats):
+@st.cache_resource(show_spinner=False)
+def get_rooms() -> Rooms:
+    return shared_rooms()
+
+
+def room_results(workshop: WorkshopInfo, instrument: Instrument, key: str, now: Snapshot | None = None) -> None:
+    """The room's answers: groups, the most contested statements, common ground, every statement,
+    from the shared snapshot of the room (pass it when the caller already has it)."""
+    now = now or get_rooms().of(workshop)
+    if not any(s.shown for s in now.stats):
         st.info(f"Results appear once {workshop.threshold} people have answered a statement, so that nobody's "
                 "answers can be singled out.")
         return
-    _groups(workshop, group_scores(instrument, items, rows, workshop.threshold, workshop.groups), key)
-    _contested(contested(stats, workshop.threshold))
-    _common_ground(common_ground(stats))
+    _groups(workshop, now.scores, key)
+    _contested(contested(now.stats, workshop.threshold))
+    _common_ground(common_ground(now.stats))
     st.subheader("Every statement", anchor=False)
-    labels = [text_in(v) for v in instrument.scale_of(items[0]).choices.values()]
-    show_figure(diverging_figure(stats, labels), f"{key}_items")
+    show_figure(diverging_figure(now.stats, scale_labels(instrument)), f"{key}_items")
 
 
 def _groups(workshop: WorkshopInfo, groups, key: str) -> None:
@@ -70,8 +71,8 @@ def _groups(workshop: WorkshopInfo, groups, key: str) -> None:
         st.caption(f"A group's scores are shown only where at least {workshop.threshold} of its members answered, "
                    "and never where they could be worked out from the others.")
     for dimension, gap, high, low in group_gaps(groups)[:3]:
-        st.markdown(f"- **{dimension_titles().get(dimension, dimension)}:** {inert(high)} scores {gap:.0f} points "
-                    f"above {inert(low)}")
+        st.markdown(f"- **{dimension_titles().get(dimension, dimension)}:** {inert(high)} rated it {gap:.0f} "
+                    f"points higher than {inert(low)}")
 
 
 def _contested(statements) -> None:
@@ -110,9 +111,8 @@ def leader_comparison(workshop: WorkshopInfo, instrument: Instrument) -> None:
         return
     engine = get_engine()
     own = engine.assess(engine.instruments[saved.instrument_id], saved.answers).dimensions
-    rows = get_workshops().rows(workshop.id)
-    room = group_scores(instrument, likert_items(instrument, workshop.sections), rows, workshop.threshold, [])
-    room_scores = next(g for g in room if g.group == ROOM).scores  # empty until enough people answered
+    room_scores = next(g for g in get_rooms().of(workshop).scores if g.group == ROOM).scores  # empty until enough
+    # people have answered
     table = [{"Dimension": d.title, "Leader": d.score, "Room": room_scores.get(key),
               "Difference": None if d.score is None or room_scores.get(key) is None
               else round(room_scores[key] - d.score, 1)} for key, d in own.items()]

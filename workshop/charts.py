@@ -1,14 +1,15 @@
-"""Altair charts of a workshop room: diverging bars per statement and group scores per dimension.
+"""Charts of a workshop room: diverging bars per statement and group scores per dimension.
 
 Same rules as assessment.charts: the title states the finding, the table carries the numbers,
-colours are colour-blind safe. Statement labels wrap onto several lines; they are never cut.
+colours are colour-blind safe. Statement labels wrap onto several lines; they are never cut. The
+charts are Vega-Lite specs written as plain data (the live dashboard redraws them every few
+seconds, and going through Altair's schema objects cost more than the statistics behind them).
 """
 
 from __future__ import annotations
 
 import textwrap
 
-import altair as alt
 import pandas as pd
 
 from assessment.charts import OKABE_ITO, Figure
@@ -28,51 +29,72 @@ def _lines(label: str) -> int:
     return label.count(LINE_BREAK) + 1
 
 
-def _label_axis() -> alt.Axis:
-    return alt.Axis(labelExpr=f"split(datum.label, '{LINE_BREAK}')", labelLimit=0, labelFontSize=11,
-                    labelPadding=6)
+_LABEL_AXIS = {"labelExpr": f"split(datum.label, '{LINE_BREAK}')", "labelLimit": 0, "labelFontSize": 11,
+               "labelPadding": 6}
 
 
-def _step(labels: list[str]) -> alt.Step:
+def _step(labels: list[str]) -> int:
     """Room for the tallest wrapped label, so bars never overlap their neighbours' text."""
-    return alt.Step(max([_lines(label) for label in labels] + [1]) * LINE_HEIGHT + 12)
+    return max([_lines(label) for label in labels] + [1]) * LINE_HEIGHT + 12
 
 
-def diverging_figure(stats, labels: list[str]) -> Figure:
-    """Likert answers as diverging stacked bars: disagreement left of zero, agreement right,
-    the neutral middle split across zero. Statements fewer people answered than the anonymity
-    threshold are left out."""
+def colours_for(points: int) -> list[str]:
+    """Disagreement in vermillion and orange, the middle grey, agreement in sky and blue."""
+    return {5: LIKERT_COLOURS, 3: [LIKERT_COLOURS[0], LIKERT_COLOURS[2], LIKERT_COLOURS[4]]}.get(
+        points, LIKERT_COLOURS[: points])
+
+
+def diverging_figure(stats, labels_of) -> Figure:
+    """Answers as diverging stacked bars: the lower half of each statement's own scale left of zero,
+    the upper half right, a middle answer split across zero. A questionnaire may mix scales (agree–
+    disagree, yes–partly–no), so `labels_of(item)` gives each statement its own answer labels.
+    Statements fewer people answered than the anonymity threshold are left out."""
     shown = [s for s in stats if s.shown and s.n]
-    rows = []
-    middle = len(labels) // 2 if len(labels) % 2 else None
+    rows, legend = [], {}
     for s in shown:
+        labels = labels_of(s.item)
+        colours = colours_for(len(labels))
+        legend.update({label: colour for label, colour in zip(labels, colours, strict=True) if label not in legend})
         shares = [c / s.n * 100 for c in s.counts]
-        left = -sum(shares[: len(labels) // 2]) - (shares[middle] / 2 if middle is not None else 0)
+        half, middle = len(labels) // 2, len(labels) // 2 if len(labels) % 2 else None
+        left = -sum(shares[:half]) - (shares[middle] / 2 if middle is not None else 0)
         for index, share in enumerate(shares):
             rows.append({"Statement": wrapped(s.text), "Answer": labels[index], "order": index, "start": left,
                          "end": left + share, "Share %": round(share), "People": s.counts[index]})
             left += share
-    table = pd.DataFrame(
-        [{"Statement": s.text, **{labels[i]: c for i, c in enumerate(s.counts)}, "Don’t know": s.dont_know,
-          "n": s.n, "Mean": None if s.mean is None else round(s.mean, 1),
-          "Agreement A": None if s.agreement is None else round(s.agreement, 2)} for s in shown])
+    table = pd.DataFrame([{"Statement": s.text, **_three_way(s), "Don’t know": s.dont_know, "n": s.n,
+                           "Agreement A": None if s.agreement is None else round(s.agreement, 2)} for s in shown])
     answered = [s for s in shown if s.agreement is not None]
     if answered:
         divided = min(answered, key=lambda s: s.agreement)
         title = f"Most divided: “{divided.text}” (agreement {divided.agreement:.2f})"
     else:
         title = "No statement has enough answers to show yet"
-    chart = alt.Chart(pd.DataFrame(rows, columns=["Statement", "Answer", "order", "start", "end", "Share %",
-                                                  "People"])).mark_bar().encode(
-        x=alt.X("start:Q", title="← disagree · agree → (% of answers)", scale=alt.Scale(domain=[-100, 100])),
-        x2="end:Q",
-        y=alt.Y("Statement:N", sort=None, title=None, axis=_label_axis()),
-        color=alt.Color("Answer:N", scale=alt.Scale(domain=labels, range=LIKERT_COLOURS[: len(labels)]),
-                        legend=alt.Legend(orient="bottom", title=None, columns=3, labelLimit=0), sort=labels),
-        order="order:Q",
-        tooltip=["Statement:N", "Answer:N", "People:Q", "Share %:Q"],
-    ).properties(title=title, width="container", height=_step([r["Statement"] for r in rows]))
+    chart = {  # a Vega-Lite spec written out: the live dashboard redraws it every few seconds, and
+        # building it through Altair's schema objects cost more than the statistics behind it
+        "title": title, "width": "container", "height": {"step": _step([r["Statement"] for r in rows])},
+        "data": {"values": rows}, "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "start", "type": "quantitative", "title": "← lower · higher → (% of answers)",
+                  "scale": {"domain": [-100, 100]}},
+            "x2": {"field": "end"},
+            "y": {"field": "Statement", "type": "nominal", "sort": None, "title": None, "axis": _LABEL_AXIS},
+            "color": {"field": "Answer", "type": "nominal", "sort": list(legend),
+                      "scale": {"domain": list(legend), "range": list(legend.values())},
+                      "legend": {"orient": "bottom", "title": None, "columns": 3, "labelLimit": 0}},
+            "order": {"field": "order", "type": "quantitative"},
+            "tooltip": [{"field": f, "type": k} for f, k in (("Statement", "nominal"), ("Answer", "nominal"),
+                                                              ("People", "quantitative"),
+                                                              ("Share %", "quantitative"))]}}
     return Figure(title, chart, table)
+
+
+def _three_way(s) -> dict[str, int]:
+    """Any scale's answers as lower half, middle and upper half (%), so mixed scales share a table."""
+    half = len(s.counts) // 2
+    lower, upper = sum(s.counts[:half]), sum(s.counts[-half:])
+    return {"Lower %": round(lower / s.n * 100), "Middle %": round((s.n - lower - upper) / s.n * 100),
+            "Upper %": round(upper / s.n * 100)}
 
 
 def group_figure(groups, titles: dict[str, str]) -> Figure:
@@ -90,13 +112,16 @@ def group_figure(groups, titles: dict[str, str]) -> Figure:
         title = "Scores appear when enough people have answered"
     else:
         title = "Group comparison appears when two groups each reach the anonymity threshold"
-    plotted = table.assign(Label=table.Dimension.map(lambda d: wrapped(d, 24)))
-    chart = alt.Chart(plotted).mark_point(filled=True, size=120).encode(
-        x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("Label:N", sort=None, title=None, axis=_label_axis()),
-        color=alt.Color("Group:N", scale=alt.Scale(range=OKABE_ITO),
-                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=0)),
-        shape=alt.Shape("Group:N"),
-        tooltip=["Group:N", "Dimension:N", "Score:Q", "n:Q"],
-    ).properties(title=title, width="container", height=_step(list(plotted.Label)))
+    values = [{**row, "Label": wrapped(row["Dimension"], 24)} for row in rows]
+    chart = {
+        "title": title, "width": "container", "height": {"step": _step([v["Label"] for v in values])},
+        "data": {"values": values}, "mark": {"type": "point", "filled": True, "size": 120},
+        "encoding": {
+            "x": {"field": "Score", "type": "quantitative", "scale": {"domain": [0, 100]}},
+            "y": {"field": "Label", "type": "nominal", "sort": None, "title": None, "axis": _LABEL_AXIS},
+            "color": {"field": "Group", "type": "nominal", "scale": {"range": OKABE_ITO},
+                      "legend": {"orient": "bottom", "columns": 2, "labelLimit": 0}},
+            "shape": {"field": "Group", "type": "nominal"},
+            "tooltip": [{"field": f, "type": k} for f, k in (("Group", "nominal"), ("Dimension", "nominal"),
+                                                              ("Score", "quantitative"), ("n", "quantitative"))]}}
     return Figure(title, chart, table)

@@ -18,7 +18,7 @@ from assessment.model import Instrument, text_in
 from assessment.report import chapter_link
 from workshop.charts import diverging_figure, group_figure
 from workshop.room import build
-from workshop.stats import export_groups, group_gaps, group_scores, item_stats, likert_items
+from workshop.stats import export_groups, group_gaps, group_scores, item_stats, likert_items, scale_labels
 from workshop.workshops import Row, WorkshopInfo
 
 
@@ -67,12 +67,11 @@ def group_report_html(workshop: WorkshopInfo, instrument: Instrument, rows: list
     distributions as plain bars and tables (a chart picture shrinks to unreadable on a phone)."""
     items = likert_items(instrument, workshop.sections)
     stats = item_stats(instrument, items, rows, workshop.threshold)
-    scale = instrument.scale_of(items[0]) if items else None
-    labels = [text_in(v) for v in scale.choices.values()] if scale else []
     groups = group_scores(instrument, items, rows, workshop.threshold, workshop.groups)
     return TEMPLATES.get_template("group_report.html").render(
         workshop=workshop, today=f"{date.today():%d %B %Y}", questionnaire=text_in(instrument.title),
         room=build(workshop, instrument, rows, dimension_titles),
-        chart_title=diverging_figure(stats, labels).title, groups_title=group_figure(groups, dimension_titles).title,
+        chart_title=diverging_figure(stats, scale_labels(instrument)).title,
+        groups_title=group_figure(groups, dimension_titles).title,
         gaps=[(dimension_titles.get(d, d), round(gap), high, low) for d, gap, high, low in group_gaps(groups)[:5]],
         links={d: chapter_link(chapter) for d, chapter in dimension_chapters.items()})

@@ -6,12 +6,17 @@ facilitator's dashboard and in the exports.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
+from functools import cache
+
+from cachetools import TTLCache
 
 from assessment.model import Instrument
 from workshop.stats import (
     CommonGround,
     Distribution,
+    GroupScores,
     ItemStats,
     common_ground,
     contested,
@@ -19,7 +24,7 @@ from workshop.stats import (
     item_stats,
     likert_items,
 )
-from workshop.workshops import Row, WorkshopInfo
+from workshop.workshops import Row, WorkshopInfo, Workshops
 
 
 @dataclass(frozen=True)
@@ -73,11 +78,14 @@ def _statement(s: ItemStats) -> Statement:
     return Statement(s.text, Bar.of("Everyone", Distribution(s.counts)), groups, s.agreement, s.n, s.dimension)
 
 
-def build(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], titles: dict[str, str]) -> RoomView:
+def build(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], titles: dict[str, str],
+          stats: list[ItemStats] | None = None, scores: list[GroupScores] | None = None) -> RoomView:
+    """The room as templates show it; pass `stats` and `scores` when they are already computed."""
     items = likert_items(instrument, workshop.sections)
-    stats = item_stats(instrument, items, rows, workshop.threshold)
+    stats = stats if stats is not None else item_stats(instrument, items, rows, workshop.threshold)
     shown = [s for s in stats if s.shown and s.n]
-    scores = group_scores(instrument, items, rows, workshop.threshold, workshop.groups)
+    scores = scores if scores is not None else group_scores(instrument, items, rows, workshop.threshold,
+                                                            workshop.groups)
     dimensions = [ref.id for ref in instrument.dimensions if ref.id in scores[0].scores]
     table = [(g.group, [round(g.scores[d]) if d in g.scores else None for d in dimensions])
              for g in scores if not g.hidden]
@@ -87,3 +95,56 @@ def build(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], title
                     contested=[_statement(s) for s in contested(stats, workshop.threshold)],
                     common=[(_statement(c.stats), c.side) for c in found],
                     dimensions=[titles.get(d, d) for d in dimensions], groups=table)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the live views show of one room at one moment, computed once from its rows."""
+
+    counts: dict[str, int]
+    stats: list[ItemStats]
+    scores: list[GroupScores]
+    view: RoomView
+
+
+def snapshot(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], titles: dict[str, str]) -> Snapshot:
+    items = likert_items(instrument, workshop.sections)
+    finished = sum(1 for r in rows if r.finished)
+    counts = {"joined": len(rows), "answering": sum(1 for r in rows if r.answers and not r.finished),
+              "finished": finished}
+    stats = item_stats(instrument, items, rows, workshop.threshold)
+    scores = group_scores(instrument, items, rows, workshop.threshold, workshop.groups)
+    return Snapshot(counts=counts, stats=stats, scores=scores,
+                    view=build(workshop, instrument, rows, titles, stats, scores))
+
+
+class Rooms:
+    """Snapshots per workshop, rebuilt only when someone has joined, answered or finished since,
+    and shared by every viewer in the process: the facilitator's dashboard, the projector, and a
+    thousand phones asking at once when results are revealed (they reuse one build)."""
+
+    def __init__(self, service: Workshops, instruments: dict[str, Instrument], titles: dict[str, str]):
+        self.service, self.instruments, self.titles = service, instruments, titles
+        self._cache: TTLCache = TTLCache(maxsize=64, ttl=600)
+        self._lock = threading.Lock()
+
+    def of(self, workshop: WorkshopInfo) -> Snapshot:
+        key = (workshop.id, workshop.threshold, tuple(workshop.groups), tuple(workshop.sections),
+               self.service.data_version(workshop.id))
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is None:
+                cached = snapshot(workshop, self.instruments[workshop.instrument_id], self.service.rows(workshop.id),
+                                  self.titles)
+                self._cache[key] = cached
+            return cached
+
+
+@cache
+def shared_rooms() -> Rooms:
+    """The process's one cache of rooms (over its one store)."""
+    from assessment.engine import default_engine
+    from assessment.storage import shared_store
+
+    engine = default_engine()
+    return Rooms(Workshops(shared_store()), engine.instruments, engine.titles)

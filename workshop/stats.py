@@ -91,6 +91,11 @@ class CommonGround:
     groups: list[str]
 
 
+def scale_labels(instrument: Instrument):
+    """item -> its answer labels in scale order (a questionnaire may mix five- and three-point scales)."""
+    return lambda item: [text_in(label) for label in instrument.scale_of(item).choices.values()]
+
+
 def likert_items(instrument: Instrument, section_ids: list[str]) -> list[Item]:
     return [item for section in instrument.sections if not section_ids or section.id in section_ids
             for item in section.items if item.kind == "likert"]

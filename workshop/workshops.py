@@ -75,6 +75,11 @@ class Row:
     answers: dict[str, Any]
 
 
+def _decode(value: str) -> Any:
+    """A stored answer: most are one digit (a point on a scale), so skip the JSON parser for those."""
+    return int(value) if len(value) == 1 and value.isdigit() else json.loads(value)
+
+
 def normalise_code(code: str) -> str:
     return "".join(ch for ch in str(code).upper() if ch.isalnum())[:CODE_LENGTH]
 
@@ -227,7 +232,9 @@ class Workshops:
             raise WorkshopError("Choose one of the listed groups, or none.")
         return group
 
-    def participant(self, token: str) -> ParticipantInfo | None:
+    def participant(self, token: str, with_answers: bool = True) -> ParticipantInfo | None:
+        """The participant a private token names (found by its hash, confirmed in constant time).
+        Saving one answer needs no earlier answers: `with_answers=False` spares that query."""
         if not token or len(token) > 100:
             return None
         wanted = token_hash(token)
@@ -236,32 +243,37 @@ class Workshops:
             if row is None or not matches(token, row.token_hash):
                 return None
             answers = {a.item_id: json.loads(a.value) for a in session.scalars(
-                select(ParticipantAnswer).where(ParticipantAnswer.participant_id == row.id))}
+                select(ParticipantAnswer).where(ParticipantAnswer.participant_id == row.id))} if with_answers else {}
             return ParticipantInfo(row.id, row.workshop_id, row.group, row.section, row.finished_at is not None,
                                    answers)
 
     def save_answer(self, participant: ParticipantInfo, item_id: str, value: Any) -> None:
-        """Upsert one answer; refused once the facilitator has closed answering."""
+        """Upsert one answer (None clears it); refused once the facilitator has closed answering."""
+        self.save_answers(participant, {item_id: value}, skip_unchanged=False)
+
+    def save_answers(self, participant: ParticipantInfo, answers: dict[str, Any], skip_unchanged: bool = True) -> None:
+        """Several answers in one transaction (a page sent as one form). With `skip_unchanged`,
+        answers equal to those the participant was read with are not written again: a page whose
+        answers were each saved as they were tapped costs no write at all."""
+        changed = {k: v for k, v in answers.items() if not skip_unchanged or participant.answers.get(k) != v}
+        if not changed:
+            return
         with self.store.writing() as session:
             status = session.scalar(select(Workshop.status).where(Workshop.id == participant.workshop_id))
             if status != "open":
                 raise WorkshopError("Answering is closed; your earlier answers are kept.")
-            if value is None:
+            cleared = [k for k, v in changed.items() if v is None]
+            if cleared:
                 session.execute(delete(ParticipantAnswer).where(ParticipantAnswer.participant_id == participant.id,
-                                                                ParticipantAnswer.item_id == item_id))
-                return
-            insert = sqlite_insert if self.store.sqlite else pg_insert
-            statement = insert(ParticipantAnswer).values(
-                participant_id=participant.id, item_id=item_id, workshop_id=participant.workshop_id,
-                value=json.dumps(value), updated_at=now())
-            session.execute(statement.on_conflict_do_update(
-                index_elements=["participant_id", "item_id"],
-                set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at}))
-
-    def save_answers(self, participant: ParticipantInfo, answers: dict[str, Any]) -> None:
-        """Several answers at once (a whole section sent as one form); None clears an answer."""
-        for item_id, value in answers.items():
-            self.save_answer(participant, item_id, value)
+                                                                ParticipantAnswer.item_id.in_(cleared)))
+            given = [{"participant_id": participant.id, "item_id": k, "workshop_id": participant.workshop_id,
+                      "value": json.dumps(v), "updated_at": now()} for k, v in changed.items() if v is not None]
+            if given:
+                insert = sqlite_insert if self.store.sqlite else pg_insert
+                statement = insert(ParticipantAnswer).values(given)
+                session.execute(statement.on_conflict_do_update(
+                    index_elements=["participant_id", "item_id"],
+                    set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at}))
 
     def set_group(self, participant: ParticipantInfo, group: str | None) -> None:
         workshop = self.get(participant.workshop_id)
@@ -293,6 +305,16 @@ class Workshops:
                                             Participant.finished_at.is_(None)))
         return {"joined": joined, "answering": started, "finished": finished}
 
+    def data_version(self, workshop_id: str) -> tuple:
+        """Changes whenever anyone joins, answers, changes an answer or finishes: two cheap counts
+        that let views reuse what they computed while nothing has changed."""
+        with self.store.reading() as session:
+            people = session.execute(select(func.count(), func.count(Participant.finished_at))
+                                     .where(Participant.workshop_id == workshop_id)).one()
+            answers = session.execute(select(func.count(), func.max(ParticipantAnswer.updated_at))
+                                      .where(ParticipantAnswer.workshop_id == workshop_id)).one()
+        return (*people, *answers)
+
     def rows(self, workshop_id: str) -> list[Row]:
         """Every participant's answers, numbered in joining order, without ids or tokens."""
         with self.store.reading() as session:
@@ -304,7 +326,7 @@ class Workshops:
                     select(ParticipantAnswer.participant_id, ParticipantAnswer.item_id, ParticipantAnswer.value)
                     .where(ParticipantAnswer.workshop_id == workshop_id)):
                 if participant_id in answers:
-                    answers[participant_id][item_id] = json.loads(value)
-        return [Row(number=n, group=clean_text(p.group, GROUP_LIMIT) if p.group else None,
-                    finished=p.finished_at is not None, answers=answers[p.id])
+                    answers[participant_id][item_id] = _decode(value)
+        groups = {g: clean_text(g, GROUP_LIMIT) for g in {p.group for p in people} if g}
+        return [Row(number=n, group=groups.get(p.group), finished=p.finished_at is not None, answers=answers[p.id])
                 for n, p in enumerate(people, start=1)]

@@ -17,11 +17,14 @@ from participant.app import participant_app
 def client(tmp_path, monkeypatch):
     monkeypatch.setenv("COALITION_DATA_DIR", str(tmp_path))
     from assessment.storage import shared_store
+    from workshop.room import shared_rooms
 
     shared_store.cache_clear()
+    shared_rooms.cache_clear()
     app = participant_app()
     yield app, TestClient(app, raise_server_exceptions=False)
-    shared_store.cache_clear()
+    shared_store.cache_clear()  # the next test's process-wide store and rooms use the real data folder
+    shared_rooms.cache_clear()
 
 
 def fail_with(app, exc: Exception) -> None:

@@ -19,7 +19,7 @@ from assessment.storage import Store
 from workshop.charts import diverging_figure, group_figure
 from workshop.report import answers_csv as workshop_csv
 from workshop.report import answers_json, group_report_html
-from workshop.stats import group_scores, item_stats, likert_items
+from workshop.stats import group_scores, item_stats, likert_items, scale_labels
 from workshop.workshops import Workshops
 
 ENGINE = default_engine()
@@ -96,7 +96,6 @@ def test_workshop_report_exports_and_dashboard_figures(tmp_path):
     for export in (workshop_csv(workshop, QUICK, rows), answers_json(workshop, rows)):
         assert_clean(export, markup=False)
     stats = item_stats(QUICK, items, rows, workshop.threshold)
-    labels = list(QUICK.scale_of(items[0]).choices.values())
-    for figure in (diverging_figure(stats, labels),
+    for figure in (diverging_figure(stats, scale_labels(QUICK)),
                    group_figure(group_scores(QUICK, items, rows, 1, workshop.groups), ENGINE.titles)):
         assert to_svg(figure.chart).startswith("<svg")
