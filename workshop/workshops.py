@@ -125,8 +125,16 @@ def clean_groups(groups: list[str]) -> list[str]:
 
 
 class Workshops:
+    """Workshops, participants and answers in the store. The answer upsert is built once: it is the
+    statement a live room runs a hundred times a second."""
+
     def __init__(self, store: Store):
         self.store = store
+        insert = sqlite_insert if store.sqlite else pg_insert
+        statement = insert(ParticipantAnswer)
+        self._upsert = statement.on_conflict_do_update(
+            index_elements=["participant_id", "item_id"],
+            set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at})
 
     # --- facilitator ---------------------------------------------------------------------------
 
@@ -239,7 +247,9 @@ class Workshops:
             return None
         wanted = token_hash(token)
         with self.store.reading() as session:
-            row = session.scalar(select(Participant).where(Participant.token_hash == wanted))
+            row = session.execute(select(Participant.id, Participant.workshop_id, Participant.group,
+                                         Participant.section, Participant.finished_at, Participant.token_hash)
+                                  .where(Participant.token_hash == wanted)).first()
             if row is None or not matches(token, row.token_hash):
                 return None
             answers = {a.item_id: json.loads(a.value) for a in session.scalars(
@@ -268,12 +278,8 @@ class Workshops:
                                                                 ParticipantAnswer.item_id.in_(cleared)))
             given = [{"participant_id": participant.id, "item_id": k, "workshop_id": participant.workshop_id,
                       "value": json.dumps(v), "updated_at": now()} for k, v in changed.items() if v is not None]
-            if given:
-                insert = sqlite_insert if self.store.sqlite else pg_insert
-                statement = insert(ParticipantAnswer).values(given)
-                session.execute(statement.on_conflict_do_update(
-                    index_elements=["participant_id", "item_id"],
-                    set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at}))
+            if given:  # one statement, compiled once, run with the rows as parameters
+                session.execute(self._upsert, given)
 
     def set_group(self, participant: ParticipantInfo, group: str | None) -> None:
         workshop = self.get(participant.workshop_id)

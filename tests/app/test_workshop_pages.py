@@ -26,6 +26,8 @@ def test_facilitator_creates_a_workshop_and_sees_code_qr_and_private_link(open_p
     assert app.title[0].value == "Retreat \\<i\\>2026\\</i\\>"
     assert any(f"facilitate?code={code}&key={key}" in c.value for c in app.code)
     assert any(c.value.endswith(f"/w/{code}") for c in app.code)  # the light participant path
+    # Opened without a public address (as on localhost): the link says how phones reach it.
+    assert any("local network" in i.value or "no local network address" in i.value for i in app.info)
     projector = next(b for b in app.get("link_button") if "projector" in b.proto.label)
     assert projector.proto.url == f"w/present/{code}#key={key}"  # the key after "#": never sent or logged
     assert len(app.get("image")) == 1  # the QR code
