@@ -63,6 +63,7 @@ class Figures:
     errors: list[str] = field(default_factory=list)
     acknowledged: dict[tuple[str, str], int] = field(default_factory=dict)  # (participant, item) -> value
     finished: int = 0
+    asked: int = 0  # answers the phones set out to give
     gave_up: int = 0  # phones that stopped on an error before finishing
 
     def error(self, what: str) -> None:
@@ -207,6 +208,7 @@ async def light_phone(n: int, url: str, code: str, cfg, out: Figures, revealed: 
             while "Thank you" not in page.text:
                 given = {}
                 for name in LIKERT_NAME.findall(page.text):
+                    out.asked += 1
                     await asyncio.sleep(rng.uniform(*cfg.think))
                     value = rng.randint(1, POINTS.get(name, 5))
                     saved = await timed(out.answers, phone.post(f"/w/p/{token}/a", data={"item": name, "value": value},
@@ -269,6 +271,7 @@ async def streamlit_phone(n: int, url: str, code: str, cfg, out: Figures, reveal
         while True:
             radios = [key for key in session.widget_keys() if key.startswith("q_")]
             for key in radios:
+                out.asked += 1
                 await asyncio.sleep(rng.uniform(*cfg.think))
                 value = rng.randint(1, 5)
                 out.answers.append(await session.rerun(set_values={key: ANSWER_LABELS[value - 1]}))
@@ -410,7 +413,7 @@ def main() -> None:
           f"load generator cpu={generator_cpu:.0f}%")
     for error in sorted(set(out.errors))[:8]:
         print(f"  error ×{out.errors.count(error)}: {error}")
-    print(f"room: participants={cfg.participants} answers={cfg.participants * len(LIKERT)} "
+    print(f"room: participants={cfg.participants} answers={out.asked} "
           f"acknowledged={len(out.acknowledged)} stored={stored} lost={lost} errors={len(out.errors)} "
           f"answer_p95_ms={ms(out.answers, .95):.0f} page_p95_ms={ms(out.pages, .95):.0f} rss_mb={growth:.0f}")
 

@@ -102,7 +102,7 @@ class StreamlitSession:
             elif kind == "page_info_changed":
                 self.query = dict(parse_qsl(forward.page_info_changed.query_string))
             elif kind == "script_finished" and forward.script_finished != EARLY:
-                self._widgets = {**self._widgets, **seen} if self._fragment_run else (seen or self._widgets)
+                self._widgets.update(seen)  # a rerun may resend only what changed: keep what was seen before
                 return
 
     async def close(self) -> None:
