@@ -12,7 +12,9 @@ from functools import cache
 
 from cachetools import TTLCache
 
+from assessment.engine import default_engine
 from assessment.model import Instrument
+from assessment.storage import shared_store
 from workshop.stats import (
     CommonGround,
     Distribution,
@@ -109,9 +111,8 @@ class Snapshot:
 
 def snapshot(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], titles: dict[str, str]) -> Snapshot:
     items = likert_items(instrument, workshop.sections)
-    finished = sum(1 for r in rows if r.finished)
     counts = {"joined": len(rows), "answering": sum(1 for r in rows if r.answers and not r.finished),
-              "finished": finished}
+              "finished": sum(1 for r in rows if r.finished)}
     stats = item_stats(instrument, items, rows, workshop.threshold)
     scores = group_scores(instrument, items, rows, workshop.threshold, workshop.groups)
     return Snapshot(counts=counts, stats=stats, scores=scores,
@@ -143,8 +144,5 @@ class Rooms:
 @cache
 def shared_rooms() -> Rooms:
     """The process's one cache of rooms (over its one store)."""
-    from assessment.engine import default_engine
-    from assessment.storage import shared_store
-
     engine = default_engine()
     return Rooms(Workshops(shared_store()), engine.instruments, engine.titles)
