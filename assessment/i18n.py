@@ -6,10 +6,11 @@ are read with Babel at first use and compiled in memory, so a fresh clone needs 
 a corrected translation shows after a restart.
 
 Domain code never imports Streamlit: it takes an explicit `language` and asks for a `Translator`.
-Its strings are marked for extraction by the call names `_`, `gettext`, `ngettext` and `N_` (a
-constant translated where it is shown). Placeholders are named, `{name}` for `str.format` and
-`%(name)s` in templates, so a translator can reorder them; a test checks that every translation
-keeps the placeholders of its source.
+Its strings are marked for extraction by the call names `_`, `gettext`, `ngettext`, `pgettext` and
+`N_` or `NC_` (a constant translated where it is shown). Python 3.11 hides calls inside f-strings
+from the extractor, so a marked string is never written inside one (a test checks). Placeholders
+are named, `{name}` for `str.format` and `%(name)s` in templates, so a translator can reorder them;
+a test checks that every translation keeps the placeholders of its source.
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ BABEL_LOCALE = {"en": "en_GB", "fr": "fr", "es": "es"}
 
 def N_(message: str) -> str:
     """Marks a constant for extraction; it is translated where it is shown."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """Marks a constant whose English word has other meanings elsewhere ("Next" as a priority, not a
+    button); it is translated with `Translator.pgettext(context, message)`."""
     return message
 
 
@@ -100,6 +107,9 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self._t.ngettext(singular, plural, n)
 
+    def pgettext(self, context: str, message: str) -> str:
+        return self._t.pgettext(context, message)
+
     def join(self, items: Iterable[str]) -> str:
         """'a', 'a and b', 'a, b and c' (no serial comma); "et" in French; "y", or "e" before an
         /i/ sound, in Spanish."""
@@ -112,11 +122,11 @@ class Translator:
         return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
     def ordinal(self, n: int) -> str:
-        """1st, 2nd / 1er, 2e / 1.º, 2.º."""
+        """1st, 2nd / 1er, 2e / 1, 2 (as Spanish writes a place: "el puesto 2")."""
         if self.language == "fr":
             return "1er" if n == 1 else f"{n}e"
         if self.language == "es":
-            return f"{n}.º"
+            return str(n)  # "ocupa el puesto 2 de 14": Spanish says the place with a cardinal
         from assessment.grammar import ordinal
 
         return ordinal(n)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assessment.grammar import NUMBER_WORDS, sentence
-from assessment.i18n import N_, Translator, translator
+from assessment.i18n import NC_, Translator, translator
 from assessment.model import text_in
 from assessment.recommend import DIMENSION_BAND, Evidence, Fired, Recommendation
 
@@ -24,7 +24,7 @@ TOP = 5
 ALSO = 10
 PER_DIMENSION_IN_TOP = 2
 PRIORITY_FACTOR = {1: 1.0, 2: 0.6, 3: 0.4}
-LABELS = ((0.45, N_("Act now")), (0.25, N_("Next")), (0.0, N_("When you can")))
+LABELS = ((0.45, NC_("priority", "Act now")), (0.25, NC_("priority", "Next")), (0.0, NC_("priority", "When you can")))
 NOTABLE_WEIGHT = 0.15
 BROAD = ("dimension", "dont_know", "unknown")  # evidence that a whole dimension is weak, not one specific gap
 AFTER_SPECIFIC = 0.98  # a broad action ranks just after the best specific action of its dimension
@@ -47,7 +47,7 @@ class Scored:
 
 def priority_label(score: float, language: str = "en") -> str:
     """The priority in words, from the score: the label says how urgent, not where it was listed."""
-    return translator(language).gettext(next(label for floor, label in LABELS if score >= floor))
+    return translator(language).pgettext("priority", next(label for floor, label in LABELS if score >= floor))
 
 
 def rank(fired: list[Fired], evidence: Evidence, weights: Callable[[list[str], str], float] | None = None,
