@@ -14,7 +14,7 @@ from assessment.report import answers_csv, hhi_gloss, stage_not_known, to_html, 
 from ui.assessment_state import NEW, assessment_nav, get_engine, open_assessment, resume_params
 from ui.content import get_handbook
 from ui.figures import show_figure
-from ui.language import handbook_label, words
+from ui.language import read_label, words
 from ui.safe import inert
 
 engine = get_engine()
@@ -115,8 +115,8 @@ def show_action(rec) -> None:
         st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(rec.steps, 1)))
         st.markdown("**" + _("Ask the group:") + f"** {rec.question}")
         slug, _sep, section = rec.chapter.partition("#")
-        read = _("Read: {chapter}").format(chapter=handbook_label(section_label(slug, section), language))
-        st.page_link("pages/handbook.py", label=read, icon=":material/menu_book:",
+        st.page_link("pages/handbook.py", label=read_label(section_label(slug, section), language),
+                     icon=":material/menu_book:",
                      query_params={"chapter": slug, **({"section": section} if section else {})})
 
 

@@ -41,8 +41,10 @@ def language_choice(saved, store) -> None:
         st.rerun()
 
 
-def handbook_label(label: str, language: str) -> str:
-    """A link into the handbook: from a French or Spanish page it says the chapter is in English."""
+def read_label(chapter: str, language: str) -> str:
+    """The label of a link into the handbook. From a French or Spanish page it says first that the
+    chapter is in English (a long link label is cut short on a phone, so the warning leads)."""
+    _ = translator(language).gettext
     if language == DEFAULT:
-        return label
-    return translator(language).gettext("{chapter} (in English)").format(chapter=label)
+        return _("Read: {chapter}").format(chapter=chapter)
+    return _("Read (in English): {chapter}").format(chapter=chapter)
