@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from assessment.cleaning import xml_safe_tree
+from assessment.i18n import N_, translator
 from assessment.model import STAGES, Stakeholder
 from assessment.scoring import BANDS, DimensionScore
 from assessment.stage import StageDiagnosis
@@ -37,9 +38,24 @@ class Figure:
     table: pd.DataFrame
 
 
-def _band_scale() -> alt.Scale:
-    bands = [name for _, name in reversed(BANDS)]
-    return alt.Scale(domain=bands, range=[BAND_COLOURS[b] for b in bands])
+def _band_scale(language: str = "en") -> alt.Scale:
+    bands = [name for _floor, name in reversed(BANDS)]
+    _ = translator(language).gettext
+    return alt.Scale(domain=[_(b) for b in bands], range=[BAND_COLOURS[b] for b in bands])
+
+
+# Column names of the tables beside the charts (the charts' own fields keep these English keys).
+COLUMNS = (N_("Dimension"), N_("Score"), N_("Band"), N_("Answered"), N_("Don’t know"), N_("Confidence"),
+           N_("Stakeholder"), N_("Sector"), N_("Influence"), N_("Stake"), N_("Participation"), N_("Votes %"),
+           N_("Stage"), N_("Evidence (0–100)"), N_("You are here"), N_("Change"), N_("Taking part"))
+
+
+def _translated(table: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The table with its column names in the reader's language."""
+    if language == "en":
+        return table
+    _ = translator(language).gettext
+    return table.rename(columns={c: _(c) for c in table.columns if isinstance(c, str)})
 
 
 def wrap(text: str, width: int = 22) -> list[str]:
@@ -59,36 +75,46 @@ def _row_axis(labels: list[str]) -> alt.Axis:
                     ticks=False, domain=False)
 
 
-def dimension_figure(dimensions: dict[str, DimensionScore]) -> Figure:
+def _tips(language: str, *fields: str) -> list[alt.Tooltip]:
+    """Tooltips whose names are in the reader's language ("Score:Q" shows as "Note")."""
+    _ = translator(language).gettext
+    return [alt.Tooltip(field, title=_(field.split(":")[0])) for field in fields]
+
+
+def dimension_figure(dimensions: dict[str, DimensionScore], language: str = "en") -> Figure:
     """One bar per dimension, its whole-number score at the end of the bar; a dimension with no
     answer stays on the chart, marked "not answered", so nothing silently disappears."""
+    _ = translator(language).gettext
     dims = list(dimensions.values())
     scored = [d for d in dims if d.score is not None]
+    bands = [_(d.band or "not scored") for d in dims]
     table = pd.DataFrame({
         "Dimension": [d.title for d in dims],
         "Score": pd.array([whole(d.score) for d in dims], dtype="Int64"),
-        "Band": [d.band or "not scored" for d in dims],
+        "Band": bands,
         "Answered": [d.answered for d in dims],
         "Don’t know": [d.dont_know for d in dims],
-        "Confidence": [d.confidence for d in dims],
+        "Confidence": [_(d.confidence) for d in dims],
     })
     if scored:
         best = max(scored, key=lambda d: d.score)
         worst = min(scored, key=lambda d: d.score)
-        title = f"Strongest: {best.title} ({whole(best.score)}); weakest: {worst.title} ({whole(worst.score)})"
+        title = _("Strongest: {best} ({best_score}); weakest: {worst} ({worst_score})").format(
+            best=best.title, best_score=whole(best.score), worst=worst.title, worst_score=whole(worst.score))
     else:
-        title = "No dimension could be scored yet"
+        title = _("No dimension could be scored yet")
     data = pd.DataFrame({"Dimension": [d.title for d in dims], "Score": [whole(d.score) for d in dims],
-                         "Band": [d.band or "not scored" for d in dims],
-                         "Label": [str(whole(d.score)) if d.score is not None else "not answered" for d in dims],
+                         "Band": bands,
+                         "Label": [str(whole(d.score)) if d.score is not None else _("not answered") for d in dims],
                          "Answered": [d.answered for d in dims], "Don’t know": [d.dont_know for d in dims]})
     y = alt.Y("Dimension:N", sort=None, title=None, axis=_row_axis(list(data["Dimension"])))
     base = alt.Chart(data).encode(y=y)
     bars = base.transform_filter("isValid(datum.Score)").mark_bar(height={"band": 0.7}).encode(
-        x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)",
+        x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title=_("Score (0–100)"),
                 axis=alt.Axis(values=[0, 20, 40, 60, 80, 100])),
-        color=alt.Color("Band:N", scale=_band_scale(), legend=alt.Legend(orient="bottom", title="Band", columns=2)),
-        tooltip=["Dimension:N", "Score:Q", "Band:N", "Answered:Q", "Don’t know:Q"],
+        color=alt.Color("Band:N", scale=_band_scale(language),
+                        legend=alt.Legend(orient="bottom", title=_("Band"), columns=2)),
+        tooltip=_tips(language, "Dimension:N", "Score:Q", "Band:N", "Answered:Q", "Don’t know:Q"),
     )
     numbers = base.mark_text(align="left", dx=4, fontSize=12, color="#1b1b1b").encode(
         x=alt.X("x:Q", scale=alt.Scale(domain=[0, 100])), text="Label:N",
@@ -96,7 +122,7 @@ def dimension_figure(dimensions: dict[str, DimensionScore]) -> Figure:
     cuts = alt.Chart(pd.DataFrame({"x": [floor for floor, _ in BANDS if floor > 0]})).mark_rule(
         strokeDash=[3, 3], color="#777").encode(x="x:Q")
     chart = (bars + numbers + cuts).properties(title=title, width="container", height=alt.Step(34))
-    return Figure(title, chart, table)
+    return Figure(title, chart, _translated(table, language))
 
 
 def whole(value: float | None) -> int | None:
@@ -105,7 +131,10 @@ def whole(value: float | None) -> int | None:
 
 
 def power_interest_figure(stakeholders: list[Stakeholder], participation_labels: dict[str, str],
-                          sector_labels: dict[str, str] | None = None) -> Figure:
+                          sector_labels: dict[str, str] | None = None, language: str = "en") -> Figure:
+    """The power–interest grid; `participation_labels` and `sector_labels` are in `language` already."""
+    t = translator(language)
+    _ = t.gettext
     sectors = sector_labels or {}
     table = pd.DataFrame({
         "Stakeholder": [s.name for s in stakeholders],
@@ -118,12 +147,13 @@ def power_interest_figure(stakeholders: list[Stakeholder], participation_labels:
     outside = [s for s in stakeholders if s.participation in ("not_engaged", "opposed")
                and max(s.influence, s.stake) >= 4]
     if not stakeholders:
-        title = "No stakeholders mapped yet"
+        title = _("No stakeholders mapped yet")
     elif outside:
-        title = f"{len(outside)} stakeholder{'s' if len(outside) != 1 else ''} with high influence or stake " \
-                f"{'are' if len(outside) != 1 else 'is'} outside the coalition"
+        title = t.ngettext("{n} stakeholder with high influence or stake is outside the coalition",
+                           "{n} stakeholders with high influence or stake are outside the coalition",
+                           len(outside)).format(n=len(outside))
     else:
-        title = "Every stakeholder with high influence or stake is engaged"
+        title = _("Every stakeholder with high influence or stake is engaged")
     labels = list(participation_labels.values())
     colours = [PARTICIPATION_COLOURS.get(key, "#000000") for key in participation_labels]
     # Stakeholders on the same cell are spread sideways a little so none hides another.
@@ -133,18 +163,20 @@ def power_interest_figure(stakeholders: list[Stakeholder], participation_labels:
     x_scale = alt.Scale(domain=[0.5, 5.5])
     y_scale = alt.Scale(domain=[0.5, 5.5])
     points = alt.Chart(plotted).mark_point(filled=True, size=160, opacity=0.85).encode(
-        x=alt.X("Stake at:Q", scale=x_scale, title="Stake (1–5)", axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")),
-        y=alt.Y("Influence:Q", scale=y_scale, title="Influence (1–5)",
+        x=alt.X("Stake at:Q", scale=x_scale, title=_("Stake (1–5)"),
+                axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")),
+        y=alt.Y("Influence:Q", scale=y_scale, title=_("Influence (1–5)"),
                 axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d")),
         color=alt.Color("Participation:N", scale=alt.Scale(domain=labels, range=colours),
-                        legend=alt.Legend(orient="bottom", columns=3, title="Participation")),
+                        legend=alt.Legend(orient="bottom", columns=3, title=_("Participation"))),
         shape=alt.Shape("Participation:N", scale=alt.Scale(domain=labels)),
-        tooltip=["Stakeholder:N", "Sector:N", "Influence:Q", "Stake:Q", "Participation:N", "Votes %:Q"],
+        tooltip=_tips(language, "Stakeholder:N", "Sector:N", "Influence:Q", "Stake:Q", "Participation:N",
+                      "Votes %:Q"),
     )
     quadrants = alt.Chart(pd.DataFrame({"v": [3]})).mark_rule(color="#999", strokeDash=[4, 4])
     layers = [quadrants.encode(x="v:Q"), quadrants.encode(y="v:Q"), points, *_cell_labels(table, x_scale, y_scale)]
     chart = alt.layer(*layers).properties(title=title, width="container", height=GRID_HEIGHT, autosize=FIT_WIDTH)
-    return Figure(title, chart, table)
+    return Figure(title, chart, _translated(table, language))
 
 
 GRID_HEIGHT = 340  # plot height in pixels; label offsets below are computed from it
@@ -176,30 +208,35 @@ def _cell_labels(table: pd.DataFrame, x_scale: alt.Scale, y_scale: alt.Scale) ->
     return layers
 
 
-def stage_figure(stage: StageDiagnosis, stage_titles: dict[str, str]) -> Figure:
+def stage_figure(stage: StageDiagnosis, stage_titles: dict[str, str], language: str = "en") -> Figure:
     """The evidence for each stage, with the current one marked "You are here" beside its bar even
-    when its bar is short (a coalition placed at the start may have little evidence for any stage)."""
+    when its bar is short (a coalition placed at the start may have little evidence for any stage).
+    `stage_titles` are in `language` already."""
+    t = translator(language)
+    _ = t.gettext
     levels = [stage.levels.get(s) for s in STAGES]
     table = pd.DataFrame({
         "Stage": [stage_titles[s] for s in STAGES],
         "Evidence (0–100)": pd.array([whole(v) for v in levels], dtype="Int64"),
-        "You are here": ["◀ here" if s == stage.id else "" for s in STAGES],
+        "You are here": [_("◀ here") if s == stage.id else "" for s in STAGES],
     })
-    title = f"You are here: {stage.title}" if stage.id else "Life-cycle stage not known yet"
+    title = _("You are here: {stage}").format(stage=stage.title) if stage.id else _("Life-cycle stage not known yet")
     if stage.skipped:
-        title += f", with {len(stage.skipped)} foundation{'s' if len(stage.skipped) != 1 else ''} skipped"
+        title += t.ngettext(", with {n} foundation skipped", ", with {n} foundations skipped",
+                            len(stage.skipped)).format(n=len(stage.skipped))
     data = pd.DataFrame({
         "Stage": table["Stage"], "Evidence": [whole(v) for v in levels],
         "Current": [s == stage.id for s in STAGES],
-        "Label": [_stage_label(s == stage.id, v) for s, v in zip(STAGES, levels, strict=True)],
+        "Label": [_stage_label(s == stage.id, v, language) for s, v in zip(STAGES, levels, strict=True)],
     })
     y = alt.Y("Stage:N", sort=None, title=None, axis=_row_axis(list(data["Stage"])))
     x_scale = alt.Scale(domain=[0, 100])
     base = alt.Chart(data).encode(y=y)
     bars = base.transform_filter("isValid(datum.Evidence)").mark_bar(height={"band": 0.7}).encode(
-        x=alt.X("Evidence:Q", scale=x_scale, title="Evidence (0–100)", axis=alt.Axis(values=[0, 25, 50, 75, 100])),
+        x=alt.X("Evidence:Q", scale=x_scale, title=_("Evidence (0–100)"),
+                axis=alt.Axis(values=[0, 25, 50, 75, 100])),
         color=alt.condition("datum.Current", alt.value("#0072B2"), alt.value("#B8C4CE")),
-        tooltip=["Stage:N", "Evidence:Q"],
+        tooltip=_tips(language, "Stage:N", "Evidence:Q"),
     )
     text = base.transform_calculate(x="isValid(datum.Evidence) ? datum.Evidence : 0")
     labels = [
@@ -210,12 +247,13 @@ def stage_figure(stage: StageDiagnosis, stage_titles: dict[str, str]) -> Figure:
             x=alt.X("x:Q", scale=x_scale), text="Label:N"),
     ]
     chart = alt.layer(bars, *labels).properties(title=title, width="container", height=alt.Step(34))
-    return Figure(title, chart, table)
+    return Figure(title, chart, _translated(table, language))
 
 
-def _stage_label(current: bool, level: float | None) -> str:
-    number = "no answers" if level is None else str(whole(level))
-    return f"{number} · You are here" if current else number
+def _stage_label(current: bool, level: float | None, language: str = "en") -> str:
+    _ = translator(language).gettext
+    number = _("no answers") if level is None else str(whole(level))
+    return _("{level} · You are here").format(level=number) if current else number
 
 
 @dataclass(frozen=True)
@@ -227,7 +265,7 @@ class TrendFigure:
     table: pd.DataFrame
 
 
-def trend_figure(history: list[tuple[datetime, dict[str, DimensionScore]]]) -> TrendFigure:
+def trend_figure(history: list[tuple[datetime, dict[str, DimensionScore]]], language: str = "en") -> TrendFigure:
     """One small panel per dimension, so each line is read on its own (ten lines in one chart tangle).
     Separate charts rather than a facet: a facet cannot stretch to its container, so it either
     overflows a phone or looks tiny on a desktop, and its panel headers cannot wrap."""
@@ -235,16 +273,17 @@ def trend_figure(history: list[tuple[datetime, dict[str, DimensionScore]]]) -> T
             for when, dims in history for d in dims.values() if d.score is not None]
     long = pd.DataFrame(rows, columns=["Date", "Dimension", "Score"])
     order = list(dict.fromkeys(long["Dimension"]))
-    panels = [(dimension, _trend_panel(long[long["Dimension"] == dimension])) for dimension in order]
-    return TrendFigure(_trend_title(long), panels, trend_table(long, order))
+    panels = [(dimension, _trend_panel(long[long["Dimension"] == dimension], language)) for dimension in order]
+    return TrendFigure(_trend_title(long, language), panels, _translated(trend_table(long, order), language))
 
 
-def _trend_panel(data: pd.DataFrame) -> alt.Chart:
+def _trend_panel(data: pd.DataFrame, language: str = "en") -> alt.Chart:
+    _ = translator(language).gettext
     base = alt.Chart(data).encode(
         x=alt.X("Date:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=4, labelOverlap=True,
                                                     grid=False)),
         y=alt.Y("Score:Q", scale=alt.Scale(domain=[0, 100]), title=None, axis=alt.Axis(values=[0, 50, 100])),
-        tooltip=[alt.Tooltip("Date:T", format="%d %b %Y"), "Score:Q"],
+        tooltip=[alt.Tooltip("Date:T", format="%d %b %Y", title=_("Date")), alt.Tooltip("Score:Q", title=_("Score"))],
     )
     latest = data.sort_values("Date").tail(1)
     label = alt.Chart(latest).mark_text(align="left", dx=6, fontSize=12, fontWeight="bold").encode(
@@ -277,18 +316,21 @@ def date_labels(moments: list) -> dict:
     return dict(zip(moments, labels, strict=True))
 
 
-def _trend_title(table: pd.DataFrame) -> str:
+def _trend_title(table: pd.DataFrame, language: str = "en") -> str:
+    _ = translator(language).gettext
     if table.empty or table["Date"].nunique() < 2:
-        return "One assessment so far: the trend appears after the next one"
+        return _("One assessment so far: the trend appears after the next one")
     ordered = table.sort_values("Date")
     change = ordered.groupby("Dimension")["Score"].agg(lambda s: s.iloc[-1] - s.iloc[0])
     up, down = change.idxmax(), change.idxmin()
     parts = []
     if change[up] > 0:
-        parts.append(f"{up} rose most (+{change[up]:.0f})")
+        parts.append(_("{dimension} rose most (+{points})").format(dimension=up, points=f"{change[up]:.0f}"))
     if change[down] < 0:
-        parts.append(f"{down} fell most ({change[down]:.0f})")
-    return "Since the first assessment, " + ("; ".join(parts) if parts else "scores have not changed")
+        parts.append(_("{dimension} fell most ({points})").format(dimension=down, points=f"{change[down]:.0f}"))
+    if not parts:
+        return _("Since the first assessment, scores have not changed")
+    return _("Since the first assessment, {changes}").format(changes="; ".join(parts))
 
 
 def to_svg(chart: alt.TopLevelMixin | dict, width: int = 560, title: bool = True) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from assessment.files import AnswersFile
+from assessment.i18n import language_of
 from assessment.loader import CONTENT_DIR, load_instruments, read_yaml
 from assessment.model import Instrument, Profile, Stakeholder, text_in
 from assessment.ranking import rank
@@ -34,6 +35,7 @@ class Result(BaseModel):
     recommendations_not_shown: int = 0
     problems: list[str] = []
     notes: list[str] = []
+    language: str = "en"  # of every text in it; reports of the result are written in it too
 
 
 class Engine:
@@ -48,27 +50,31 @@ class Engine:
 
     def assess(self, instrument: Instrument, answers: dict[str, Any], stakeholders: list[Stakeholder] = (),
                profile: Profile | None = None, problems: list[str] = (), notes: list[str] = (),
-               as_of: int | None = None) -> Result:
+               as_of: int | None = None, language: str = "en") -> Result:
         """`as_of` is the year the answers describe (this year unless a file says otherwise); it dates the
-        coalition's age from `profile.founded`."""
+        coalition's age from `profile.founded`. Every text of the result is in `language` (en, fr, es);
+        the figures do not depend on it."""
+        language = language_of(language)
         profile = profile or Profile()
-        dimensions = score_dimensions(instrument, answers, self.titles)
-        stage = diagnose_stage(instrument, answers, self.stage_model, profile.type)
+        dimensions = score_dimensions(instrument, answers, self.titles, language)
+        stage = diagnose_stage(instrument, answers, self.stage_model, profile.type, language)
         groups = instrument.scales.get("unseen_groups")
-        group_labels = {k: text_in(v) for k, v in groups.choices.items()} if groups else {}
-        representation = analyse(list(stakeholders), profile, answers, self.labels, group_labels)
+        group_labels = {k: text_in(v, language) for k, v in groups.choices.items()} if groups else {}
+        representation = analyse(list(stakeholders), profile, answers, self.labels, group_labels, language)
         evidence = Evidence(dimensions=dimensions, answers=answers, stage=stage, representation=representation,
-                            instrument=instrument, profile=profile, as_of=as_of or date.today().year)
-        ranking = rank(fired_rules(self.rules, evidence), evidence, self.stage_model.weight, self.titles)
+                            instrument=instrument, profile=profile, as_of=as_of or date.today().year,
+                            language=language)
+        ranking = rank(fired_rules(self.rules, evidence), evidence, self.stage_model.weight, self.titles,
+                       {s.id: s.name_in(language).lower() for s in self.stages})
         return Result(
-            instrument=instrument.id, instrument_title=text_in(instrument.title), version=instrument.version,
-            profile=profile, dimensions=dimensions, stage=stage, representation=representation,
-            recommendations=ranking.shown, recommendations_not_shown=ranking.not_shown, problems=list(problems),
-            notes=list(notes))
+            instrument=instrument.id, instrument_title=text_in(instrument.title, language),
+            version=instrument.version, profile=profile, dimensions=dimensions, stage=stage,
+            representation=representation, recommendations=ranking.shown, recommendations_not_shown=ranking.not_shown,
+            problems=list(problems), notes=list(notes), language=language)
 
-    def assess_file(self, parsed: AnswersFile, as_of: int | None = None) -> Result:
+    def assess_file(self, parsed: AnswersFile, as_of: int | None = None, language: str = "en") -> Result:
         return self.assess(parsed.instrument, parsed.answers, parsed.stakeholders, parsed.profile, parsed.problems,
-                           parsed.notes, as_of)
+                           parsed.notes, as_of, language)
 
 
 @cache

@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assessment.grammar import count, join, ordinal, sentence, verb
+from assessment.grammar import NUMBER_WORDS, sentence
+from assessment.i18n import NC_, Translator, translator
 from assessment.model import text_in
 from assessment.recommend import DIMENSION_BAND, Evidence, Fired, Recommendation
 
@@ -23,7 +24,7 @@ TOP = 5
 ALSO = 10
 PER_DIMENSION_IN_TOP = 2
 PRIORITY_FACTOR = {1: 1.0, 2: 0.6, 3: 0.4}
-LABELS = ((0.45, "Act now"), (0.25, "Next"), (0.0, "When you can"))
+LABELS = ((0.45, NC_("priority", "Act now")), (0.25, NC_("priority", "Next")), (0.0, NC_("priority", "When you can")))
 NOTABLE_WEIGHT = 0.15
 BROAD = ("dimension", "dont_know", "unknown")  # evidence that a whole dimension is weak, not one specific gap
 AFTER_SPECIFIC = 0.98  # a broad action ranks just after the best specific action of its dimension
@@ -44,13 +45,14 @@ class Scored:
     after_specific: bool = False
 
 
-def priority_label(score: float) -> str:
+def priority_label(score: float, language: str = "en") -> str:
     """The priority in words, from the score: the label says how urgent, not where it was listed."""
-    return next(label for floor, label in LABELS if score >= floor)
+    return translator(language).pgettext("priority", next(label for floor, label in LABELS if score >= floor))
 
 
 def rank(fired: list[Fired], evidence: Evidence, weights: Callable[[list[str], str], float] | None = None,
-         titles: dict[str, str] | None = None) -> Ranking:
+         titles: dict[str, str] | None = None, stage_names: dict[str, str] | None = None) -> Ranking:
+    """Texts are in the evidence's language; `stage_names` (stage id -> name in it) word the stage weights."""
     stages = evidence.stage.stages if evidence.stage else []
     scored = sorted(specific_first([_score(f, evidence, stages, weights) for f in fired], evidence),
                     key=lambda s: s.key)
@@ -70,9 +72,11 @@ def rank(fired: list[Fired], evidence: Evidence, weights: Callable[[list[str], s
     also = rest[:ALSO]
     total = len(scored)
     titles = titles or {}
-    shown = [_recommendation(item, n, "top", total, evidence, stages, held_back, titles)
+    t = translator(evidence.language)
+    names = stage_names or {}
+    shown = [_recommendation(item, n, "top", total, evidence, stages, held_back, titles, t, names)
              for n, item in enumerate(top, 1)]
-    ranked_also = [_recommendation(item, n, "also", total, evidence, stages, held_back, titles)
+    ranked_also = [_recommendation(item, n, "also", total, evidence, stages, held_back, titles, t, names)
                    for n, item in enumerate(also, len(top) + 1)]
     return Ranking(shown=shown + ranked_also, not_shown=len(rest) - len(also))
 
@@ -119,59 +123,78 @@ def _score(fired: Fired, evidence: Evidence, stages: list[str],
 
 
 def _recommendation(item: Scored, rank_number: int, group: str, total: int, evidence: Evidence, stages: list[str],
-                    held_back: set[str], titles: dict[str, str]) -> Recommendation:
+                    held_back: set[str], titles: dict[str, str], t: Translator | None = None,
+                    stage_names: dict[str, str] | None = None) -> Recommendation:
+    t = t or translator("en")
+    language = t.language
     rule = item.fired.rule
     dimension = evidence.dimensions.get(rule.dimension)
-    dimension_title = dimension.title if dimension else titles.get(rule.dimension, rule.dimension.replace("_", " ")
-                                                                   .capitalize())
+    dimension_title = dimension.title if dimension else text_in(
+        titles.get(rule.dimension, rule.dimension.replace("_", " ").capitalize()), language)
     return Recommendation(
-        id=rule.id, title=text_in(rule.title), dimension=rule.dimension, dimension_title=dimension_title,
-        priority=rule.priority, priority_label=priority_label(item.score), rank=rank_number, top=group == "top",
-        group=group, why=text_in(rule.why), reasons=item.fired.reasons,
-        rank_reason=rank_reason(item, rank_number, total, evidence, stages, rule.id in held_back, dimension_title),
-        steps=[text_in(s) for s in rule.steps], chapter=rule.chapter, tools=list(rule.tools),
-        question=text_in(rule.question), themes=list(rule.themes), score=item.score, evidence=item.fired.count)
+        id=rule.id, title=text_in(rule.title, language), dimension=rule.dimension, dimension_title=dimension_title,
+        priority=rule.priority, priority_label=priority_label(item.score, language), rank=rank_number,
+        top=group == "top", group=group, why=text_in(rule.why, language), reasons=item.fired.reasons,
+        rank_reason=rank_reason(item, rank_number, total, evidence, stages, rule.id in held_back, dimension_title,
+                                t, stage_names),
+        steps=[text_in(s, language) for s in rule.steps], chapter=rule.chapter, tools=list(rule.tools),
+        question=text_in(rule.question, language), themes=list(rule.themes), score=item.score,
+        evidence=item.fired.count)
 
 
 EVIDENCE_ORDER = ("dimension", "answer", "map", "skipped", "dont_know", "stage", "unknown", "context")
 
 
-def evidence_phrase(kind: str, n: int, fired: Fired, evidence: Evidence, dimension_title: str) -> str:
+def evidence_phrase(kind: str, n: int, fired: Fired, evidence: Evidence, dimension_title: str,
+                    t: Translator | None = None) -> str:
+    t = t or translator(evidence.language)
+    _ = t.gettext
     dimension = evidence.dimensions.get(fired.rule.dimension)
     if kind == "dimension" and dimension is not None and dimension.score is not None:
         points = max(0, round(DIMENSION_BAND - dimension.score))
-        return (f"{dimension_title} is {count(points, 'point')} below the established band and "
-                f"{count(n, 'answer')} {verb(n, 'agrees', 'agree')}")
+        below = t.ngettext("{n} point", "{n} points", points).format(n=points)
+        return t.ngettext("{dimension} is {points} below the established band and {n} answer agrees",
+                          "{dimension} is {points} below the established band and {n} answers agree", n).format(
+            dimension=dimension_title, points=below, n=n)
     if kind == "answer":
-        weakest = "at the weak end of the scale" if n == 1 else "the strongest at the weak end of the scale"
-        strength = f", {weakest}" if fired.gap >= 0.99 and fired.kind == "answer" else ""
-        return f"{count(n, 'answer', words=True)} {verb(n, 'points', 'point')} to it{strength}"
+        strength = ""
+        if fired.gap >= 0.99 and fired.kind == "answer":
+            strength = _(", at the weak end of the scale") if n == 1 else _(", the strongest at the weak end of the "
+                                                                             "scale")
+        spelled = NUMBER_WORDS[n] if t.language == "en" and 0 <= n < len(NUMBER_WORDS) else str(n)
+        return t.ngettext("{n} answer points to it", "{n} answers point to it", n).format(n=spelled) + strength
     if kind == "map":
-        return f"the stakeholder map shows it ({count(n, 'actor or group', 'actors or groups')})"
+        return t.ngettext("the stakeholder map shows it ({n} actor or group)",
+                          "the stakeholder map shows it ({n} actors or groups)", n).format(n=n)
     if kind == "dont_know":
-        return f"{n} “don't know” {verb(n, 'answer', 'answers')} on {dimension_title.lower()}"
+        return t.ngettext("{n} “don't know” answer on {dimension}", "{n} “don't know” answers on {dimension}",
+                          n).format(n=n, dimension=dimension_title.lower())
     if kind == "skipped":
-        return "a foundation of an earlier stage was skipped"
+        return _("a foundation of an earlier stage was skipped")
     if kind == "stage":
-        return "it is the work of the stage the coalition is at"
-    return f"{dimension_title} could not be scored"
+        return _("it is the work of the stage the coalition is at")
+    return _("{dimension} could not be scored").format(dimension=dimension_title)
 
 
 def rank_reason(item: Scored, rank_number: int, total: int, evidence: Evidence, stages: list[str], held_back: bool,
-                dimension_title: str) -> str:
+                dimension_title: str, t: Translator | None = None, stage_names: dict[str, str] | None = None) -> str:
     """“Ranked 2nd of 14: transparency is 43 points below the established band and 5 answers agree; …”."""
+    t = t or translator(evidence.language)
+    _ = t.gettext
     fired = item.fired
-    because = join(evidence_phrase(kind, n, fired, evidence, dimension_title) for kind, n in sorted(
+    because = t.join(evidence_phrase(kind, n, fired, evidence, dimension_title, t) for kind, n in sorted(
         (fired.tally or {fired.kind: fired.count}).items(), key=lambda kv: EVIDENCE_ORDER.index(kv[0])))
-    text = f"Ranked {ordinal(rank_number)} of {total}: {because}"
+    text = _("Ranked {rank} of {total}: {because}").format(rank=t.ordinal(rank_number), total=total, because=because)
     if stages and abs(item.weight - 1) >= NOTABLE_WEIGHT:
-        more = "more" if item.weight > 1 else "less"
-        where = " and ".join(s.replace("_", "-") for s in stages)
-        text += f"; {dimension_title.lower()} weighs {more} at the {where} stage (×{item.weight:.1f})"
+        where = t.join((stage_names or {}).get(s, s.replace("_", "-")) for s in stages)
+        weighs = (_("; {dimension} weighs more at the {stage} stage (×{weight})") if item.weight > 1
+                  else _("; {dimension} weighs less at the {stage} stage (×{weight})"))
+        text += weighs.format(dimension=dimension_title.lower(), stage=where, weight=t.number(item.weight, 1))
     if item.after_specific:
-        text += f"; it comes after the more specific actions on {dimension_title.lower()}"
+        text += _("; it comes after the more specific actions on {dimension}").format(
+            dimension=dimension_title.lower())
     text = sentence(text)
     if held_back:
-        text += (f" It would be among the first five, but two actions on {dimension_title.lower()} already are, and "
-                 "the first five never hold more than two from one dimension.")
+        text += " " + _("It would be among the first five, but two actions on {dimension} already are, and the first "
+                        "five never hold more than two from one dimension.").format(dimension=dimension_title.lower())
     return text

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assessment.errors import AssessmentError, Code
-from assessment.grammar import count
+from assessment.i18n import translator
 from assessment.loader import CONTENT_DIR, read_yaml
 from assessment.model import COALITION_TYPES, DONT_KNOW, STAGES, Instrument, Profile, text_in
 from assessment.representation import FLAGS, Representation
@@ -124,17 +124,21 @@ class Evidence:
     instrument: Instrument | None = None
     profile: Profile = field(default_factory=Profile)
     as_of: int | None = None
+    language: str = "en"  # of the reasons it gives
 
     def describe(self, item_id: str) -> str:
         """“Disagree” to “We publish our budget…”, or the bare id when the item is unknown."""
+        _ = translator(self.language).gettext
         value = self.answers.get(item_id)
         item = self.instrument.item(item_id) if self.instrument else None
         if item is None:
-            return f"Your answer to {item_id}: {_show(value)}"
+            return _("Your answer to {item}: {answer}").format(item=item_id, answer=_show(value, self.language))
         scale = self.instrument.scale_of(item)
         values = value if isinstance(value, list) else [value]
-        labels = [text_in(scale.choices[str(v)]) if scale and str(v) in scale.choices else _show(v) for v in values]
-        return f"You answered “{', '.join(labels) or 'none'}” to: “{text_in(item.text)}”"
+        labels = [text_in(scale.choices[str(v)], self.language) if scale and str(v) in scale.choices
+                  else _show(v, self.language) for v in values]
+        return _("You answered “{answer}” to: “{question}”").format(
+            answer=", ".join(labels) or _("none"), question=text_in(item.text, self.language))
 
     def item_score(self, item_id: str) -> float | None:
         """0–100 for a likert answer (reverse items flipped, so low is always weak), else None."""
@@ -183,12 +187,15 @@ def _dimension(c: Condition, e: Evidence) -> Outcome:
     d = e.dimensions.get(c.dimension)
     if d is None:
         return NO
+    _ = translator(e.language).gettext
     if c.unknown is not None:
-        return Outcome((d.score is None) == c.unknown, (f"{d.title} could not be scored (no usable answers)",), 0.4,
+        return Outcome((d.score is None) == c.unknown,
+                       (_("{dimension} could not be scored (no usable answers)").format(dimension=d.title),), 0.4,
                        1, "unknown")
     if d.score is None:
         return NO
-    reason = f"{d.title} scored {d.score:.0f}/100 ({d.band})"
+    reason = _("{dimension} scored {score}/100 ({band})").format(dimension=d.title, score=f"{d.score:.0f}",
+                                                                 band=_(d.band))
     if c.below is not None and d.score < c.below:
         gap = max(0.05, min(1.0, (DIMENSION_BAND - d.score) / DIMENSION_BAND))
         return Outcome(True, (reason,), round(gap, 3), max(1, _weak_answers(c.dimension, e)), "dimension")
@@ -211,8 +218,11 @@ def _dont_know(c: Condition, e: Evidence) -> Outcome:
     if d is None or d.dont_know < wanted:
         return NO
     share = d.dont_know / max(1, d.dont_know + d.answered)
-    noun = f"question on {d.title[0].lower() + d.title[1:]}"
-    return Outcome(True, (f"“Don't know” was the answer to {count(d.dont_know, noun)}",),
+    reason = translator(e.language).ngettext("“Don't know” was the answer to {n} question on {dimension}",
+                                             "“Don't know” was the answer to {n} questions on {dimension}",
+                                             d.dont_know).format(n=d.dont_know,
+                                                                 dimension=d.title[0].lower() + d.title[1:])
+    return Outcome(True, (reason,),
                    round(0.4 + 0.5 * share, 3), d.dont_know, "dont_know")
 
 
@@ -220,8 +230,9 @@ def _answer(c: Condition, e: Evidence) -> Outcome:
     value = e.answers.get(c.answer)
     if c.answered is not None:
         given = value not in (None, "", [])
-        return Outcome(given == c.answered, (f"Question {c.answer} was {'answered' if given else 'not answered'}",),
-                       0.3, 1, "answer")
+        _ = translator(e.language).gettext
+        said = _("Question {item} was answered") if given else _("Question {item} was not answered")
+        return Outcome(given == c.answered, (said.format(item=c.answer),), 0.3, 1, "answer")
     number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
     score = e.item_score(c.answer)
     hit, gap = False, 0.75
@@ -246,7 +257,9 @@ def _stage(c: Condition, e: Evidence) -> Outcome:
     stages = e.stage.stages if e.stage else []
     if not set(stages) & set(c.stage):
         return NO
-    return Outcome(True, (f"The coalition is at this stage: {e.stage.title.lower()}",), 0.5, 1, "stage")
+    reason = translator(e.language).gettext("The coalition is at this stage: {stage}").format(
+        stage=e.stage.title.lower())
+    return Outcome(True, (reason,), 0.5, 1, "stage")
 
 
 def _skipped(c: Condition, e: Evidence) -> Outcome:
@@ -254,8 +267,9 @@ def _skipped(c: Condition, e: Evidence) -> Outcome:
     if not skipped:
         return NO
     gap = max(1 - s.level / 100 for s in skipped)
-    return Outcome(True, tuple(f"Foundation skipped: {s.note}" for s in skipped), round(gap, 3), len(skipped),
-                   "skipped")
+    _ = translator(e.language).gettext
+    return Outcome(True, tuple(_("Foundation skipped: {note}").format(note=s.note) for s in skipped), round(gap, 3),
+                   len(skipped), "skipped")
 
 
 def _flag(c: Condition, e: Evidence) -> Outcome:
@@ -270,14 +284,19 @@ def _founded_within(c: Condition, e: Evidence) -> Outcome:
     age = e.age
     if age is None or age > c.founded_within:
         return NO
-    return Outcome(True, (f"The coalition is {count(age, 'year')} old",), 0.0, 0, "context")
+    return Outcome(True, (_age(age, e.language),), 0.0, 0, "context")
 
 
 def _older_than(c: Condition, e: Evidence) -> Outcome:
     age = e.age
     if age is None or age <= c.older_than:
         return NO
-    return Outcome(True, (f"The coalition is {count(age, 'year')} old",), 0.0, 0, "context")
+    return Outcome(True, (_age(age, e.language),), 0.0, 0, "context")
+
+
+def _age(age: int, language: str) -> str:
+    return translator(language).ngettext("The coalition is {n} year old", "The coalition is {n} years old",
+                                         age).format(n=age)
 
 
 def combined(outcomes: list[Outcome]) -> Outcome:
@@ -372,10 +391,12 @@ def fired_rules(rules: list[Rule], evidence: Evidence) -> list[Fired]:
     return kept
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, language: str = "en") -> str:
+    _ = translator(language).gettext
     if isinstance(value, list):
-        return ", ".join(map(str, value)) or "none"
-    return {"dont_know": "don't know", "not_applicable": "not applicable", None: "no answer"}.get(value, str(value))
+        return ", ".join(map(str, value)) or _("none")
+    words = {"dont_know": _("don't know"), "not_applicable": _("not applicable"), None: _("no answer")}
+    return words.get(value, str(value))
 
 
 def recommend(rules: list[Rule], evidence: Evidence, weights: Callable[[list[str], str], float] | None = None,

@@ -19,6 +19,7 @@ import pandas as pd
 
 from assessment.charts import Figure, dimension_figure, power_interest_figure, stage_figure, to_svg, whole
 from assessment.engine import Result
+from assessment.i18n import Translator, translator
 from assessment.model import Instrument, Stakeholder, text_in
 from assessment.representation import MapLabels, load_labels
 from assessment.stage import load_stages
@@ -43,13 +44,22 @@ td:empty{display:none}}
 h2,h3{page-break-after:avoid}}"""
 
 
-def chapter_link(chapter: str) -> tuple[str, str | None]:
-    """Readable chapter reference, and a URL when COALITION_PUBLIC_URL says where the app lives."""
-    slug, _, section = chapter.partition("#")
+def chapter_link(chapter: str, language: str = "en") -> tuple[str, str | None]:
+    """Readable chapter reference, and a URL when COALITION_PUBLIC_URL says where the app lives. The
+    chapters are in English only: in another language the label says so."""
+    slug, _sep, section = chapter.partition("#")
     label = slug.replace("-", " ").capitalize() + (f" › {section.replace('-', ' ')}" if section else "")
+    label = in_english(label, language)
     base = os.environ.get("COALITION_PUBLIC_URL", "").rstrip("/")
     url = f"{base}/handbook?chapter={slug}" + (f"&section={section}" if section else "") if base else None
     return label, url
+
+
+def in_english(label: str, language: str) -> str:
+    """A handbook link's label; from a page in French or Spanish it warns that the chapter is English."""
+    if language == "en":
+        return label
+    return translator(language).gettext("{chapter} (in English)").format(chapter=label)
 
 
 def md_text(value: str) -> str:
@@ -63,65 +73,78 @@ def to_json(result: Result) -> str:
 
 def stage_not_known(result: Result, asks_stage: bool) -> str:
     """What would place the coalition in its life cycle, when nothing does yet."""
+    _ = translator(result.language).gettext
     if not asks_stage:
-        return (f"The {result.instrument_title.lower()} does not ask where the coalition is in its life cycle; "
-                "the full diagnostic's life-cycle questions do.")
-    return "The life-cycle questions are not answered yet; answer them to see where the coalition stands."
+        return _("The {questionnaire} does not ask where the coalition is in its life cycle; the full diagnostic's "
+                 "life-cycle questions do.").format(questionnaire=result.instrument_title.lower())
+    return _("The life-cycle questions are not answered yet; answer them to see where the coalition stands.")
 
 
-def hhi_gloss(hhi: float) -> str:
+def hhi_gloss(hhi: float, language: str = "en") -> str:
     """The Herfindahl index in plain words: as concentrated as if this many members shared the votes equally."""
+    t = translator(language)
+    _ = t.gettext
     equal = 1 / hhi if hhi else 0
-    holders = "one member held every vote" if equal < 1.05 else f"{equal:.0f} members shared them equally"
-    level = "highly concentrated" if hhi >= 0.25 else "not highly concentrated"
-    return (f"Concentration of decision votes (Herfindahl index): {hhi:.2f}, {level}. In plain words, the votes "
-            f"are as concentrated as if {holders}; 1.00 would mean one member holds them all, and 0.25 or more "
-            "(as if four or fewer shared them) counts as highly concentrated.")
+    holders = _("one member held every vote") if equal < 1.05 else _("{n} members shared them equally").format(
+        n=f"{equal:.0f}")
+    level = _("highly concentrated") if hhi >= 0.25 else _("not highly concentrated")
+    return _("Concentration of decision votes (Herfindahl index): {hhi}, {level}. In plain words, the votes are as "
+             "concentrated as if {holders}; {one} would mean one member holds them all, and {threshold} or more (as "
+             "if four or fewer shared them) counts as highly concentrated.").format(
+        hhi=t.number(hhi, 2), level=level, holders=holders, one=t.number(1, 2), threshold=t.number(0.25, 2))
 
 
 def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: MapLabels | None = None) -> str:
     labels = labels or load_labels()
-    name = md_text(result.profile.name) if result.profile.name else "Your coalition"
-    out = [f"# {name}: {result.instrument_title}", "", f"Report of {date.today():%d %B %Y}.", ""]
-    out += ["## Where you are in the life cycle", "", f"**{result.stage.title or 'Not known'}**", ""]
+    t = translator(result.language)
+    _ = t.gettext
+    lang = t.language
+    name = md_text(result.profile.name) if result.profile.name else _("Your coalition")
+    out = [f"# {name}: {result.instrument_title}", "", _("Report of {date}.").format(date=t.date(date.today())), ""]
+    out += ["## " + _("Where you are in the life cycle"), "", "**" + (result.stage.title or _("Not known")) + "**", ""]
     out += [f"- {md_text(line)}" for line in result.stage.evidence]
-    out += [f"- Foundation skipped ({s.title}): {s.note}" for s in result.stage.skipped]
-    out += ["", "## Dimensions", "", "| Dimension | Score | Band | Answered | Don't know | Confidence |",
-            "|---|---|---|---|---|---|"]
+    skipped = _("Foundation skipped ({stage}): {note}")
+    out += ["- " + skipped.format(stage=s.title, note=s.note) for s in result.stage.skipped]
+    out += ["", "## " + _("Dimensions"), "",
+            "| " + " | ".join(_(c) for c in ("Dimension", "Score", "Band", "Answered", "Don’t know", "Confidence"))
+            + " |", "|---|---|---|---|---|---|"]
     for d in result.dimensions.values():
         score = str(whole(d.score)) if d.score is not None else "–"
-        band = d.band or "not scored"
-        out.append(f"| {d.title} | {score} | {band} | {d.answered} | {d.dont_know} | {d.confidence} |")
-    out += ["", "## Representation", ""]
-    out += [f"- **{g.title}**: {md_text(g.detail)}" for g in result.representation.gaps] or ["- No gaps found."]
+        band = _(d.band or "not scored")
+        confidence = _(d.confidence)
+        out.append(f"| {d.title} | {score} | {band} | {d.answered} | {d.dont_know} | {confidence} |")
+    out += ["", "## " + _("Representation"), ""]
+    out += [f"- **{g.title}**: {md_text(g.detail)}" for g in result.representation.gaps] or ["- " + _("No gaps found.")]
     if result.representation.hhi is not None:
-        out += ["", hhi_gloss(result.representation.hhi)]
+        out += ["", hhi_gloss(result.representation.hhi, lang)]
     if stakeholders:
-        out += ["", "| Stakeholder | Sector | Influence | Stake | Taking part | Votes % |",
-                "|---|---|---|---|---|---|"]
-        out += [f"| {md_text(s.name)} | {labels.sectors[s.sector]} | {s.influence} | {s.stake} | "
-                f"{labels.participation[s.participation]} | {whole(s.votes)} |" for s in stakeholders]
-    out += ["", "## What to do next", ""]
-    out += [line for rec in result.recommendations if rec.top for line in _recommendation_md(rec)]
+        out += ["", "| " + " | ".join(_(c) for c in ("Stakeholder", "Sector", "Influence", "Stake", "Taking part",
+                                                     "Votes %")) + " |", "|---|---|---|---|---|---|"]
+        out += [f"| {md_text(s.name)} | {text_in(labels.sectors[s.sector], lang)} | {s.influence} | {s.stake} | "
+                f"{text_in(labels.participation[s.participation], lang)} | {whole(s.votes)} |" for s in stakeholders]
+    out += ["", "## " + _("What to do next"), ""]
+    out += [line for rec in result.recommendations if rec.top for line in _recommendation_md(rec, t)]
     also = [rec for rec in result.recommendations if not rec.top]
     if also:
-        out += ["## Also worth doing", ""]
+        out += ["## " + _("Also worth doing"), ""]
         for title, group in _by_dimension(also):
-            out += [f"**{title}**", ""] + [line for rec in group for line in _recommendation_md(rec, "####")]
+            out += [f"**{title}**", ""] + [line for rec in group for line in _recommendation_md(rec, t, "####")]
     if result.recommendations_not_shown:
-        out += [_not_shown(result.recommendations_not_shown), ""]
+        out += [_not_shown(result.recommendations_not_shown, t), ""]
     if result.problems or result.notes:
-        out += ["## Notes on the input", ""] + [f"- {md_text(p)}" for p in [*result.notes, *result.problems]]
+        out += ["## " + _("Notes on the input"), ""] + [f"- {md_text(p)}" for p in [*result.notes, *result.problems]]
     return "\n".join(out) + "\n"
 
 
-def _recommendation_md(rec, level: str = "###") -> list[str]:
-    label, url = chapter_link(rec.chapter)
+def _recommendation_md(rec, t: Translator, level: str = "###") -> list[str]:
+    _ = t.gettext
+    label, url = chapter_link(rec.chapter, t.language)
     out = [f"{level} {rec.rank}. {rec.title} ({rec.priority_label})", "", rec.why, "",
-           "Why this was shown: " + "; ".join(md_text(r) for r in rec.reasons), "", rec.rank_reason, ""]
+           _("Why this was shown: {reasons}").format(reasons="; ".join(md_text(r) for r in rec.reasons)), "",
+           rec.rank_reason, ""]
     out += [f"{i}. {step}" for i, step in enumerate(rec.steps, 1)]
-    read = f"Read: [{label}]({url})" if url else f"Read: {label}"
-    return [*out, "", f"*Ask the group:* {rec.question}", "", read, ""]
+    read = _("Read: {chapter}").format(chapter=f"[{label}]({url})" if url else label)
+    return [*out, "", _("*Ask the group:* {question}").format(question=rec.question), "", read, ""]
 
 
 def _by_dimension(recommendations) -> list[tuple[str, list]]:
@@ -130,9 +153,10 @@ def _by_dimension(recommendations) -> list[tuple[str, list]]:
     return [(title, [rec for rec in recommendations if rec.dimension_title == title]) for title in titles]
 
 
-def _not_shown(n: int) -> str:
-    return (f"{n} further {'action applies' if n == 1 else 'actions apply'} but {'is' if n == 1 else 'are'} not shown, "
-            "to keep the list short.")
+def _not_shown(n: int, t: Translator | None = None) -> str:
+    t = t or translator("en")
+    return t.ngettext("{n} further action applies but is not shown, to keep the list short.",
+                      "{n} further actions apply but are not shown, to keep the list short.", n).format(n=n)
 
 
 def _figure_html(figure: Figure) -> str:
@@ -146,65 +170,78 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
             stage_titles: dict[str, str] | None = None, *, labels: MapLabels | None = None,
             asks_stage: bool = True) -> str:
     esc = html.escape
+    t = translator(result.language)
+    _ = t.gettext
+    lang = t.language
     labels = labels or load_labels()
-    participation = participation_labels or labels.participation
-    titles = stage_titles or {s.id: s.title for s in load_stages()}
-    name = esc(result.profile.name) if result.profile.name else "Your coalition"
+    participation = participation_labels or {k: text_in(v, lang) for k, v in labels.participation.items()}
+    titles = stage_titles or {s.id: s.name_in(lang) for s in load_stages()}
+    name = esc(result.profile.name) if result.profile.name else esc(_("Your coalition"))
     parts = [f"<h1>{name}: {esc(result.instrument_title)}</h1>",
-             f"<p class='muted'>Report of {date.today():%d %B %Y}. No single overall score: each dimension "
-             "stands on its own evidence.</p>", "<h2>Where you are in the life cycle</h2>"]
+             "<p class='muted'>" + esc(_("Report of {date}.").format(date=t.date(date.today()))) + " "
+             + esc(_("No single overall score: each dimension stands on its own evidence.")) + "</p>",
+             "<h2>" + esc(_("Where you are in the life cycle")) + "</h2>"]
     if result.stage.id:
-        parts.append(_figure_html(stage_figure(result.stage, titles)))
+        parts.append(_figure_html(stage_figure(result.stage, titles, lang)))
+        skipped = _("Foundation skipped ({stage}):")
         parts.append("<ul>" + "".join(f"<li>{esc(e)}</li>" for e in result.stage.evidence)
-                     + "".join(f"<li><strong>Foundation skipped ({esc(s.title)}):</strong> {esc(s.note)}</li>"
+                     + "".join(f"<li><strong>{esc(skipped.format(stage=s.title))}</strong> {esc(s.note)}</li>"
                                for s in result.stage.skipped) + "</ul>")
     else:
         parts.append(f"<p class='missing'>{esc(stage_not_known(result, asks_stage))}</p>")
-    parts.append("<h2>Dimensions</h2>")
+    parts.append("<h2>" + esc(_("Dimensions")) + "</h2>")
     if any(d.score is not None for d in result.dimensions.values()):
-        parts.append(_figure_html(dimension_figure(result.dimensions)))
+        parts.append(_figure_html(dimension_figure(result.dimensions, lang)))
     else:
-        parts.append("<p class='missing'>No dimension could be scored yet: no scored question was answered.</p>")
-    parts.append("<h2>Representation</h2>")
+        nothing = _("No dimension could be scored yet: no scored question was answered.")
+        parts.append(f"<p class='missing'>{esc(nothing)}</p>")
+    parts.append("<h2>" + esc(_("Representation")) + "</h2>")
     if stakeholders:
-        parts.append(_figure_html(power_interest_figure(list(stakeholders), participation, labels.sectors)))
+        sectors = {k: text_in(v, lang) for k, v in labels.sectors.items()}
+        parts.append(_figure_html(power_interest_figure(list(stakeholders), participation, sectors, lang)))
     else:
-        parts.append("<p class='missing'>No stakeholder map yet. Listing who has influence and who has a stake "
-                     "fills in the power–interest grid and the representation gaps.</p>")
+        parts.append("<p class='missing'>" + esc(_("No stakeholder map yet. Listing who has influence and who has a "
+                                                  "stake fills in the power–interest grid and the representation "
+                                                  "gaps.")) + "</p>")
     gaps = [g for g in result.representation.gaps if g.kind != "no_stakeholder_map"]
     parts.append("<ul>" + ("".join(f"<li><strong>{esc(g.title)}:</strong> {esc(g.detail)}</li>" for g in gaps)
-                           or ("<li>No gaps found.</li>" if stakeholders else "")) + "</ul>")
+                           or ("<li>" + esc(_("No gaps found.")) + "</li>" if stakeholders else "")) + "</ul>")
     if result.representation.hhi is not None:
-        parts.append(f"<p class='muted'>{esc(hhi_gloss(result.representation.hhi))}</p>")
-    parts.append("<h2>What to do next</h2>")
-    parts += [_recommendation_html(rec) for rec in result.recommendations if rec.top]
+        parts.append(f"<p class='muted'>{esc(hhi_gloss(result.representation.hhi, lang))}</p>")
+    parts.append("<h2>" + esc(_("What to do next")) + "</h2>")
+    parts += [_recommendation_html(rec, t) for rec in result.recommendations if rec.top]
     also = [rec for rec in result.recommendations if not rec.top]
     if also:
-        parts.append("<h2>Also worth doing</h2>")
+        parts.append("<h2>" + esc(_("Also worth doing")) + "</h2>")
         for title, group in _by_dimension(also):
             parts.append(f"<h3>{esc(title)}</h3>")
-            parts += [_recommendation_html(rec) for rec in group]
+            parts += [_recommendation_html(rec, t) for rec in group]
     if result.recommendations_not_shown:
-        parts.append(f"<p class='muted'>{esc(_not_shown(result.recommendations_not_shown))}</p>")
+        parts.append(f"<p class='muted'>{esc(_not_shown(result.recommendations_not_shown, t))}</p>")
     if result.problems or result.notes:
-        parts.append("<h2>Notes on the input</h2><ul>" + "".join(
+        parts.append("<h2>" + esc(_("Notes on the input")) + "</h2><ul>" + "".join(
             f"<li>{esc(p)}</li>" for p in [*result.notes, *result.problems]) + "</ul>")
-    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><meta name='viewport' "
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><meta name='viewport' "
             "content='width=device-width, initial-scale=1'>"
-            f"<title>{name}: report</title><style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")
+            + "<title>" + esc(_("{name}: report").format(name=result.profile.name or _("Your coalition"))) + "</title>"
+            + f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")
 
 
-def _recommendation_html(rec) -> str:
+def _recommendation_html(rec, t: Translator | None = None) -> str:
     esc = html.escape
-    label, url = chapter_link(rec.chapter)
+    t = t or translator("en")
+    _ = t.gettext
+    label, url = chapter_link(rec.chapter, t.language)
     read = f"<a href='{esc(url)}'>{esc(label)}</a>" if url else esc(label)
     steps = "".join(f"<li>{esc(s)}</li>" for s in rec.steps)
     heading = "h3" if rec.top else "h4"
+    reasons = _("Why this was shown: {reasons}").format(reasons="; ".join(rec.reasons))
     return (f"<div class='rec{' top' if rec.top else ''}'><{heading}>{rec.rank}. {esc(rec.title)} "
             f"<small>({esc(rec.priority_label)})</small></{heading}><p>{esc(rec.why)}</p>"
-            f"<p class='muted'>Why this was shown: {esc('; '.join(rec.reasons))}</p>"
+            f"<p class='muted'>{esc(reasons)}</p>"
             f"<p class='muted'>{esc(rec.rank_reason)}</p><ol>{steps}</ol>"
-            f"<p><em>Ask the group:</em> {esc(rec.question)}</p><p>Read: {read}</p></div>")
+            + "<p><em>" + esc(_("Ask the group:")) + f"</em> {esc(rec.question)}</p>"
+            + "<p>" + esc(_("Read:")) + f" {read}</p></div>")
 
 
 def html_table(frame) -> str:
@@ -230,17 +267,22 @@ def _cell(value: Any) -> str:
     return html.escape(str(value))
 
 
-def answers_csv(instrument: Instrument, answers: dict[str, Any]) -> str:
-    """One row per question, with the answer and its label, for spreadsheets."""
+def answers_csv(instrument: Instrument, answers: dict[str, Any], language: str = "en") -> str:
+    """One row per question, with the answer and its label (in `language`), for spreadsheets. The column
+    names stay the same in every language, so a spreadsheet or a script reads any of them."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["section", "item", "dimension", "question", "answer", "answer_label"])
     for section in instrument.sections:
         for item in section.items:
             value = answers.get(item.id)
-            writer.writerow([section.id, item.id, item.dimension or "", text_in(item.text),
-                             _csv_value(value), _label(instrument, item, value)])
+            writer.writerow([section.id, item.id, item.dimension or "", _csv_text(text_in(item.text, language)),
+                             _csv_value(value), _csv_text(_label(instrument, item, value, language))])
     return buffer.getvalue()
+
+
+def _csv_text(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text  # no formulas in spreadsheets
 
 
 def _csv_value(value: Any) -> str:
@@ -250,11 +292,12 @@ def _csv_value(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text  # no formulas in spreadsheets
 
 
-def _label(instrument: Instrument, item, value: Any) -> str:
+def _label(instrument: Instrument, item, value: Any, language: str = "en") -> str:
     scale = instrument.scale_of(item)
     if value is None or scale is None:
         return ""
+    _ = translator(language).gettext
     if value in ("dont_know", "not_applicable"):
-        return {"dont_know": "Don't know", "not_applicable": "Not applicable"}[value]
+        return {"dont_know": _("Don't know"), "not_applicable": _("Not applicable")}[value]
     values = value if isinstance(value, list) else [value]
-    return "; ".join(text_in(scale.choices.get(str(v), str(v))) for v in values)
+    return "; ".join(text_in(scale.choices.get(str(v), str(v)), language) for v in values)

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from assessment.grammar import count, join, with_article
+from assessment.i18n import N_, Translator, translator
 from assessment.loader import INSTRUMENT_DIR, read_yaml
 from assessment.model import COALITION_TYPES, PARTICIPATION, SECTORS, Profile, Stakeholder, Text, text_in
 
@@ -28,6 +28,12 @@ CONCENTRATED_LARGEST = 40.0  # ... and one holder with at least 40% (four equal 
 SCOPES = ("local", "national", "regional", "international")
 TYPE_NAMES = {"advocacy": "advocacy", "standard_setting": "standard-setting", "implementation": "implementation",
               "knowledge": "knowledge", "stewardship": "stewardship"}
+# Whole phrases, so each language can give them its own article, word order and agreement.
+TYPE_SUBJECTS = {"advocacy": N_("An advocacy coalition"), "standard_setting": N_("A standard-setting coalition"),
+                 "implementation": N_("An implementation coalition"), "knowledge": N_("A knowledge coalition"),
+                 "stewardship": N_("A stewardship coalition")}
+SCOPE_PHRASES = {"local": N_("working at local level"), "national": N_("working at national level"),
+                 "regional": N_("working at regional level"), "international": N_("working at international level")}
 
 
 class Family(BaseModel):
@@ -124,32 +130,37 @@ def herfindahl(shares: list[float]) -> float | None:
 
 
 def analyse(stakeholders: list[Stakeholder], profile: Profile, answers: dict[str, Any],
-            labels: MapLabels | None = None, group_labels: dict[str, str] | None = None) -> Representation:
+            labels: MapLabels | None = None, group_labels: dict[str, str] | None = None,
+            language: str = "en") -> Representation:
+    """The gaps, worded in `language` (`group_labels` are the unseen groups' names in it)."""
     labels = labels or load_labels()
+    t = translator(language)
+    _ = t.gettext
     gaps: list[Gap] = []
     engaged = sorted({s.sector for s in stakeholders if s.participation in ENGAGED})
     if not stakeholders:
-        gaps.append(Gap(kind="no_stakeholder_map", title="No stakeholder map yet", severity=0.5,
-                        detail="Map who has power and who has a stake before judging representation."))
+        gaps.append(Gap(kind="no_stakeholder_map", title=_("No stakeholder map yet"), severity=0.5,
+                        detail=_("Map who has power and who has a stake before judging representation.")))
     else:
-        gaps += _sectors(profile, engaged, labels)
-        gaps += _de_facto(stakeholders, labels)
-        gaps += _affected(stakeholders)
-    gaps += _unseen(answers, group_labels or {})
+        gaps += _sectors(profile, engaged, labels, t)
+        gaps += _de_facto(stakeholders, labels, t)
+        gaps += _affected(stakeholders, t)
+    gaps += _unseen(answers, group_labels or {}, t)
     shares = [s.votes for s in stakeholders if s.votes > 0]
     hhi = herfindahl(shares)
     largest = round(max(shares) / sum(shares) * 100, 1) if shares else None
     if (hhi is not None and hhi >= CONCENTRATED_HHI and largest >= CONCENTRATED_LARGEST
             and len(stakeholders) >= 3):
-        gaps.append(Gap(kind="power_concentrated", title="Decision power is concentrated",
+        gaps.append(Gap(kind="power_concentrated", title=_("Decision power is concentrated"),
                         severity=round(min(1.0, 0.5 + (hhi - CONCENTRATED_HHI)), 3),
-                        detail=f"The Herfindahl index of decision votes is {hhi:.2f} (0.25 or more is highly "
-                               f"concentrated); the largest holder has {largest:.0f}% of the votes."))
+                        detail=_("The Herfindahl index of decision votes is {hhi} ({threshold} or more is highly "
+                                 "concentrated); the largest holder has {share}% of the votes.").format(
+                            hhi=t.number(hhi, 2), threshold=t.number(CONCENTRATED_HHI, 2), share=t.number(largest))))
     return Representation(gaps=gaps, flags=[g.kind for g in gaps], hhi=hhi, largest_vote_share=largest,
                           stakeholders=len(stakeholders), engaged_sectors=engaged)
 
 
-def expected_requirements(profile: Profile, labels: MapLabels) -> list[tuple[str, list[str]]]:
+def expected_requirements(profile: Profile, labels: MapLabels, language: str = "en") -> list[tuple[str, list[str]]]:
     """(label, sectors that meet it) for each kind of actor this type and scope of coalition needs."""
     if profile.type is None:
         return []
@@ -157,10 +168,11 @@ def expected_requirements(profile: Profile, labels: MapLabels) -> list[tuple[str
     for name in labels.expected_sectors[profile.type]:
         family = labels.sector_families.get(name)
         if family:
-            needs.append((text_in(family.label), family.for_scope(profile.scope)))
+            needs.append((text_in(family.label, language), family.for_scope(profile.scope)))
         else:
             phrase = labels.phrases.get(name)
-            needs.append((text_in(phrase) if phrase else _in_sentence(labels.sectors[name]), [name]))
+            needs.append((text_in(phrase, language) if phrase else _in_sentence(text_in(labels.sectors[name],
+                                                                                         language)), [name]))
     return needs
 
 
@@ -170,50 +182,53 @@ def _in_sentence(label: str) -> str:
     return label if first.isupper() else label[0].lower() + label[1:]
 
 
-def _sectors(profile: Profile, engaged: list[str], labels: MapLabels) -> list[Gap]:
-    needs = expected_requirements(profile, labels)
+def _sectors(profile: Profile, engaged: list[str], labels: MapLabels, t: Translator) -> list[Gap]:
+    needs = expected_requirements(profile, labels, t.language)
     missing = [label for label, sectors in needs if not set(sectors) & set(engaged)]
     if not missing:
         return []
-    scope = f" working at {profile.scope} level" if profile.scope else ""
-    kind = with_article(f"{TYPE_NAMES[profile.type]} coalition", capital=True)
-    return [Gap(kind="sectors_absent", title="Kinds of actor absent", count=len(missing),
+    _ = t.gettext
+    coalition = _(TYPE_SUBJECTS[profile.type]) + (" " + _(SCOPE_PHRASES[profile.scope]) if profile.scope else "")
+    return [Gap(kind="sectors_absent", title=_("Kinds of actor absent"), count=len(missing),
                 severity=round(0.4 + 0.6 * len(missing) / len(needs), 3),
-                detail=f"{kind}{scope} usually involves {join(label for label, _ in needs)}. "
-                       f"Not engaged in yours: {join(missing)}.")]
+                detail=_("{coalition} usually involves {needs}. Not engaged in yours: {missing}.").format(
+                    coalition=coalition, needs=t.join(label for label, _sectors in needs), missing=t.join(missing)))]
 
 
-def _de_facto(stakeholders: list[Stakeholder], labels: MapLabels) -> list[Gap]:
+def _de_facto(stakeholders: list[Stakeholder], labels: MapLabels, t: Translator) -> list[Gap]:
+    _ = t.gettext
     gaps = []
     outside = [s for s in stakeholders if s.participation in ("not_engaged", "opposed")
                and max(s.influence, s.stake) >= DE_FACTO_LEVEL]
     if outside:
-        names = "; ".join(f"{s.name} ({labels.participation[s.participation].lower()}, influence {s.influence}, "
-                          f"stake {s.stake})" for s in outside)
-        gaps.append(Gap(kind="de_facto_excluded", title="De facto stakeholders outside the coalition",
+        names = "; ".join(_("{name} ({participation}, influence {influence}, stake {stake})").format(
+            name=s.name, participation=text_in(labels.participation[s.participation], t.language).lower(),
+            influence=s.influence, stake=s.stake) for s in outside)
+        gaps.append(Gap(kind="de_facto_excluded", title=_("De facto stakeholders outside the coalition"),
                         count=len(outside), severity=max(max(s.influence, s.stake) for s in outside) / 5,
-                        detail=f"High influence or stake but not engaged: {names}."))
+                        detail=_("High influence or stake but not engaged: {names}.").format(names=names)))
     opponents = [s for s in stakeholders if s.participation == "opposed" and s.influence >= DE_FACTO_LEVEL]
     if opponents:
-        gaps.append(Gap(kind="opposed_powerful", title="Powerful opponents", count=len(opponents),
+        names = "; ".join(_("{name} (influence {influence})").format(name=s.name, influence=s.influence)
+                          for s in opponents)
+        gaps.append(Gap(kind="opposed_powerful", title=_("Powerful opponents"), count=len(opponents),
                         severity=max(s.influence for s in opponents) / 5,
-                        detail="Actively opposed and highly influential: "
-                               + "; ".join(f"{s.name} (influence {s.influence})" for s in opponents) + "."))
+                        detail=_("Actively opposed and highly influential: {names}.").format(names=names)))
     return gaps
 
 
-def _affected(stakeholders: list[Stakeholder]) -> list[Gap]:
+def _affected(stakeholders: list[Stakeholder], t: Translator) -> list[Gap]:
     affected = [s for s in stakeholders if s.sector == "affected_community"]
     if not affected or any(s.participation in ("core", "member") for s in affected):
         return []
-    return [Gap(kind="affected_not_deciding", title="Affected communities do not take part in decisions",
+    return [Gap(kind="affected_not_deciding", title=t.gettext("Affected communities do not take part in decisions"),
                 count=len(affected), severity=0.8,
-                detail=f"The map lists {count(len(affected), 'affected community', 'affected communities')}, but "
-                       + ("it is not a core group or a member." if len(affected) == 1
-                          else "none is a core group or a member."))]
+                detail=t.ngettext("The map lists {n} affected community, but it is not a core group or a member.",
+                                  "The map lists {n} affected communities, but none is a core group or a member.",
+                                  len(affected)).format(n=len(affected)))]
 
 
-def _unseen(answers: dict[str, Any], names: dict[str, str]) -> list[Gap]:
+def _unseen(answers: dict[str, Any], names: dict[str, str], t: Translator) -> list[Gap]:
     affected = answers.get("re_groups_affected")
     reached = answers.get("re_groups_reached")
     if not isinstance(affected, list) or not affected:
@@ -221,7 +236,7 @@ def _unseen(answers: dict[str, Any], names: dict[str, str]) -> list[Gap]:
     missing = [g for g in affected if g not in (reached if isinstance(reached, list) else [])]
     if not missing:
         return []
-    return [Gap(kind="unseen_groups", title="Unseen groups not reached", count=len(missing),
+    return [Gap(kind="unseen_groups", title=t.gettext("Unseen groups not reached"), count=len(missing),
                 severity=round(0.5 + 0.5 * len(missing) / len(affected), 3),
-                detail="Affected but not engaged in the last 12 months: "
-                       + join(_in_sentence(names.get(g, g.replace("_", " "))) for g in missing) + ".")]
+                detail=t.gettext("Affected but not engaged in the last 12 months: {groups}.").format(
+                    groups=t.join(_in_sentence(names.get(g, g.replace("_", " "))) for g in missing)))]

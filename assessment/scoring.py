@@ -12,14 +12,17 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from assessment.i18n import N_
 from assessment.loader import visible
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, text_in
 
-# Lower bound of each band, highest first: a table so wording and cut-offs change in one place.
-BANDS = ((80.0, "strong"), (60.0, "established"), (40.0, "developing"), (0.0, "at risk"))
+# Lower bound of each band, highest first: a table so wording and cut-offs change in one place. The
+# names are keys as well as English words (colours and rules use them); pages translate them.
+BANDS = ((80.0, N_("strong")), (60.0, N_("established")), (40.0, N_("developing")), (0.0, N_("at risk")))
 # Confidence needs both breadth (share of the dimension's questions answered) and a number of
 # answers: one or two answers are never "high", however complete, and one is always "low".
-CONFIDENCE = ((0.8, 4, "high"), (0.5, 2, "medium"), (0.0, 0, "low"))
+CONFIDENCE = ((0.8, 4, N_("high")), (0.5, 2, N_("medium")), (0.0, 0, N_("low")))
+NO_SCORE = (N_("none"), N_("not scored"))  # the confidence and the band of a dimension nobody could score
 
 
 class DimensionScore(BaseModel):
@@ -56,13 +59,13 @@ def item_score(instrument: Instrument, item: Item, value: int) -> float:
 
 
 def score_dimensions(instrument: Instrument, answers: dict[str, Any],
-                     titles: dict[str, str] | None = None) -> dict[str, DimensionScore]:
-    """Scores for every scored dimension the instrument lists, in its order."""
+                     titles: dict[str, Any] | None = None, language: str = "en") -> dict[str, DimensionScore]:
+    """Scores for every scored dimension the instrument lists, in its order; titles in `language`."""
     titles = titles or {}
     results = {}
     for ref in instrument.dimensions:
         items = [i for i in instrument.items if i.scored and i.dimension == ref.id and visible(i, answers)]
-        title = text_in(ref.title) if ref.title else titles.get(ref.id, ref.id)
+        title = text_in(ref.title if ref.title else titles.get(ref.id, ref.id), language)
         results[ref.id] = _score(ref.id, title, instrument, items, answers)
     return results
 

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assessment.grammar import sentence
+from assessment.i18n import N_, Translator, translator
 from assessment.loader import CONTENT_DIR, read_yaml, visible
 from assessment.model import COALITION_TYPES, NOT_APPLICABLE, STAGES, Instrument, Item, Text, text_in
 from assessment.scoring import item_score
@@ -42,8 +43,11 @@ class StageInfo(BaseModel):
 
     @property
     def name(self) -> str:
-        """The title in English (the engine's own sentences are English; pages translate titles)."""
+        """The title in English."""
         return text_in(self.title)
+
+    def name_in(self, language: str) -> str:
+        return text_in(self.title, language)
 
     @model_validator(mode="after")
     def _weights_in_range(self) -> StageInfo:
@@ -127,6 +131,9 @@ def load_stages(path: Path = CONTENT_DIR / "stages.yaml") -> list[StageInfo]:
     return load_stage_model(path).stages
 
 
+STATUS_WORDS = (N_("done"), N_("under way"), N_("not started"))  # keys too; sentences translate them
+
+
 def status_of(progress: float | None) -> str | None:
     if progress is None:
         return None
@@ -171,8 +178,10 @@ def half_step(position: float, gaps: list[bool]) -> float:
 
 
 def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: StageModel | list[StageInfo] | None = None,
-                   coalition_type: str | None = None) -> StageDiagnosis:
+                   coalition_type: str | None = None, language: str = "en") -> StageDiagnosis:
+    """The stage with its evidence; titles, notes and evidence worded in `language`."""
     model = _model(model)
+    t = translator(language)
     info = {s.id: s for s in model.stages}
     progress, not_applicable = stage_progress(instrument, answers)
     levels = {s: None if p is None else round(p * 100, 1) for s, p in progress.items()}
@@ -182,7 +191,8 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
     asked = [i for i, s in enumerate(path) if progress[s] is not None]
     if not asked:
         return StageDiagnosis(id=None, title=None, levels=levels, status=status, skipped=[], path=path,
-                              evidence=["No life-cycle questions were answered, so the stage is not known."])
+                              evidence=[t.gettext("No life-cycle questions were answered, so the stage is not "
+                                                  "known.")])
     values = [progress[path[i]] for i in asked]
     credited = [max(v, values[j + 1] if j + 1 < len(values) else 0.0) for j, v in enumerate(values)]
     q = half_step(sum(credited), [asked[j + 1] - asked[j] > 1 for j in range(len(asked) - 1)])
@@ -194,14 +204,15 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
         between = [path[math.floor(x)], path[math.ceil(x)]]
         current = between[1]
     index = path.index(current)
-    skipped = [Skipped(id=s, title=info[s].name, note=text_in(info[s].skipped), level=levels[s])
+    skipped = [Skipped(id=s, title=info[s].name_in(language), note=text_in(info[s].skipped, language), level=levels[s])
                for s in path[:index] if s not in between and progress[s] is not None
                and progress[s] <= SKIPPED_AT_MOST]
-    title = f"Between {info[between[0]].name.lower()} and {info[between[1]].name.lower()}" if between \
-        else info[current].name
+    title = t.gettext("Between {first} and {second}").format(
+        first=info[between[0]].name_in(language).lower(), second=info[between[1]].name_in(language).lower()) \
+        if between else info[current].name_in(language)
     title = title[0].upper() + title[1:]
     evidence = _evidence(instrument, answers, current, between, path, type_path, not_applicable, progress, info,
-                         coalition_type)
+                         coalition_type, t)
     return StageDiagnosis(id=current, title=title, evidence=evidence, skipped=skipped, levels=levels, status=status,
                           between=between, position=x, path=path, inferred=progress[current] is None)
 
@@ -217,46 +228,62 @@ def _model(model: StageModel | list[StageInfo] | None) -> StageModel:
 
 def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, between: list[str], path: list[str],
               type_path: list[str], not_applicable: set[str], progress: dict[str, float | None],
-              info: dict[str, StageInfo], coalition_type: str | None) -> list[str]:
-    name = {s: info[s].name.lower() for s in STAGES}
+              info: dict[str, StageInfo], coalition_type: str | None, t: Translator | None = None) -> list[str]:
+    t = t or translator("en")
+    _ = t.gettext
+    name = {s: info[s].name_in(t.language).lower() for s in STAGES}
+
+    def status(stage: str) -> str:
+        return _(status_of(progress[stage]))
+
     lines = []
     for stage in between or [current]:
         if progress[stage] is None:
             continue
-        answered = [_answered(instrument, item, answers) for item in instrument.items
+        answered = [_answered(instrument, item, answers, t) for item in instrument.items
                     if item.stage == stage and _given(answers.get(item.id))]
-        lines.append(sentence(f"{info[stage].name} is {status_of(progress[stage])}: " + "; ".join(answered)))
+        lines.append(sentence(_("{stage} is {status}: {answers}").format(
+            stage=info[stage].name_in(t.language), status=status(stage), answers="; ".join(answered))))
     if between:
-        lines.append(f"The evidence is split between {name[between[0]]} and {name[between[1]]}, so the advice for "
-                     "both stages applies.")
+        lines.append(_("The evidence is split between {first} and {second}, so the advice for both stages "
+                       "applies.").format(first=name[between[0]], second=name[between[1]]))
     if progress[current] is None:
         before = [s for s in path[:path.index(current)] if progress[s] is not None]
         after = [s for s in path[path.index(current) + 1:] if progress[s] is not None]
-        known = " and ".join(f"{name[s]} ({status_of(progress[s])})" for s in (before[-1:] + after[:1]))
-        lines.append(f"No question here asks about {name[current]}; it is inferred from {known}. The full "
-                     "diagnostic places the coalition more precisely.")
+        known = t.join(f"{name[s]} ({status(s)})" for s in (before[-1:] + after[:1]))
+        lines.append(_("No question here asks about {stage}; it is inferred from {known}. The full diagnostic places "
+                       "the coalition more precisely.").format(stage=name[current], known=known))
     index = path.index(current)
     done_before = [name[s] for s in path[:index] if s not in between and status_of(progress[s]) == "done"]
     if done_before:
-        lines.append(sentence(f"Done before it: {'; '.join(done_before)}"))
+        lines.append(sentence(_("Done before it: {stages}").format(stages="; ".join(done_before))))
     later = [s for s in path[index + 1:] if progress[s] is not None]
-    started = [f"{name[s]} ({status_of(progress[s])})" for s in later if progress[s] > 0]
+    started = [f"{name[s]} ({status(s)})" for s in later if progress[s] > 0]
     if started:
-        lines.append(sentence(f"Later work already started: {'; '.join(started)}"))
+        lines.append(sentence(_("Later work already started: {stages}").format(stages="; ".join(started))))
     elif later:
-        lines.append(sentence(f"Not started yet: {'; '.join(name[s] for s in later)}"))
+        lines.append(sentence(_("Not started yet: {stages}").format(stages="; ".join(name[s] for s in later))))
     off_type = [name[s] for s in STAGES if s not in type_path]
     if off_type:
-        kind = (coalition_type or "").replace("_", "-")
-        lines.append(sentence(f"Left out of the path: {'; '.join(off_type)}, which {kind} coalitions do not usually "
-                              "go through"))
+        kinds = _(COALITION_KINDS.get(coalition_type or "", "coalitions of this kind"))
+        lines.append(sentence(_("Left out of the path: {stages}, which {kinds} do not usually go "
+                                "through").format(stages="; ".join(off_type), kinds=kinds)))
     if not_applicable & set(type_path):
-        lines.append(sentence("Left out because you answered “not applicable”: "
-                              + "; ".join(name[s] for s in STAGES if s in not_applicable and s in type_path)))
+        lines.append(sentence(_("Left out because you answered “not applicable”: {stages}").format(
+            stages="; ".join(name[s] for s in STAGES if s in not_applicable and s in type_path))))
     return lines
 
 
-def _answered(instrument: Instrument, item: Item, answers: dict[str, Any]) -> str:
+# The coalition types in "which {kinds} do not usually go through".
+COALITION_KINDS = {"advocacy": N_("advocacy coalitions"), "standard_setting": N_("standard-setting coalitions"),
+                   "implementation": N_("implementation coalitions"), "knowledge": N_("knowledge coalitions"),
+                   "stewardship": N_("stewardship coalitions"), "": N_("coalitions of this kind")}
+
+
+def _answered(instrument: Instrument, item: Item, answers: dict[str, Any], t: Translator | None = None) -> str:
+    t = t or translator("en")
     scale = instrument.scale_of(item)
-    label = text_in(scale.choices.get(str(answers[item.id]), str(answers[item.id]))) if scale else answers[item.id]
-    return f"“{text_in(item.text).rstrip('.')}” ({str(label).lower()})"
+    value = answers[item.id]
+    label = text_in(scale.choices.get(str(value), str(value)), t.language) if scale else value
+    return t.gettext("“{question}” ({answer})").format(question=text_in(item.text, t.language).rstrip("."),
+                                                      answer=str(label).lower())

@@ -28,6 +28,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from assessment.i18n import DEFAULT, LANGUAGES
 from assessment.loader import load_instruments
 from assessment.model import Instrument, Profile, Stakeholder
 from assessment.tables import Answer, Assessment, Coalition, now
@@ -140,6 +141,7 @@ class Saved:
     stakeholders: list[Stakeholder]
     profile: Profile
     notes: tuple[str, ...] = ()  # what changed when answers to an older questionnaire version were carried over
+    language: str = DEFAULT  # of its pages, its report and its downloads
 
 
 class Store:
@@ -165,8 +167,9 @@ class Store:
         with Session(self.engine) as session:
             yield session
 
-    def start(self, instrument: Instrument, profile: Profile) -> tuple[str, str]:
+    def start(self, instrument: Instrument, profile: Profile, language: str = DEFAULT) -> tuple[str, str]:
         """A new coalition profile and assessment; returns (assessment id, resume token shown once)."""
+        language = language if language in LANGUAGES else DEFAULT
         token = new_token()
         coalition_id, assessment_id = str(uuid.uuid4()), str(uuid.uuid4())
         with self.writing() as session:
@@ -174,22 +177,26 @@ class Store:
             session.flush()  # the coalition row must exist before the assessment that refers to it
             session.add(Assessment(id=assessment_id, coalition_id=coalition_id, instrument_id=instrument.id,
                                    instrument_version=instrument.version, token_hash=token_hash(token),
-                                   stakeholders=[]))
+                                   stakeholders=[], language=language))
         return assessment_id, token
 
-    def repeat(self, coalition_id: str, instrument: Instrument) -> tuple[str, str]:
+    def repeat(self, coalition_id: str, instrument: Instrument, language: str | None = None) -> tuple[str, str]:
         """A new assessment of an existing coalition (for the trend); returns (id, token). It starts
         from the coalition's most recently edited stakeholder map: who holds power changes slowly,
-        and retyping the map every six months is how maps go stale."""
+        and retyping the map every six months is how maps go stale. Unless told otherwise, it keeps
+        the language of the coalition's latest assessment."""
         token = new_token()
         assessment_id = str(uuid.uuid4())
         with self.writing() as session:
             latest = session.scalars(select(Assessment.stakeholders).where(Assessment.coalition_id == coalition_id)
                                      .order_by(Assessment.updated_at.desc())).all()
             stakeholders = next((list(rows) for rows in latest if rows), [])
+            if language not in LANGUAGES:
+                language = session.scalar(select(Assessment.language).where(Assessment.coalition_id == coalition_id)
+                                          .order_by(Assessment.updated_at.desc()).limit(1)) or DEFAULT
             session.add(Assessment(id=assessment_id, coalition_id=coalition_id, instrument_id=instrument.id,
                                    instrument_version=instrument.version, token_hash=token_hash(token),
-                                   stakeholders=stakeholders))
+                                   stakeholders=stakeholders, language=language))
         return assessment_id, token
 
     def open(self, token: str) -> Saved | None:
@@ -215,7 +222,7 @@ class Store:
         upgraded = _upgraded(row, answers)
         return Saved(id=row.id, coalition_id=row.coalition_id, instrument_id=row.instrument_id, section=row.section,
                      created_at=row.created_at, completed_at=row.completed_at, answers=upgraded.answers,
-                     notes=tuple(upgraded.notes),
+                     notes=tuple(upgraded.notes), language=row.language if row.language in LANGUAGES else DEFAULT,
                      stakeholders=[Stakeholder.model_validate(s) for s in row.stakeholders or []],
                      profile=Profile(name=coalition.name, type=coalition.type, issue_area=coalition.issue_area,
                                      scope=coalition.scope, founded=coalition.founded))
@@ -275,6 +282,13 @@ class Store:
             row = session.get(Coalition, coalition_id)
             for key, value in _profile_columns(profile).items():
                 setattr(row, key, value)
+
+    def set_language(self, assessment_id: str, language: str) -> None:
+        """The language of the assessment's pages, report and downloads (its answers do not change)."""
+        if language not in LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+        with self.writing() as session:
+            session.get(Assessment, assessment_id).language = language
 
     def set_section(self, assessment_id: str, section: int) -> None:
         with self.writing() as session:

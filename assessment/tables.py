@@ -39,6 +39,7 @@ class Assessment(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")  # its pages and report
 
 
 class Answer(Base):
@@ -64,6 +65,7 @@ class Workshop(Base):
     pace: Mapped[str] = mapped_column(String(10), default="self")  # self, led
     current_section: Mapped[int] = mapped_column(Integer, default=0)
     revealed: Mapped[bool] = mapped_column(default=False)
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")  # phones' default
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from assessment.errors import AssessmentError
 from assessment.files import MAX_BYTES, read_answers
+from assessment.i18n import LANGUAGES, N_, NAMES
 from assessment.loader import visible
 from assessment.model import COALITION_TYPES, Profile, text_in
 from assessment.paging import page_of_section, pages_of
@@ -20,16 +21,22 @@ from ui.assessment_state import (
     resume_params,
     show_resume_link,
 )
+from ui.language import START_KEY, page_language, words
 from ui.questions import QUESTIONNAIRE_CSS, render_item
 from ui.safe import inert
 
 engine = get_engine()
 store = get_store()
 saved = open_assessment()
+language = page_language(saved)
+_ = words(saved).gettext
 
-TYPE_LABELS = {"advocacy": "Advocacy and norm-building", "standard_setting": "Standard-setting and certification",
-               "implementation": "Implementation and service delivery", "knowledge": "Knowledge and evidence",
-               "stewardship": "Stewardship of a shared resource"}
+TYPE_LABELS = {"advocacy": N_("Advocacy and norm-building"),
+               "standard_setting": N_("Standard-setting and certification"),
+               "implementation": N_("Implementation and service delivery"), "knowledge": N_("Knowledge and evidence"),
+               "stewardship": N_("Stewardship of a shared resource")}
+SCOPE_LABELS = {"local": N_("Local"), "national": N_("National"), "regional": N_("Regional"),
+                "international": N_("International")}
 SAME, OTHER = "same", "other"
 
 
@@ -44,66 +51,75 @@ def opened(token: str) -> None:
 
 
 def start_screen() -> None:
-    st.title("Assess your coalition")
-    st.write("Answer a questionnaire about how your coalition works. You get a profile of ten dimensions, "
-             "where you stand in the life cycle, representation gaps and a short list of actions, each "
-             "linked to the handbook. Your answers are saved as you go; nobody else can see them.")
+    st.title(_("Assess your coalition"))
+    if START_KEY not in st.session_state:
+        st.session_state[START_KEY] = language
+    st.segmented_control(_("Language"), LANGUAGES, format_func=NAMES.get, key=START_KEY, required=True,
+                         help=_("The questions, results, report and downloads of this assessment are in this "
+                                "language; you can change it later. The handbook's chapters are in English."))
+    st.write(_("Answer a questionnaire about how your coalition works. You get a profile of ten dimensions, "
+               "where you stand in the life cycle, representation gaps and a short list of actions, each "
+               "linked to the handbook. Your answers are saved as you go; nobody else can see them."))
     choices = {i.id: i for i in engine.instruments.values() if "self" in i.use}
     wanted = st.query_params.get("instrument")
     if wanted in choices and "start_instrument" not in st.session_state:
         st.session_state.start_instrument = wanted
     previous = previous_assessment()
     with st.form("start_form"):
-        chosen = st.radio("Questionnaire", list(choices), key="start_instrument",
-                          format_func=lambda i: f"{text_in(choices[i].title)} · about {choices[i].minutes} minutes",
-                          captions=[text_in(choices[i].description) for i in choices])
+        minutes = _("{title} · about {minutes} minutes")
+        chosen = st.radio(_("Questionnaire"), list(choices), key="start_instrument",
+                          format_func=lambda i: minutes.format(title=text_in(choices[i].title, language),
+                                                               minutes=choices[i].minutes),
+                          captions=[text_in(choices[i].description, language) for i in choices])
         which = OTHER
         if previous is not None:
-            name = previous.profile.name or "the coalition you were assessing"
-            which = st.radio("Which coalition?", [SAME, OTHER], key="start_which",
-                             format_func={SAME: f"{name}, again", OTHER: "Another coalition"}.get,
-                             captions=["Adds to its trend and starts from its latest stakeholder map.",
-                                       "A new profile, an empty map."])
-        st.caption("About a new coalition (optional; it tailors the representation analysis)")
-        name = st.text_input("Coalition name", key="start_name", max_chars=200)
-        kind = st.selectbox("Main purpose", [None, *COALITION_TYPES], key="start_type",
-                            format_func=lambda t: "Choose…" if t is None else TYPE_LABELS[t])
-        issue = st.text_input("Issue area", key="start_issue", max_chars=200, placeholder="e.g. landmines")
-        scope = st.selectbox("Scope", [None, "local", "national", "regional", "international"], key="start_scope",
-                             format_func=lambda s: "Choose…" if s is None else s.capitalize())
-        founded = st.number_input("Year founded", min_value=1800, max_value=2100, value=None, step=1,
+            name = previous.profile.name or _("the coalition you were assessing")
+            which = st.radio(_("Which coalition?"), [SAME, OTHER], key="start_which",
+                             format_func={SAME: _("{name}, again").format(name=name),
+                                          OTHER: _("Another coalition")}.get,
+                             captions=[_("Adds to its trend and starts from its latest stakeholder map."),
+                                       _("A new profile, an empty map.")])
+        st.caption(_("About a new coalition (optional; it tailors the representation analysis)"))
+        name = st.text_input(_("Coalition name"), key="start_name", max_chars=200)
+        kind = st.selectbox(_("Main purpose"), [None, *COALITION_TYPES], key="start_type",
+                            format_func=lambda t: _("Choose…") if t is None else _(TYPE_LABELS[t]))
+        issue = st.text_input(_("Issue area"), key="start_issue", max_chars=200, placeholder=_("e.g. landmines"))
+        scope = st.selectbox(_("Scope"), [None, *SCOPE_LABELS], key="start_scope",
+                             format_func=lambda s: _("Choose…") if s is None else _(SCOPE_LABELS[s]))
+        founded = st.number_input(_("Year founded"), min_value=1800, max_value=2100, value=None, step=1,
                                   key="start_founded")
-        if st.form_submit_button("Start", type="primary"):
+        if st.form_submit_button(_("Start"), type="primary"):
             if which == SAME:
-                _, token = store.repeat(previous.coalition_id, choices[chosen])
+                _id, token = store.repeat(previous.coalition_id, choices[chosen], language)
             else:
                 profile = Profile(name=name.strip(), type=kind, issue_area=issue.strip(), scope=scope,
                                   founded=int(founded) if founded else None)
-                _, token = store.start(choices[chosen], profile)
+                _id, token = store.start(choices[chosen], profile, language)
             opened(token)
     upload_box()
 
 
 def upload_box() -> None:
-    with st.expander("Continue from an answers file (JSON)"):
-        st.caption(f"A file downloaded from this app or made with `python -m assessment template`. Up to "
-                   f"{MAX_BYTES // 1024 // 1024} MB; partial files are fine.")
-        upload = st.file_uploader("Answers file", type=["json"], key="upload_answers", max_upload_size=6)
+    with st.expander(_("Continue from an answers file (JSON)")):
+        st.caption(_("A file downloaded from this app or made with `python -m assessment template`. Up to "
+                     "{megabytes} MB; partial files are fine.").format(megabytes=MAX_BYTES // 1024 // 1024))
+        upload = st.file_uploader(_("Answers file"), type=["json"], key="upload_answers", max_upload_size=6)
         if upload is None:
             return
         try:
             parsed = read_answers(upload.getvalue(), engine.instruments, source=upload.name)
         except AssessmentError as exc:
-            st.error(f"This file cannot be used: {inert(exc)}")
+            st.error(_("This file cannot be used: {problem}").format(problem=inert(exc)))
             return
         if parsed.notes:
             st.info("\n\n".join(inert(note) for note in parsed.notes), icon=":material/update:")
         if parsed.problems:
-            st.warning("Some entries were left out; everything else was kept:\n\n"
+            st.warning(_("Some entries were left out; everything else was kept:") + "\n\n"
                        + "\n".join(f"- {inert(p)}" for p in parsed.problems))
-        if st.button(f"Continue with {len(parsed.answers)} answers and {len(parsed.stakeholders)} stakeholders",
-                     key="upload_continue", type="primary"):
-            assessment_id, token = store.start(parsed.instrument, parsed.profile)
+        label = _("Continue with {answers} answers and {stakeholders} stakeholders").format(
+            answers=len(parsed.answers), stakeholders=len(parsed.stakeholders))
+        if st.button(label, key="upload_continue", type="primary"):
+            assessment_id, token = store.start(parsed.instrument, parsed.profile, language)
             store.save_answers(assessment_id, parsed.answers)
             store.save_stakeholders(assessment_id, parsed.stakeholders)
             opened(token)
@@ -112,12 +128,12 @@ def upload_box() -> None:
 def questions(saved) -> None:
     instrument = engine.instruments.get(saved.instrument_id)
     if instrument is None:
-        st.error("The questionnaire of this assessment no longer exists.")
+        st.error(_("The questionnaire of this assessment no longer exists."))
         st.stop()
-    st.title(text_in(instrument.title))
-    assessment_nav("pages/assess.py")
+    st.title(text_in(instrument.title, language))
+    assessment_nav("pages/assess.py", saved)
     if st.session_state.get("new_token") == resume_params()[RESUME]:
-        show_resume_link(st.session_state.new_token)
+        show_resume_link(st.session_state.new_token, language)
     pages = pages_of(instrument.sections)
     index = min(saved.section, len(pages) - 1)
     wanted = page_of_section(pages, st.query_params.get("section", ""))
@@ -128,33 +144,36 @@ def questions(saved) -> None:
             index = wanted
     answers = dict(saved.answers)
     answered = sum(1 for i in instrument.items if i.id in answers)
-    where = f"Page {index + 1} of {len(pages)}" if len(pages) > 1 else "One page"
-    st.progress(answered / len(instrument.items), text=f"{where} · {answered} of {len(instrument.items)} answered")
+    where = _("Page {number} of {total}").format(number=index + 1, total=len(pages)) if len(pages) > 1 \
+        else _("One page")
+    progress = _("{answered} of {total} answered").format(answered=answered, total=len(instrument.items))
+    st.progress(answered / len(instrument.items), text=f"{where} · {progress}")
     st.html(QUESTIONNAIRE_CSS)
     with st.container(key="questionnaire"):
         for section in pages[index]:
             heading = st.header if len(pages[index]) == 1 else st.subheader
-            heading(text_in(section.title), anchor=f"section-{section.id}")
+            heading(text_in(section.title, language), anchor=f"section-{section.id}")
             if section.intro:
-                st.caption(text_in(section.intro))
+                st.caption(text_in(section.intro, language))
             for item in section.items:
                 if visible(item, answers):
                     render_item(instrument, item, answers.get(item.id),
-                                lambda i, v: store.save_answer(saved.id, i, v))
+                                lambda i, v: store.save_answer(saved.id, i, v), language)
     page_buttons(saved, index, len(pages))
 
 
 def page_buttons(saved, index: int, count: int) -> None:
     back, forward = st.columns(2)
-    if index > 0 and back.button("Back", key="section_back", icon=":material/arrow_back:", width="stretch"):
+    if index > 0 and back.button(_("Back"), key="section_back", icon=":material/arrow_back:", width="stretch"):
         store.set_section(saved.id, index - 1)
         st.rerun()
     if index + 1 < count:
-        if forward.button("Next page", key="section_next", type="primary", icon=":material/arrow_forward:",
+        if forward.button(_("Next page"), key="section_next", type="primary", icon=":material/arrow_forward:",
                           width="stretch"):
             store.set_section(saved.id, index + 1)
             st.rerun()
-    elif forward.button("See results", key="finish", type="primary", icon=":material/insights:", width="stretch"):
+    elif forward.button(_("See results"), key="finish", type="primary", icon=":material/insights:",
+                        width="stretch"):
         store.complete(saved.id)
         st.switch_page("pages/results.py", query_params=resume_params())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.i18n import LANGUAGES, NAMES
 from assessment.model import text_in
 from ui.assessment_state import get_engine, get_store
 from ui.links import base_url
@@ -48,14 +49,19 @@ def create_screen() -> None:
         groups = st.text_area("Stakeholder groups participants may pick (one per line; optional for them)",
                               DEFAULT_GROUPS, key="ws_groups", height=180)
         threshold = st.number_input("Hide any group with fewer respondents than", 1, 50, 3, key="ws_threshold")
+        language = st.selectbox("Language of the phones, the projector and the group report", LANGUAGES,
+                                key="ws_language", format_func=lambda code: f"{NAMES[code]}",
+                                help="Each phone shows its own language when it is English, French or Spanish, "
+                                     "and has a switch; this is the language of the others, the projector and "
+                                     "the report. Answers are compared as one room whatever the language.")
         resume = st.text_input("Compare with your own saved assessment (optional: paste its resume link)",
                                key="ws_resume", type="password")
         submitted = st.form_submit_button("Open the workshop", type="primary")
     if submitted:
-        create(title, usable[instrument_id], sections, groups, int(threshold), resume)
+        create(title, usable[instrument_id], sections, groups, int(threshold), resume, language)
 
 
-def create(title, instrument, sections, groups, threshold, resume) -> None:
+def create(title, instrument, sections, groups, threshold, resume, language="en") -> None:
     linked = None
     if resume.strip():
         token = resume.strip().split("resume=")[-1].split("&")[0]
@@ -67,7 +73,7 @@ def create(title, instrument, sections, groups, threshold, resume) -> None:
         linked = saved.id
     chosen = [s for s in sections if s in {x.id for x in instrument.sections}]
     try:
-        workshop, key = workshops.create(title, instrument, groups.splitlines(), chosen, threshold, linked)
+        workshop, key = workshops.create(title, instrument, groups.splitlines(), chosen, threshold, linked, language)
     except WorkshopError as exc:
         st.error(f"{exc}. Your entries are still in the form.")
         return
@@ -114,7 +120,7 @@ def join_panel(workshop) -> None:
 
 def settings(workshop, sections) -> None:
     with st.container(border=True):
-        st.markdown(f"**Status:** {workshop.status} · **Pace:** "
+        st.markdown(f"**Status:** {workshop.status} · **Language:** {NAMES.get(workshop.language)} · **Pace:** "
                     f"{'you move the group' if workshop.pace == 'led' else 'self-paced'} · **Results:** "
                     f"{'revealed to participants' if workshop.revealed else 'hidden from participants'}")
         a, b, c = st.columns(3)

@@ -8,24 +8,32 @@ import streamlit as st
 
 from assessment.charts import dimension_figure, power_interest_figure, stage_figure
 from assessment.files import AnswersFile
+from assessment.model import text_in
 from assessment.pdf import html_to_pdf, pdf_problem
 from assessment.report import answers_csv, hhi_gloss, stage_not_known, to_html, to_json, to_markdown
 from ui.assessment_state import NEW, assessment_nav, get_engine, open_assessment, resume_params
 from ui.content import get_handbook
 from ui.figures import show_figure
+from ui.language import read_label, words
 from ui.safe import inert
 
 engine = get_engine()
 saved = open_assessment()
+t = words(saved)
+_ = t.gettext
+language = t.language
 if saved is None:
-    st.title("Results")
-    st.info("Open or start an assessment to see its results.")
-    st.page_link("pages/assess.py", label="Start an assessment", icon=":material/arrow_forward:")
+    st.title(_("Results"))
+    st.info(_("Open or start an assessment to see its results."))
+    st.page_link("pages/assess.py", label=_("Start an assessment"), icon=":material/arrow_forward:")
     st.stop()
 
 instrument = engine.instruments[saved.instrument_id]
-result = engine.assess(instrument, saved.answers, saved.stakeholders, saved.profile, notes=list(saved.notes))
-stage_titles = {s.id: s.title for s in engine.stages}
+result = engine.assess(instrument, saved.answers, saved.stakeholders, saved.profile, notes=list(saved.notes),
+                       language=language)
+stage_titles = {s.id: s.name_in(language) for s in engine.stages}
+participation = {k: text_in(v, language) for k, v in engine.labels.participation.items()}
+sectors = {k: text_in(v, language) for k, v in engine.labels.sectors.items()}
 handbook = get_handbook()
 
 
@@ -36,64 +44,65 @@ def section_label(slug: str, anchor: str) -> str:
         return slug
     section = chapter.section(anchor) if anchor else None
     return f"{chapter.title} › {section.title}" if section else chapter.title
-name = inert(saved.profile.name) if saved.profile.name else "Your coalition"
 
-st.title(f"Results: {name}" if saved.profile.name else "Results")
-assessment_nav("pages/results.py")
+
+name = inert(saved.profile.name) if saved.profile.name else _("Your coalition")
+
+st.title(_("Results: {name}").format(name=name) if saved.profile.name else _("Results"))
+assessment_nav("pages/results.py", saved)
 answered = sum(d.answered for d in result.dimensions.values())
-st.caption(f"{result.instrument_title} · {len(saved.answers)} answers · no single overall score: each dimension "
-           "stands on its own evidence.")
+st.caption(_("{questionnaire} · {answers} answers · no single overall score: each dimension stands on its own "
+             "evidence.").format(questionnaire=result.instrument_title, answers=len(saved.answers)))
 if answered == 0:
-    st.warning("No scored question has been answered yet, so there is little to show.")
+    st.warning(_("No scored question has been answered yet, so there is little to show."))
 
-st.header("Where you are in the life cycle", anchor="stage")
+st.header(_("Where you are in the life cycle"), anchor="stage")
 stage_items = [i for i in instrument.items if i.stage]
 if result.stage.id:
-    show_figure(stage_figure(result.stage, stage_titles), "stage")
+    show_figure(stage_figure(result.stage, stage_titles, language), "stage", language)
     for line in result.stage.evidence:
         st.markdown(f"- {inert(line)}")
     for skipped in result.stage.skipped:
-        st.warning(f"**Foundation skipped: {skipped.title}.** {skipped.note}")
+        st.warning("**" + _("Foundation skipped: {stage}.").format(stage=skipped.title) + f"** {skipped.note}")
 elif stage_items:
     st.markdown(stage_not_known(result, asks_stage=True))
-    st.page_link("pages/assess.py", label="Answer the life-cycle questions", icon=":material/checklist:",
+    st.page_link("pages/assess.py", label=_("Answer the life-cycle questions"), icon=":material/checklist:",
                  query_params={**resume_params(), "section": next(
                      s.id for s in instrument.sections if any(i.stage for i in s.items))})
 else:
     st.markdown(stage_not_known(result, asks_stage=False))
-    st.page_link("pages/assess.py", label="Take the full diagnostic (35 minutes)",
+    st.page_link("pages/assess.py", label=_("Take the full diagnostic (35 minutes)"),
                  icon=":material/add_circle:", query_params={NEW: "1", "instrument": "full-diagnostic"})
 
-st.header("Dimensions", anchor="dimensions")
+st.header(_("Dimensions"), anchor="dimensions")
 if answered:
-    show_figure(dimension_figure(result.dimensions), "dimensions")
+    show_figure(dimension_figure(result.dimensions, language), "dimensions", language)
 else:
-    st.markdown("No dimension can be scored until a scored question is answered.")
-    st.page_link("pages/assess.py", label="Answer the questions", icon=":material/checklist:",
+    st.markdown(_("No dimension can be scored until a scored question is answered."))
+    st.page_link("pages/assess.py", label=_("Answer the questions"), icon=":material/checklist:",
                  query_params=resume_params())
 unknown = [d for d in result.dimensions.values() if d.dont_know]
 if unknown:
-    st.info("“Don't know” answers are a finding too: " + ", ".join(
-        f"{d.title} ({d.dont_know})" for d in unknown) + ".")
+    st.info(_("“Don't know” answers are a finding too: {dimensions}.").format(
+        dimensions=", ".join(f"{d.title} ({d.dont_know})" for d in unknown)))
 
-st.header("Representation", anchor="representation")
+st.header(_("Representation"), anchor="representation")
 if saved.stakeholders:
-    show_figure(power_interest_figure(saved.stakeholders, engine.labels.participation, engine.labels.sectors),
-                "grid")
+    show_figure(power_interest_figure(saved.stakeholders, participation, sectors, language), "grid", language)
 else:
-    st.markdown("No stakeholder map yet. Listing who has influence over the outcome and who has a stake in it "
-                "draws the power–interest grid and finds who is missing.")
-    st.page_link("pages/stakeholders.py", label="Fill in the stakeholder map", icon=":material/hub:",
+    st.markdown(_("No stakeholder map yet. Listing who has influence over the outcome and who has a stake in it "
+                  "draws the power–interest grid and finds who is missing."))
+    st.page_link("pages/stakeholders.py", label=_("Fill in the stakeholder map"), icon=":material/hub:",
                  query_params=resume_params())
 gaps = [g for g in result.representation.gaps if g.kind != "no_stakeholder_map"]
 for gap in gaps:
     st.markdown(f"- **{gap.title}:** {inert(gap.detail)}")
 if saved.stakeholders and not gaps:
-    st.markdown("No representation gaps found in what you entered.")
+    st.markdown(_("No representation gaps found in what you entered."))
 if result.representation.hhi is not None:
-    st.caption(hhi_gloss(result.representation.hhi))
+    st.caption(hhi_gloss(result.representation.hhi, language))
 
-st.header("What to do next", anchor="actions")
+st.header(_("What to do next"), anchor="actions")
 
 
 def show_action(rec) -> None:
@@ -101,37 +110,43 @@ def show_action(rec) -> None:
     label = f"{'★ ' if rec.top else ''}{rec.rank}. {rec.title} · {rec.priority_label}"
     with st.expander(label, expanded=rec.top, key=f"rec_{rec.id}"):
         st.write(rec.why)
-        st.caption("Why this was shown: " + "; ".join(inert(r) for r in rec.reasons))
-        st.caption(f"Priority: {rec.priority_label}. {inert(rec.rank_reason)}")
+        st.caption(_("Why this was shown: {reasons}").format(reasons="; ".join(inert(r) for r in rec.reasons)))
+        st.caption(_("Priority: {priority}.").format(priority=rec.priority_label) + " " + inert(rec.rank_reason))
         st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(rec.steps, 1)))
-        st.markdown(f"**Ask the group:** {rec.question}")
-        slug, _, section = rec.chapter.partition("#")
-        st.page_link("pages/handbook.py", label=f"Read: {section_label(slug, section)}", icon=":material/menu_book:",
+        st.markdown("**" + _("Ask the group:") + f"** {rec.question}")
+        slug, _sep, section = rec.chapter.partition("#")
+        st.page_link("pages/handbook.py", label=read_label(section_label(slug, section), language),
+                     icon=":material/menu_book:",
                      query_params={"chapter": slug, **({"section": section} if section else {})})
 
 
 top_actions = [r for r in result.recommendations if r.top]
 also_actions = [r for r in result.recommendations if not r.top]
 if not result.recommendations:
-    st.write("No action rule fired. Answer more questions, or review the handbook's toolkits.")
+    st.write(_("No action rule fired. Answer more questions, or review the handbook's toolkits."))
 elif top_actions:
-    st.caption(f"The {len(top_actions)} most important, at most two from one dimension. Each says why it ranks where "
-               "it does.")
+    st.caption(t.ngettext("The most important action. It says why it ranks where it does.",
+                          "The {n} most important, at most two from one dimension. Each says why it ranks where it "
+                          "does.", len(top_actions)).format(n=len(top_actions)))
 for rec in top_actions:
     show_action(rec)
 if also_actions:
-    st.subheader("Also worth doing", anchor="also-worth-doing")
-    st.caption(f"{len(also_actions)} more, grouped by dimension, most important first within each.")
+    st.subheader(_("Also worth doing"), anchor="also-worth-doing")
+    st.caption(t.ngettext("{n} more, grouped by dimension, most important first within each.",
+                          "{n} more, grouped by dimension, most important first within each.",
+                          len(also_actions)).format(n=len(also_actions)))
     for title in dict.fromkeys(r.dimension_title for r in also_actions):
         st.markdown(f"**{title}**")
         for rec in (r for r in also_actions if r.dimension_title == title):
             show_action(rec)
 if result.recommendations_not_shown:
     n = result.recommendations_not_shown
-    st.caption(f"{n} further {'action applies' if n == 1 else 'actions apply'} but {'is' if n == 1 else 'are'} not "
-               "shown, to keep the list short: work on those above first, then assess again.")
+    st.caption(t.ngettext("{n} further action applies but is not shown, to keep the list short: work on those above "
+                          "first, then assess again.",
+                          "{n} further actions apply but are not shown, to keep the list short: work on those above "
+                          "first, then assess again.", n).format(n=n))
 
-st.header("Download", anchor="download")
+st.header(_("Download"), anchor="download")
 parsed = AnswersFile(instrument=instrument, answers=saved.answers, stakeholders=saved.stakeholders,
                      profile=saved.profile)
 # Each file is built only when its button is pressed: rendering charts is the slowest step.
@@ -139,18 +154,19 @@ asks_stage = any(i.stage for i in instrument.items)
 
 
 def report_html() -> str:
-    return to_html(result, saved.stakeholders, engine.labels.participation, stage_titles, labels=engine.labels,
+    return to_html(result, saved.stakeholders, participation, stage_titles, labels=engine.labels,
                    asks_stage=asks_stage)
 
 
-DOWNLOADS = [
-    ("pdf", "Report (PDF)", lambda: html_to_pdf(report_html()), "coalition-report.pdf", "application/pdf"),
-    ("html", "Report (HTML)", report_html, "coalition-report.html", "text/html"),
-    ("md", "Report (Markdown)", lambda: to_markdown(result, saved.stakeholders, engine.labels),
+DOWNLOADS = [  # every report and download is in the assessment's language
+    ("pdf", _("Report (PDF)"), lambda: html_to_pdf(report_html()), "coalition-report.pdf", "application/pdf"),
+    ("html", _("Report (HTML)"), report_html, "coalition-report.html", "text/html"),
+    ("md", _("Report (Markdown)"), lambda: to_markdown(result, saved.stakeholders, engine.labels),
      "coalition-report.md", "text/markdown"),
-    ("json", "Result (JSON)", lambda: to_json(result), "coalition-result.json", "application/json"),
-    ("csv", "Answers (CSV)", lambda: answers_csv(instrument, saved.answers), "coalition-answers.csv", "text/csv"),
-    ("answers", "Answers file (JSON, to resume elsewhere)", lambda: json.dumps(parsed.to_json(), indent=2),
+    ("json", _("Result (JSON)"), lambda: to_json(result), "coalition-result.json", "application/json"),
+    ("csv", _("Answers (CSV)"), lambda: answers_csv(instrument, saved.answers, language), "coalition-answers.csv",
+     "text/csv"),
+    ("answers", _("Answers file (JSON, to resume elsewhere)"), lambda: json.dumps(parsed.to_json(), indent=2),
      "coalition-answers.json", "application/json"),
 ]
 missing_pdf = pdf_problem()

@@ -9,23 +9,29 @@ import streamlit as st
 
 from assessment.model import PARTICIPATION, SECTORS, Stakeholder
 from ui.assessment_state import assessment_nav, get_engine, get_store, open_assessment
+from ui.language import words
 from ui.safe import inert
-from ui.stakeholder_map import LAYOUT_CSS, cards, column_config, frame, validate, validate_table
+from ui.stakeholder_map import FIELD_NAMES, LAYOUT_CSS, Wording, cards, column_config, frame, validate, validate_table
 
 engine = get_engine()
 store = get_store()
-labels = engine.labels
-st.title(labels.title)
+heading = st.empty()  # the title comes first; its language is the open assessment's
 saved = open_assessment()
+t = words(saved)
+_ = t.gettext
+language = t.language
+labels = Wording.of(engine.labels, language)
+heading.title(labels.title)
 if saved is None:
-    st.info("Open or start an assessment first; the map is saved with it.")
-    st.page_link("pages/assess.py", label="Start an assessment", icon=":material/arrow_forward:")
+    st.info(_("Open or start an assessment first; the map is saved with it."))
+    st.page_link("pages/assess.py", label=_("Start an assessment"), icon=":material/arrow_forward:")
     st.stop()
 
-assessment_nav("pages/stakeholders.py")
+assessment_nav("pages/stakeholders.py", saved)
 st.write(labels.description)
-with st.expander("How to fill in the map"):
-    st.markdown("\n".join(f"- **{field.capitalize()}:** {text}" for field, text in labels.help.items()))
+with st.expander(_("How to fill in the map")):
+    st.markdown("\n".join(f"- **{_(FIELD_NAMES.get(field, field.capitalize()))}:** {text}"
+                           for field, text in labels.help.items()))
 st.html(LAYOUT_CSS)
 
 
@@ -47,50 +53,55 @@ if "map_editor" not in st.session_state or "map_rows" not in st.session_state:
 status = st.empty()
 problems: list[str] = []
 with st.container(key="map_table"):
-    st.markdown("**The map.** Edit any cell, add a row at the bottom, or select rows and delete them.")
+    st.markdown("**" + _("The map.") + "** " + _("Edit any cell, add a row at the bottom, or select rows and "
+                                                 "delete them."))
     edited = st.data_editor(st.session_state.map_rows, key="map_editor", num_rows="dynamic", hide_index=True,
-                            width="stretch", column_config=column_config(labels))
-    kept, problems = validate_table(edited, st.session_state.map_rows)
+                            width="stretch", column_config=column_config(labels, language))
+    kept, problems = validate_table(edited, st.session_state.map_rows, language)
     if kept != current:
         save(kept, from_table=True)
         current = kept
 
 with st.container(key="map_cards"):
-    st.markdown(f"**The map: {len(current)} stakeholder{'s' if len(current) != 1 else ''}.** "
-                "Open a card to change it; changes save as you make them.")
-    cards(current, labels, st.session_state.get("map_revision", 0), save)
+    count = t.ngettext("{n} stakeholder", "{n} stakeholders", len(current)).format(n=len(current))
+    st.markdown("**" + _("The map: {count}.").format(count=count) + "** "
+                + _("Open a card to change it; changes save as you make them."))
+    cards(current, labels, st.session_state.get("map_revision", 0), save, language)
 
 with st.form("map_add", clear_on_submit=True, border=True):
-    st.markdown("**Add a stakeholder**")
-    name = st.text_input("Name", key="map_add_name", max_chars=200)
-    sector = st.selectbox("Sector", list(SECTORS), key="map_add_sector", format_func=labels.sectors.get)
+    st.markdown("**" + _("Add a stakeholder") + "**")
+    name = st.text_input(_("Name"), key="map_add_name", max_chars=200)
+    sector = st.selectbox(_("Sector"), list(SECTORS), key="map_add_sector", format_func=labels.sectors.get)
     left, right = st.columns(2)
-    influence = left.slider("Influence", 1, 5, 3, key="map_add_influence", help=labels.help.get("influence"))
-    stake = right.slider("Stake", 1, 5, 3, key="map_add_stake", help=labels.help.get("stake"))
-    participation = st.selectbox("Taking part", list(PARTICIPATION), key="map_add_participation",
+    influence = left.slider(_("Influence"), 1, 5, 3, key="map_add_influence", help=labels.help.get("influence"))
+    stake = right.slider(_("Stake"), 1, 5, 3, key="map_add_stake", help=labels.help.get("stake"))
+    participation = st.selectbox(_("Taking part"), list(PARTICIPATION), key="map_add_participation",
                                  format_func=labels.participation.get, help=labels.help.get("participation"))
-    votes = st.number_input("Share of decision votes (%)", 0.0, 100.0, 0.0, 1.0, key="map_add_votes")
-    if st.form_submit_button("Add to the map", icon=":material/add:"):
+    votes = st.number_input(_("Share of decision votes (%)"), 0.0, 100.0, 0.0, 1.0, key="map_add_votes")
+    if st.form_submit_button(_("Add to the map"), icon=":material/add:"):
         added, not_added = validate([{"name": name, "sector": sector, "influence": influence, "stake": stake,
-                                      "participation": participation, "votes": votes}])
+                                      "participation": participation, "votes": votes}], language=language)
         if added:
             save([*current, *added])
             st.session_state.map_added = added[0].name
             st.rerun()  # the table above must show the new row
         else:
-            st.warning("Not added: " + inert(not_added[0].split(": ", 1)[-1]))
+            st.warning(_("Not added: {problem}").format(problem=inert(not_added[0].split(": ", 1)[-1])))
 if "map_added" in st.session_state:
-    st.toast(f"Added {inert(st.session_state.pop('map_added'))}")
+    st.toast(_("Added {name}").format(name=inert(st.session_state.pop("map_added"))))
 
 card_problem = st.session_state.pop("map_card_problem", "")
 saved_at = st.session_state.get("map_saved_at")
-count = f"{len(current)} stakeholder{'s' if len(current) != 1 else ''}"
+count = t.ngettext("{n} stakeholder", "{n} stakeholders", len(current)).format(n=len(current))
 if problems or card_problem:
     status.warning("\n\n".join(inert(p) for p in [*problems, card_problem] if p)
-                   + f"\n\nEverything else is saved ({count}).", icon=":material/edit_note:")
+                   + "\n\n" + _("Everything else is saved ({count}).").format(count=count),
+                   icon=":material/edit_note:")
 else:
-    when = f" at {saved_at:%H:%M}" if saved_at else ""
-    status.success(f"All changes saved{when} · {count}", icon=":material/cloud_done:")
+    saved_line = _("All changes saved at {time} · {count}") if saved_at else _("All changes saved · {count}")
+    status.success(saved_line.format(time=f"{saved_at:%H:%M}" if saved_at else "", count=count),
+                   icon=":material/cloud_done:")
 total = sum(s.votes for s in current)
 if current and total and abs(total - 100) > 0.5:
-    st.info(f"Decision votes add up to {total:g}%, not 100%; shares are compared as given.")
+    st.info(_("Decision votes add up to {total}%, not 100%; shares are compared as given.").format(
+        total=f"{total:g}"))

@@ -27,9 +27,10 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from assessment.engine import default_engine
+from assessment.i18n import translator
 from assessment.storage import shared_store
 from participant import present, views
-from participant.context import HERE, SECURITY_HEADERS, Context
+from participant.context import HERE, SECURITY_HEADERS, Context, language_for
 from participant.throttle import Policy, Throttle
 from participant.watch import Watcher, version
 from workshop.room import shared_rooms
@@ -74,25 +75,28 @@ def _error_page(request: Request, status: int, title: str, message: str, retry: 
     return ctx.page(request, "error.html", status=status, title=title, message=message, retry=retry)
 
 
-async def not_found(request: Request, _: Exception) -> Response:
-    return _error_page(request, 404, "Page not found", "There is no page at this address. To join a workshop, "
-                                                       "enter the code shown on the screen.")
+async def not_found(request: Request, _exc: Exception) -> Response:
+    _ = translator(language_for(request)).gettext
+    return _error_page(request, 404, _("Page not found"), _("There is no page at this address. To join a workshop, "
+                                                            "enter the code shown on the screen."))
 
 
 async def database_down(request: Request, exc: Exception) -> Response:
     log.warning("database unavailable: %s", type(exc).__name__)
-    return _error_page(request, 503, "Reconnecting…", "The server cannot reach its database for a moment. "
-                                                      "This page tries again by itself; your saved answers are safe.",
-                       retry=True)
+    _ = translator(language_for(request)).gettext
+    return _error_page(request, 503, _("Reconnecting…"), _("The server cannot reach its database for a moment. "
+                                                           "This page tries again by itself; your saved answers are "
+                                                           "safe."), retry=True)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
     """A friendly page with an error id the server log also holds; never a traceback or a path."""
     error_id = secrets.token_hex(4)
     log.error("error %s on %s %s", error_id, request.method, request.url.path, exc_info=exc)
-    return _error_page(request, 500, "Something went wrong", f"Something went wrong on our side (error id "
-                                                             f"{error_id}). Your saved answers are safe; please try "
-                                                             "again in a moment.")
+    _ = translator(language_for(request)).gettext
+    return _error_page(request, 500, _("Something went wrong"),
+                       _("Something went wrong on our side (error id {error_id}). Your saved answers are safe; please "
+                         "try again in a moment.").format(error_id=error_id))
 
 
 def participant_app() -> Starlette:

@@ -17,7 +17,8 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from participant.context import SECURITY_HEADERS, Context
+from assessment.i18n import translator
+from participant.context import SECURITY_HEADERS, Context, language_for
 from workshop.addresses import join_address
 from workshop.workshops import WorkshopInfo
 
@@ -26,7 +27,9 @@ KEY_HEADER = "x-facilitator-key"
 
 def shell(request: Request, _: FormData | None) -> Response:
     ctx: Context = request.app.state.ctx
-    return ctx.page(request, "present.html", code=request.path_params["code"][:12])
+    workshop = ctx.service.by_code(request.path_params["code"])  # the room reads the workshop's language
+    return ctx.page(request, "present.html", language=workshop.language if workshop else None,
+                    code=request.path_params["code"][:12])
 
 
 def screens(workshop: WorkshopInfo, contested_count: int) -> list[str]:
@@ -38,8 +41,9 @@ def screen(request: Request, _: FormData | None) -> Response:
     ctx: Context = request.app.state.ctx
     workshop = ctx.service.as_facilitator(request.path_params["code"], request.headers.get(KEY_HEADER, ""))
     if workshop is None:
-        return JSONResponse({"error": "This projector link is not valid: open it again from the facilitator page."},
-                            403, headers=SECURITY_HEADERS)
+        message = translator(language_for(request)).gettext(
+            "This projector link is not valid: open it again from the facilitator page.")
+        return JSONResponse({"error": message}, 403, headers=SECURITY_HEADERS)
     now = ctx.rooms.of(workshop)
     room = now.view
     names = screens(workshop, len(room.contested[:5]))
@@ -48,20 +52,24 @@ def screen(request: Request, _: FormData | None) -> Response:
     except ValueError:
         index = 0
     name = names[index]
-    values = {"workshop": workshop, "room": room, "index": index, "count": len(names), "screen": name}
+    t = translator(workshop.language)
+    values = {"workshop": workshop, "room": room, "index": index, "count": len(names), "screen": name,
+              "wording": ctx.wording(ctx.instruments[workshop.instrument_id], t.language),
+              "agreement": lambda value: t.number(value, 2)}
     if name == "join":
         address = join_address(str(request.base_url))
-        values |= {"join_page": address.join_page(), "qr": qr_svg(address.workshop(workshop.code))}
+        values |= {"join_page": address.join_page(),
+                   "qr": qr_svg(address.workshop(workshop.code), t.gettext("QR code to join"))}
     elif name == "counts":
         values["counts"] = now.counts
     elif name.startswith("contested-"):
         values["statement"] = room.contested[int(name.split("-")[1])]
-    return ctx.page(request, "_screen.html", **values)
+    return ctx.page(request, "_screen.html", language=t.language, **values)
 
 
-def qr_svg(url: str) -> str:
+def qr_svg(url: str, title: str = "QR code to join") -> str:
     """The QR code as inline SVG markup (segno writes it; no user text goes into it)."""
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=10, border=2, xmldecl=False, svgns=True,
-                                    title="QR code to join", dark="#000", light="#fff")
+                                    title=title, dark="#000", light="#fff")
     return buffer.getvalue().decode()

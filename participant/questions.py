@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from assessment.answers import problem_with
+from assessment.i18n import N_, translator
 from assessment.loader import visible
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, Section, text_in
 
-EXTRA_LABELS = {DONT_KNOW: "Don't know", NOT_APPLICABLE: "Not applicable"}
+EXTRA_LABELS = {DONT_KNOW: N_("Don't know"), NOT_APPLICABLE: N_("Not applicable")}
 
 
 @dataclass(frozen=True)
@@ -38,24 +39,36 @@ class Question:
         return self.saved is not None and str(self.saved) == value
 
 
-def questions(instrument: Instrument, section: Section, answers: dict[str, Any]) -> list[Question]:
+def questions(instrument: Instrument, section: Section, answers: dict[str, Any],
+              language: str = "en") -> list[Question]:
+    """The section's visible items as the template shows them, worded in `language`."""
     steering = {i.relevant.item for i in instrument.items if i.relevant}
+    _ = translator(language).gettext
     shown = []
     for item in section.items:
         if not visible(item, answers):
             continue
         scale = instrument.scale_of(item)
-        options = [(key, text_in(label)) for key, label in scale.choices.items()] if scale else []
-        extras = [(key, EXTRA_LABELS[key]) for key in scale.extra] if scale else []
-        shown.append(Question(id=item.id, kind=item.kind, text=text_in(item.text),
-                              help=text_in(item.help) if item.help else None, options=options, extras=extras,
+        options = [(key, text_in(label, language)) for key, label in scale.choices.items()] if scale else []
+        extras = [(key, _(EXTRA_LABELS[key])) for key in scale.extra] if scale else []
+        shown.append(Question(id=item.id, kind=item.kind, text=text_in(item.text, language),
+                              help=text_in(item.help, language) if item.help else None, options=options,
+                              extras=extras,
                               saved=answers.get(item.id), minimum=item.minimum, maximum=item.maximum,
                               max_length=item.max_length, steers=item.id in steering))
     return shown
 
 
 class BadAnswer(ValueError):
-    """A form value that is no answer to its question, said plainly."""
+    """A form value that is no answer to its question, said plainly (a catalogue entry with named
+    placeholders, shown in the phone's language by `in_language`)."""
+
+    def __init__(self, message: str, **values: Any):
+        self.message, self.values = message, values
+        super().__init__(message.format(**values))
+
+    def in_language(self, language: str) -> str:
+        return translator(language).gettext(self.message).format(**self.values)
 
 
 def answer_from_form(instrument: Instrument, item: Item, values: list[str]) -> Any:
@@ -66,12 +79,16 @@ def answer_from_form(instrument: Instrument, item: Item, values: list[str]) -> A
     if item.kind == "multiple":
         value: Any = sorted(set(values))
     elif len(values) > 1:
-        raise BadAnswer("choose one answer")
+        raise BadAnswer(N_("choose one answer"))
     else:
         value = _typed(item, values[0])
     problem = problem_with(instrument, item, value)
-    if problem:
-        raise BadAnswer(problem)
+    if problem:  # a range the form could not enforce is worded for the phone; anything else is tampering
+        if item.kind == "number" and item.minimum is not None and value < item.minimum:
+            raise BadAnswer(N_("give a number of at least {minimum}"), minimum=f"{item.minimum:g}")
+        if item.kind == "number" and item.maximum is not None and value > item.maximum:
+            raise BadAnswer(N_("give a number of at most {maximum}"), maximum=f"{item.maximum:g}")
+        raise BadAnswer("{problem}", problem=problem)
     return value
 
 
@@ -80,12 +97,12 @@ def _typed(item: Item, text: str) -> Any:
         return text
     if item.kind == "likert":
         if not text.isdigit():
-            raise BadAnswer("choose one of the answers")
+            raise BadAnswer(N_("choose one of the answers"))
         return int(text)
     if item.kind == "number":
         try:
             number = float(text.replace(",", "."))
         except ValueError:
-            raise BadAnswer("give a number") from None
+            raise BadAnswer(N_("give a number")) from None
         return int(number) if number.is_integer() else number
     return text

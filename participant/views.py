@@ -15,9 +15,10 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from assessment.i18n import translator
 from assessment.model import Section, text_in
 from assessment.paging import pages_of
-from participant.context import Context
+from participant.context import Context, language_for
 from participant.questions import BadAnswer, Question, answer_from_form, questions
 from participant.throttle import client_address
 from participant.watch import version
@@ -42,17 +43,18 @@ def enter_code(request: Request, form: FormData | None) -> Response:
     ctx: Context = request.app.state.ctx
     if form is None:
         return ctx.page(request, "code.html", code=request.query_params.get("code", ""))
+    _ = translator(language_for(request)).gettext
     code = normalise_code(str(form.get("code", "")))
     client = client_address(request)
     if not ctx.throttle.may_try_code(client):
         return ctx.page(request, "code.html", code=code, status=429,
-                        error="Too many wrong codes from this network in the last minute. Wait a minute, then "
-                              "check the code on the screen and try again.")
+                        error=_("Too many wrong codes from this network in the last minute. Wait a minute, then "
+                                "check the code on the screen and try again."))
     workshop = ctx.service.by_code(code) if len(code) == CODE_LENGTH else None
     if workshop is None:
         ctx.throttle.wrong_code(client)
         return ctx.page(request, "code.html", code=code, status=404,
-                        error="No workshop has this code. Check the code on the screen and try again.")
+                        error=_("No workshop has this code. Check the code on the screen and try again."))
     return RedirectResponse(f"{ctx.base}/{workshop.code}", status_code=303)
 
 
@@ -60,24 +62,27 @@ def choose_group(request: Request, form: FormData | None) -> Response:
     ctx: Context = request.app.state.ctx
     workshop = ctx.service.by_code(request.path_params["code"])
     if workshop is None:
+        _ = translator(language_for(request)).gettext
         return ctx.page(request, "code.html", status=404,
-                        error="No workshop has this code. Check the code on the screen and try again.")
+                        error=_("No workshop has this code. Check the code on the screen and try again."))
     returning = _returning(ctx, request, workshop)
     if returning is not None:
         return RedirectResponse(f"{ctx.base}/p/{returning}", status_code=303)
     if form is None or workshop.status != "open":
         return _group_page(ctx, request, workshop)
     choice = str(form.get("group", ""))
+    language = language_for(request, workshop.language)
+    _ = translator(language).gettext
     if not choice:
-        return _group_page(ctx, request, workshop, "Choose the group you speak for, or “I'd rather not say”.")
+        return _group_page(ctx, request, workshop, _("Choose the group you speak for, or “I'd rather not say”."))
     if not ctx.throttle.may_join(client_address(request)):
-        return _group_page(ctx, request, workshop, "Too many people joined from this network in the last minute. "
-                                                   "Wait a minute and press Join again.", status=429)
+        return _group_page(ctx, request, workshop, _("Too many people joined from this network in the last minute. "
+                                                     "Wait a minute and press Join again."), status=429)
     try:
-        _, token = ctx.service.join(workshop.code, None if choice == NO_GROUP else choice,
-                                    limit=ctx.throttle.policy.max_participants)
+        _person, token = ctx.service.join(workshop.code, None if choice == NO_GROUP else choice,
+                                          limit=ctx.throttle.policy.max_participants)
     except WorkshopError as exc:
-        return _group_page(ctx, request, workshop, str(exc))
+        return _group_page(ctx, request, workshop, exc.in_language(language))
     response = RedirectResponse(f"{ctx.base}/p/{token}", status_code=303)
     response.set_cookie(cookie_name(workshop.code), token, max_age=COOKIE_DAYS * 86400, path=ctx.base,
                         httponly=True, samesite="lax", secure=request.url.scheme == "https")
@@ -104,9 +109,10 @@ def _participant(ctx: Context, request: Request) -> tuple[ParticipantInfo, Works
 
 
 def _lost(ctx: Context, request: Request) -> Response:
+    _ = translator(language_for(request)).gettext
     return ctx.page(request, "code.html", status=404,
-                    error="This participant link is not valid any more; the workshop may have been deleted. "
-                          "Join again with the code on the screen.")
+                    error=_("This participant link is not valid any more; the workshop may have been deleted. "
+                            "Join again with the code on the screen."))
 
 
 def answer_page(request: Request, _: FormData | None) -> Response:
@@ -122,15 +128,18 @@ def section_page(ctx: Context, request: Request, person: ParticipantInfo, worksh
                  errors: dict[str, str] | None = None, typed: dict[str, Any] | None = None) -> Response:
     instrument = ctx.instruments[workshop.instrument_id]
     token = request.path_params["token"]
-    common = {"workshop": workshop, "token": token, "version": version(workshop)}
+    language = language_for(request, workshop.language)
+    common = {"workshop": workshop, "token": token, "version": version(workshop), "language": language,
+              "here": f"{ctx.base}/p/{token}"}
     if person.finished or workshop.status != "open":
         room = ctx.rooms.of(workshop).view if workshop.revealed else None
-        return ctx.page(request, "done.html", finished=person.finished, room=room, **common)
+        return ctx.page(request, "done.html", finished=person.finished, room=room,
+                        wording=ctx.wording(instrument, language), **common)
     pages = paged(workshop, workshop_sections(instrument, workshop))
     index = _page_index(workshop, person, len(pages))
     answers = {**person.answers, **(typed or {})}
-    parts = [Part(text_in(s.title), text_in(s.intro) if s.intro else "", questions(instrument, s, answers))
-             for s in pages[index]]
+    parts = [Part(text_in(s.title, language), text_in(s.intro, language) if s.intro else "",
+                  questions(instrument, s, answers, language)) for s in pages[index]]
     return ctx.page(request, "section.html", status=400 if errors else 200, index=index, total=len(pages),
                     parts=parts, errors=errors or {}, **common)
 
@@ -158,19 +167,21 @@ def save_one(request: Request, form: FormData | None) -> Response:
     workshop's questionnaire never changes, and closing is checked inside the write)."""
     ctx: Context = request.app.state.ctx
     person = ctx.service.participant(request.path_params["token"], with_answers=False)
+    t = translator(language_for(request))  # the page's choice (cookie) or the phone's; not a query per tap
     if person is None:
-        return JSONResponse({"error": "This link is not valid any more. Join again with the code."}, 404)
+        return JSONResponse({"error": t.gettext("This link is not valid any more. Join again with the code.")}, 404)
     instrument = ctx.instrument_of(person.workshop_id)
     item = instrument.item(str(form.get("item", ""))) if instrument else None
     if item is None:
-        return JSONResponse({"error": "This question is not part of the workshop."}, 400)
+        return JSONResponse({"error": t.gettext("This question is not part of the workshop.")}, 400)
     try:
         value = answer_from_form(instrument, item, form.getlist("value"))
         ctx.service.save_answer(person, item.id, value)
     except BadAnswer as exc:
-        return JSONResponse({"error": f"Not saved: {exc}."}, 400)
+        return JSONResponse({"error": t.gettext("Not saved: {problem}.").format(problem=exc.in_language(t.language))},
+                            400)
     except WorkshopError as exc:
-        return JSONResponse({"error": str(exc), "reload": True}, 409)
+        return JSONResponse({"error": exc.in_language(t.language), "reload": True}, 409)
     return JSONResponse({"saved": item.id, "reload": item.id in ctx.steering(instrument)})
 
 
@@ -187,13 +198,14 @@ def save_section(request: Request, form: FormData | None) -> Response:
     pages = paged(workshop, workshop_sections(instrument, workshop))
     index = _page_index(workshop, person, len(pages))
     typed, errors = {}, {}
+    t = translator(language_for(request, workshop.language))
     shown = [q for section in pages[index] for q in questions(instrument, section, person.answers)]
     for question in shown:
         item = instrument.item(question.id)
         try:
             typed[item.id] = answer_from_form(instrument, item, form.getlist(item.id))
         except BadAnswer as exc:
-            errors[item.id] = f"Not saved: {exc}."
+            errors[item.id] = t.gettext("Not saved: {problem}.").format(problem=exc.in_language(t.language))
     try:
         ctx.service.save_answers(person, {k: v for k, v in typed.items() if k not in errors})
     except WorkshopError:

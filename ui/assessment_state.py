@@ -9,7 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.engine import Engine, default_engine
+from assessment.i18n import translator
 from assessment.storage import Saved, Store, shared_store
+from ui.language import language_choice, words
 from ui.links import base_url
 
 RESUME = "resume"
@@ -53,6 +55,7 @@ def open_assessment() -> Saved | None:
     if not token:
         return None
     saved = get_store().open(token)
+    _ = words(saved).gettext
     if saved is not None and st.session_state.get("open_assessment") != saved.id:
         for key in [k for k in st.session_state if str(k).startswith(("q_", "map_"))]:
             del st.session_state[key]  # widgets of another assessment must not leak into this one
@@ -60,8 +63,8 @@ def open_assessment() -> Saved | None:
     if saved is not None and saved.notes:
         st.info("\n\n".join(saved.notes), icon=":material/update:")
     if saved is None:
-        st.error("This resume link does not open any saved assessment. Check that you copied the whole link; "
-                 "links are private and cannot be recovered if lost.")
+        st.error(_("This resume link does not open any saved assessment. Check that you copied the whole link; "
+                   "links are private and cannot be recovered if lost."))
     return saved
 
 
@@ -69,21 +72,24 @@ def resume_params() -> dict[str, str]:
     return {RESUME: resume_token()}
 
 
-def assessment_nav(current: str) -> None:
+def assessment_nav(current: str, saved=None) -> None:
     """Links between the steps of one assessment, carrying the private token, and the way out to
     a different assessment (without it, every Assess link reopens the one open in this tab). A
-    wrapping row, so no label is cut short on a phone."""
-    steps = [("pages/assess.py", "Questions", ":material/checklist:"),
-             ("pages/stakeholders.py", "Stakeholder map", ":material/hub:"),
-             ("pages/results.py", "Results", ":material/insights:"),
-             ("pages/trend.py", "Trend", ":material/trending_up:")]
+    wrapping row, so no label is cut short on a phone. With the open assessment, its language switch."""
+    _ = words(saved).gettext
+    steps = [("pages/assess.py", _("Questions"), ":material/checklist:"),
+             ("pages/stakeholders.py", _("Stakeholder map"), ":material/hub:"),
+             ("pages/results.py", _("Results"), ":material/insights:"),
+             ("pages/trend.py", _("Trend"), ":material/trending_up:")]
     with st.container(horizontal=True, gap="small", vertical_alignment="center", key="assessment_nav"):
         for page, label, icon in steps:
             st.page_link(page, label=label, icon=icon, query_params=resume_params(), disabled=page == current,
                          width="content")
         st.space("stretch")
-        st.page_link("pages/assess.py", label="Start a new assessment", icon=":material/add_circle:",
+        st.page_link("pages/assess.py", label=_("Start a new assessment"), icon=":material/add_circle:",
                      query_params={NEW: "1"}, width="content")
+    if saved is not None:
+        language_choice(saved, get_store())
 
 
 def previous_assessment() -> Saved | None:
@@ -92,8 +98,9 @@ def previous_assessment() -> Saved | None:
     return get_store().open(token) if token else None
 
 
-def show_resume_link(token: str) -> None:
-    st.success("Your answers are saved as you go. Keep this private link to come back to them: "
-               "anyone who has it can see and change this assessment.", icon=":material/key:")
+def show_resume_link(token: str, language: str | None = None) -> None:
+    _ = (words() if language is None else translator(language)).gettext
+    st.success(_("Your answers are saved as you go. Keep this private link to come back to them: "
+                 "anyone who has it can see and change this assessment."), icon=":material/key:")
     base = base_url()
     st.code(f"{base}/assess?{RESUME}={token}" if base else f"assess?{RESUME}={token}", language=None)

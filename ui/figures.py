@@ -3,10 +3,11 @@
 import streamlit as st
 
 from assessment.charts import Figure, TrendFigure
+from assessment.i18n import translator
 from ui.safe import inert
 
 
-def show_figure(figure: Figure, key: str) -> None:
+def show_figure(figure: Figure, key: str, language: str = "en") -> None:
     """The finding as wrapping text (a chart title would be cut off on a phone), then the chart,
     then its numbers. Downloaded reports keep the title inside the chart."""
     st.markdown(f"**{inert(figure.title)}**")
@@ -14,13 +15,14 @@ def show_figure(figure: Figure, key: str) -> None:
         st.vega_lite_chart(spec={**figure.chart, "title": ""}, width="stretch", key=f"{key}_chart", alt=figure.title)
     else:
         st.altair_chart(figure.chart.properties(title=""), width="stretch", key=f"{key}_chart", alt=figure.title)
-    with st.expander("Show data", key=f"{key}_data"):
+    with st.expander(translator(language).gettext("Show data"), key=f"{key}_data"):
         st.dataframe(figure.table, hide_index=True, width="stretch", key=f"{key}_table")
 
 
-def show_trend(figure: TrendFigure) -> None:
+def show_trend(figure: TrendFigure, language: str = "en") -> None:
     """Small multiples two a row; on a phone Streamlit stacks the columns, one panel a row. Each
     panel's dimension name is text above it, so it wraps instead of being cut."""
+    _ = translator(language).gettext
     st.markdown(f"**{inert(figure.title)}**")
     for start in range(0, len(figure.panels), 2):
         columns = st.columns(2, gap="medium")
@@ -28,6 +30,6 @@ def show_trend(figure: TrendFigure) -> None:
                                                                   strict=False)):
             column.markdown(f"**{inert(dimension)}**")
             column.altair_chart(chart, width="stretch", key=f"trend_panel_{start + offset}",
-                                alt=f"{dimension} over time")
-    with st.expander("Show data", key="trend_data"):
+                                alt=_("{dimension} over time").format(dimension=dimension))
+    with st.expander(_("Show data"), key="trend_data"):
         st.dataframe(figure.table, hide_index=True, width="stretch", key="trend_table")

@@ -8,12 +8,13 @@ from typing import Any
 import streamlit as st
 
 from assessment.answers import problem_with
+from assessment.i18n import N_, translator
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, text_in
 
-EXTRA_LABELS = {DONT_KNOW: "Don't know", NOT_APPLICABLE: "Not applicable"}
-ASK_MEMBERS = ":material/groups: Ask your members: only they can answer this well."
-ASK_MEMBERS_HELP = ("Give your best guess or “Don't know” here, then ask the members themselves, ideally in an "
-                    "anonymous workshop (Workshop in the menu), and compare their answers with yours.")
+EXTRA_LABELS = {DONT_KNOW: N_("Don't know"), NOT_APPLICABLE: N_("Not applicable")}
+ASK_MEMBERS = N_("Ask your members: only they can answer this well.")
+ASK_MEMBERS_HELP = N_("Give your best guess or “Don't know” here, then ask the members themselves, ideally in an "
+                      "anonymous workshop (Workshop in the menu), and compare their answers with yours.")
 
 # Answer options as a list of large tap targets. Scoped to the questionnaire's container, so other
 # radios in the app keep Streamlit's look. On a phone the options stack in scale order, one per row
@@ -40,13 +41,16 @@ def widget_key(item: Item) -> str:
     return f"q_{item.id}"
 
 
-def render_item(instrument: Instrument, item: Item, saved: Any, save: Callable[[str, Any], None]) -> None:
-    """Show the item with its saved answer; on change, validate and save (None clears it)."""
+def render_item(instrument: Instrument, item: Item, saved: Any, save: Callable[[str, Any], None],
+                language: str = "en") -> None:
+    """Show the item with its saved answer, worded in `language`; on change, validate and save (None
+    clears it). The answer saved is the choice's key, never its label, whatever the language."""
+    _ = translator(language).gettext
     key = widget_key(item)
     if key not in st.session_state:
         st.session_state[key] = _widget_value(item, saved)
-    label = text_in(item.text)
-    help_text = text_in(item.help) if item.help else None
+    label = text_in(item.text, language)
+    help_text = text_in(item.help, language) if item.help else None
     scale = instrument.scale_of(item)
 
     def changed() -> None:
@@ -59,11 +63,12 @@ def render_item(instrument: Instrument, item: Item, saved: Any, save: Callable[[
 
     if item.kind in ("likert", "single"):
         options = [*scale.choices, *scale.extra]
-        labels = {**{k: text_in(v) for k, v in scale.choices.items()}, **EXTRA_LABELS}
+        labels = {**{k: text_in(v, language) for k, v in scale.choices.items()},
+                  **{k: _(v) for k, v in EXTRA_LABELS.items()}}
         st.radio(label, options, key=key, help=help_text, on_change=changed, format_func=labels.get,
                  horizontal=item.kind == "likert", index=None)
     elif item.kind == "multiple":
-        labels = {k: text_in(v) for k, v in scale.choices.items()}
+        labels = {k: text_in(v, language) for k, v in scale.choices.items()}
         st.pills(label, list(scale.choices), selection_mode="multi", key=key, help=help_text, on_change=changed,
                  format_func=labels.get)
     elif item.kind == "number":
@@ -72,10 +77,10 @@ def render_item(instrument: Instrument, item: Item, saved: Any, save: Callable[[
     else:
         st.text_area(label, key=key, help=help_text, on_change=changed, max_chars=item.max_length)
     if item.ask_members:
-        st.caption(ASK_MEMBERS, help=ASK_MEMBERS_HELP)
+        st.caption(":material/groups: " + _(ASK_MEMBERS), help=_(ASK_MEMBERS_HELP))
     problem = st.session_state.get(f"{key}_problem")
     if problem:
-        st.warning(f"Not saved: {problem}.")
+        st.warning(_("Not saved: {problem}.").format(problem=problem))
 
 
 def _widget_value(item: Item, saved: Any) -> Any:

@@ -8,20 +8,43 @@ the server, and a media query switches instantly when a tablet is turned.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from assessment.model import PARTICIPATION, SECTORS, Stakeholder
+from assessment.i18n import N_, translator
+from assessment.model import PARTICIPATION, SECTORS, Stakeholder, text_in
 from assessment.representation import MapLabels
 from ui.safe import inert
 
 COLUMNS = ["name", "sector", "influence", "stake", "participation", "votes"]
-FIELD_FIXES = {"name": "give it a name", "sector": "choose its sector", "influence": "rate its influence (1–5)",
-               "stake": "rate its stake (1–5)", "participation": "choose how it takes part",
-               "votes": "give its share of votes as 0–100"}
+FIELD_FIXES = {"name": N_("give it a name"), "sector": N_("choose its sector"),
+               "influence": N_("rate its influence (1–5)"), "stake": N_("rate its stake (1–5)"),
+               "participation": N_("choose how it takes part"), "votes": N_("give its share of votes as 0–100")}
+FIELD_NAMES = {"name": N_("Name"), "sector": N_("Sector"), "influence": N_("Influence"), "stake": N_("Stake"),
+               "participation": N_("Taking part"), "votes": N_("Votes %")}
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The stakeholder map's labels (content/instruments/stakeholder-map.yaml) in one language."""
+
+    title: str
+    description: str
+    help: dict[str, str]
+    sectors: dict[str, str]
+    participation: dict[str, str]
+
+    @classmethod
+    def of(cls, labels: MapLabels, language: str) -> Wording:
+        def words(texts: dict) -> dict[str, str]:
+            return {key: text_in(text, language) for key, text in texts.items()}
+
+        return cls(text_in(labels.title, language), text_in(labels.description, language), words(labels.help),
+                   words(labels.sectors), words(labels.participation))
 
 LAYOUT_CSS = """<style>
 @media (max-width: 640px) { .st-key-map_table { display: none; } }
@@ -39,11 +62,13 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def validate(rows: list[dict[str, Any]], fallbacks: list[Stakeholder | None] | None = None,
-             ) -> tuple[list[Stakeholder], list[str]]:
+             language: str = "en") -> tuple[list[Stakeholder], list[str]]:
     """The rows that make valid stakeholders, and for each other row what it still needs, in words
     a person can act on ("Row 4 (Ministry) is not saved yet: choose its sector"). A saved row that is
     being edited into an incomplete state keeps its saved version (its fallback) meanwhile, so
     clearing a cell never deletes a stakeholder."""
+    t = translator(language)
+    _ = t.gettext
     kept, problems = [], []
     for number, row in enumerate(rows, start=1):
         row = _clean(row)
@@ -53,20 +78,22 @@ def validate(rows: list[dict[str, Any]], fallbacks: list[Stakeholder | None] | N
             kept.append(Stakeholder.model_validate(row))
         except ValidationError as exc:
             fields = list(dict.fromkeys(str(e["loc"][0]) for e in exc.errors() if e["loc"]))
-            fixes = [FIELD_FIXES.get(f, f"check '{f}'") for f in fields] or ["check the row"]
+            fixes = [_(FIELD_FIXES[f]) if f in FIELD_FIXES else _("check '{field}'").format(field=f)
+                     for f in fields] or [_("check the row")]
             name = str(row.get("name") or "").strip()
-            label = f"Row {number}" + (f" ({name[:40]})" if name else "")
+            label = _("Row {number}").format(number=number) + (f" ({name[:40]})" if name else "")
             fallback = fallbacks[number - 1] if fallbacks else None
             if fallback is not None:
                 kept.append(fallback)
-                problems.append(f"{label}: the change is not saved yet ({' and '.join(fixes)}); "
-                                "its earlier version is kept meanwhile.")
+                problems.append(_("{row}: the change is not saved yet ({fixes}); its earlier version is kept "
+                                  "meanwhile.").format(row=label, fixes=t.join(fixes)))
             else:
-                problems.append(f"{label} is not saved yet: {' and '.join(fixes)}.")
+                problems.append(_("{row} is not saved yet: {fixes}.").format(row=label, fixes=t.join(fixes)))
     return kept, problems
 
 
-def validate_table(edited: pd.DataFrame, base: pd.DataFrame) -> tuple[list[Stakeholder], list[str]]:
+def validate_table(edited: pd.DataFrame, base: pd.DataFrame, language: str = "en",
+                   ) -> tuple[list[Stakeholder], list[str]]:
     """Validate the table as shown; rows that were in the table when it opened fall back to their
     version then (the table keeps the index of its starting rows; added rows get new indexes)."""
     fallbacks = []
@@ -76,66 +103,74 @@ def validate_table(edited: pd.DataFrame, base: pd.DataFrame) -> tuple[list[Stake
             fallbacks.append(Stakeholder.model_validate(original) if original else None)
         except ValidationError:
             fallbacks.append(None)
-    return validate(edited.to_dict("records"), fallbacks)
+    return validate(edited.to_dict("records"), fallbacks, language)
 
 
-def column_config(labels: MapLabels) -> dict[str, Any]:
+def column_config(labels: MapLabels | Wording, language: str = "en") -> dict[str, Any]:
     """Column widths that fit the centred page at 1280 px with no sideways scroll (about 700 px)."""
+    labels = labels if isinstance(labels, Wording) else Wording.of(labels, language)
     help_ = labels.help.get
+    _ = translator(language).gettext
     return {
-        "name": st.column_config.TextColumn("Name", help=help_("name"), max_chars=200, required=True, width=160),
-        "sector": st.column_config.SelectboxColumn("Sector", options=list(SECTORS), required=True, width=140,
+        "name": st.column_config.TextColumn(_("Name"), help=help_("name"), max_chars=200, required=True, width=160),
+        "sector": st.column_config.SelectboxColumn(_("Sector"), options=list(SECTORS), required=True, width=140,
                                                    format_func=labels.sectors.get, help=help_("sector")),
-        "influence": st.column_config.NumberColumn("Influence", min_value=1, max_value=5, step=1, required=True,
+        "influence": st.column_config.NumberColumn(_("Influence"), min_value=1, max_value=5, step=1, required=True,
                                                    default=3, width=84, help=help_("influence")),
-        "stake": st.column_config.NumberColumn("Stake", min_value=1, max_value=5, step=1, required=True,
+        "stake": st.column_config.NumberColumn(_("Stake"), min_value=1, max_value=5, step=1, required=True,
                                                default=3, width=64, help=help_("stake")),
-        "participation": st.column_config.SelectboxColumn("Taking part", options=list(PARTICIPATION),
+        "participation": st.column_config.SelectboxColumn(_("Taking part"), options=list(PARTICIPATION),
                                                           required=True, format_func=labels.participation.get,
                                                           width=110, help=help_("participation")),
-        "votes": st.column_config.NumberColumn("Votes %", min_value=0, max_value=100, step=0.5, default=0.0,
+        "votes": st.column_config.NumberColumn(_("Votes %"), min_value=0, max_value=100, step=0.5, default=0.0,
                                                width=76, format="%g", help=help_("votes")),
     }
 
 
-def cards(stakeholders: list[Stakeholder], labels: MapLabels, revision: int,
-          save: Callable[[list[Stakeholder]], None]) -> None:
+def cards(stakeholders: list[Stakeholder], labels: MapLabels | Wording, revision: int,
+          save: Callable[[list[Stakeholder]], None], language: str = "en") -> None:
     """A card per stakeholder; its fields save the moment they change, like the table's cells."""
+    labels = labels if isinstance(labels, Wording) else Wording.of(labels, language)
+    _ = translator(language).gettext
     for number, person in enumerate(stakeholders):
         with st.container(border=True, key=f"map_card_{revision}_{number}"):
             st.markdown(f"**{inert(person.name)}**")
-            st.caption(f"{labels.sectors[person.sector]} · {labels.participation[person.participation]} · "
-                       f"influence {person.influence}, stake {person.stake}"
-                       + (f" · {person.votes:g}% of votes" if person.votes else ""))
-            with st.expander("Edit", icon=":material/edit:"):
-                _card_fields(stakeholders, number, labels, revision, save)
+            weights = _("influence {influence}, stake {stake}").format(influence=person.influence, stake=person.stake)
+            votes = _("{share}% of votes").format(share=f"{person.votes:g}") if person.votes else ""
+            st.caption(" · ".join(part for part in (labels.sectors[person.sector],
+                                                    labels.participation[person.participation], weights, votes)
+                                  if part))
+            with st.expander(_("Edit"), icon=":material/edit:"):
+                _card_fields(stakeholders, number, labels, revision, save, language)
 
 
-def _card_fields(stakeholders: list[Stakeholder], number: int, labels: MapLabels, revision: int,
-                 save: Callable[[list[Stakeholder]], None]) -> None:
+def _card_fields(stakeholders: list[Stakeholder], number: int, labels: Wording, revision: int,
+                 save: Callable[[list[Stakeholder]], None], language: str = "en") -> None:
     person = stakeholders[number]
     prefix = f"map_card_{revision}_{number}_"
+    _ = translator(language).gettext
 
     def changed() -> None:
         row = {field: st.session_state[prefix + field] for field in COLUMNS}
         try:
             updated = Stakeholder.model_validate(row)
         except ValidationError:
-            st.session_state.map_card_problem = f"{person.name[:40]} was not changed: every field needs a value."
+            st.session_state.map_card_problem = _("{name} was not changed: every field needs a value.").format(
+                name=person.name[:40])
             return
         save([updated if i == number else s for i, s in enumerate(stakeholders)])
 
-    st.text_input("Name", person.name, key=prefix + "name", max_chars=200, on_change=changed)
-    st.selectbox("Sector", list(SECTORS), list(SECTORS).index(person.sector), key=prefix + "sector",
+    st.text_input(_("Name"), person.name, key=prefix + "name", max_chars=200, on_change=changed)
+    st.selectbox(_("Sector"), list(SECTORS), list(SECTORS).index(person.sector), key=prefix + "sector",
                  format_func=labels.sectors.get, on_change=changed)
-    st.segmented_control("Influence", [1, 2, 3, 4, 5], default=person.influence, key=prefix + "influence",
+    st.segmented_control(_("Influence"), [1, 2, 3, 4, 5], default=person.influence, key=prefix + "influence",
                          on_change=changed, help=labels.help.get("influence"), width="stretch")
-    st.segmented_control("Stake", [1, 2, 3, 4, 5], default=person.stake, key=prefix + "stake",
+    st.segmented_control(_("Stake"), [1, 2, 3, 4, 5], default=person.stake, key=prefix + "stake",
                          on_change=changed, help=labels.help.get("stake"), width="stretch")
-    st.selectbox("Taking part", list(PARTICIPATION), list(PARTICIPATION).index(person.participation),
+    st.selectbox(_("Taking part"), list(PARTICIPATION), list(PARTICIPATION).index(person.participation),
                  key=prefix + "participation", format_func=labels.participation.get, on_change=changed)
-    st.number_input("Share of decision votes (%)", 0.0, 100.0, float(person.votes), 1.0, key=prefix + "votes",
+    st.number_input(_("Share of decision votes (%)"), 0.0, 100.0, float(person.votes), 1.0, key=prefix + "votes",
                     on_change=changed)
-    if st.button("Remove from the map", key=prefix + "remove", icon=":material/delete:"):
+    if st.button(_("Remove from the map"), key=prefix + "remove", icon=":material/delete:"):
         save([s for i, s in enumerate(stakeholders) if i != number])
         st.rerun()

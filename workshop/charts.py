@@ -13,6 +13,7 @@ import textwrap
 import pandas as pd
 
 from assessment.charts import OKABE_ITO, Figure
+from assessment.i18n import translator
 
 LIKERT_COLOURS = ["#D55E00", "#E69F00", "#BBBBBB", "#56B4E9", "#0072B2"]
 LINE_BREAK = "|"  # statements hold no "|"; Vega splits the label there into lines
@@ -44,7 +45,7 @@ def colours_for(points: int) -> list[str]:
         points, LIKERT_COLOURS[: points])
 
 
-def diverging_figure(stats, labels_of) -> Figure:
+def diverging_figure(stats, labels_of, language: str = "en") -> Figure:
     """Answers as diverging stacked bars: the lower half of each statement's own scale left of zero,
     the upper half right, a middle answer split across zero. A questionnaire may mix scales (agree–
     disagree, yes–partly–no), so `labels_of(item)` gives each statement its own answer labels.
@@ -65,11 +66,13 @@ def diverging_figure(stats, labels_of) -> Figure:
     table = pd.DataFrame([{"Statement": s.text, **_three_way(s), "Don’t know": s.dont_know, "n": s.n,
                            "Agreement A": None if s.agreement is None else round(s.agreement, 2)} for s in shown])
     answered = [s for s in shown if s.agreement is not None]
+    t = translator(language)  # the title only: the group report is in the workshop's language
     if answered:
         divided = min(answered, key=lambda s: s.agreement)
-        title = f"Most divided: “{divided.text}” (agreement {divided.agreement:.2f})"
+        title = t.gettext("Most divided: “{statement}” (agreement {agreement})").format(
+            statement=divided.text, agreement=t.number(divided.agreement, 2))
     else:
-        title = "No statement has enough answers to show yet"
+        title = t.gettext("No statement has enough answers to show yet")
     chart = {  # a Vega-Lite spec written out: the live dashboard redraws it every few seconds, and
         # building it through Altair's schema objects cost more than the statistics behind it
         "title": title, "width": "container", "height": {"step": _step([r["Statement"] for r in rows])},
@@ -97,8 +100,9 @@ def _three_way(s) -> dict[str, int]:
             "Upper %": round(upper / s.n * 100)}
 
 
-def group_figure(groups, titles: dict[str, str]) -> Figure:
+def group_figure(groups, titles: dict[str, str], language: str = "en") -> Figure:
     """Each shown group's mean score per dimension; what disclosure control withholds is absent."""
+    t = translator(language)
     rows = [{"Group": g.group, "Dimension": titles.get(d, d), "Score": round(s), "n": g.counts[d]}
             for g in groups for d, s in g.scores.items()]
     table = pd.DataFrame(rows, columns=["Group", "Dimension", "Score", "n"])
@@ -106,12 +110,13 @@ def group_figure(groups, titles: dict[str, str]) -> Figure:
     if others.Group.nunique() >= 2:
         spread = others.groupby("Dimension")["Score"].agg(lambda s: s.max() - s.min())
         widest = spread.idxmax()
-        title = (f"Groups differ most on {widest} ({spread[widest]:.0f} points apart)" if spread[widest] >= 1
-                 else "The groups score every dimension alike")
+        title = (t.gettext("Groups differ most on {dimension} ({points} points apart)").format(
+            dimension=widest, points=f"{spread[widest]:.0f}") if spread[widest] >= 1
+                 else t.gettext("The groups score every dimension alike"))
     elif table.empty:
-        title = "Scores appear when enough people have answered"
+        title = t.gettext("Scores appear when enough people have answered")
     else:
-        title = "Group comparison appears when two groups each reach the anonymity threshold"
+        title = t.gettext("Group comparison appears when two groups each reach the anonymity threshold")
     values = [{**row, "Label": wrapped(row["Dimension"], 24)} for row in rows]
     chart = {
         "title": title, "width": "container", "height": {"step": _step([v["Label"] for v in values])},

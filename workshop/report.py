@@ -9,11 +9,14 @@ import csv
 import hashlib
 import io
 import json
+from dataclasses import replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from assessment.i18n import translations, translator
 from assessment.model import Instrument, text_in
 from assessment.report import chapter_link
 from workshop.charts import diverging_figure, group_figure
@@ -57,21 +60,37 @@ def answers_json(workshop: WorkshopInfo, rows: list[Row]) -> str:
     }, indent=2, ensure_ascii=False)
 
 
-TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
-                        autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+@cache
+def templates(language: str) -> Environment:
+    """The report's templates speaking one language (Jinja2's i18n extension, newstyle: values passed
+    to a message are escaped like any other)."""
+    env = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+                      autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
+                      extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(translations(language), newstyle=True)
+    return env
 
 
 def group_report_html(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row],
                       dimension_titles: dict[str, str], dimension_chapters: dict[str, str]) -> str:
     """A self-contained report to send round after the workshop, legible on A4 and on a phone: the
-    distributions as plain bars and tables (a chart picture shrinks to unreadable on a phone)."""
+    distributions as plain bars and tables (a chart picture shrinks to unreadable on a phone). It is
+    in the workshop's language, like its projector."""
+    t = translator(workshop.language)
+    lang = t.language
+    titles = {d: text_in(title, lang) for d, title in dimension_titles.items()}
+    titles |= {ref.id: text_in(ref.title, lang) for ref in instrument.dimensions if ref.title}
     items = likert_items(instrument, workshop.sections)
     stats = item_stats(instrument, items, rows, workshop.threshold)
     groups = group_scores(instrument, items, rows, workshop.threshold, workshop.groups)
-    return TEMPLATES.get_template("group_report.html").render(
-        workshop=workshop, today=f"{date.today():%d %B %Y}", questionnaire=text_in(instrument.title),
-        room=build(workshop, instrument, rows, dimension_titles),
-        chart_title=diverging_figure(stats, scale_labels(instrument)).title,
-        groups_title=group_figure(groups, dimension_titles).title,
-        gaps=[(dimension_titles.get(d, d), round(gap), high, low) for d, gap, high, low in group_gaps(groups)[:5]],
-        links={d: chapter_link(chapter) for d, chapter in dimension_chapters.items()})
+    statements = {item.id: text_in(item.text, lang) for item in instrument.items}
+    labels = scale_labels(instrument)
+    worded = [replace(s, text=statements.get(s.item.id, s.text)) for s in stats]
+    return templates(lang).get_template("group_report.html").render(
+        workshop=workshop, today=t.date(date.today()), questionnaire=text_in(instrument.title, lang), language=lang,
+        room=build(workshop, instrument, rows, titles, worded, groups), statements=statements,
+        agreement=lambda value: t.number(value, 2),
+        chart_title=diverging_figure(worded, labels, lang).title,
+        groups_title=group_figure(groups, titles, lang).title,
+        gaps=[(titles.get(d, d), round(gap), high, low) for d, gap, high, low in group_gaps(groups)[:5]],
+        links={d: chapter_link(chapter, lang) for d, chapter in dimension_chapters.items()})

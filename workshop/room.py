@@ -58,6 +58,7 @@ class Statement:
     agreement: float | None
     n: int
     dimension: str | None
+    item: str = ""  # its id: each phone shows the statement in its own language
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class RoomView:
     common: list[tuple[Statement, str]] = field(default_factory=list)
     dimensions: list[str] = field(default_factory=list)
     groups: list[tuple[str, list[int | None]]] = field(default_factory=list)
+    dimension_ids: list[str] = field(default_factory=list)  # beside `dimensions`, to word them in any language
 
     @property
     def empty(self) -> bool:
@@ -77,7 +79,8 @@ class RoomView:
 
 def _statement(s: ItemStats) -> Statement:
     groups = [Bar.of(name, d) for name, d in s.groups.items()]
-    return Statement(s.text, Bar.of("Everyone", Distribution(s.counts)), groups, s.agreement, s.n, s.dimension)
+    return Statement(s.text, Bar.of("Everyone", Distribution(s.counts)), groups, s.agreement, s.n, s.dimension,
+                     s.item.id)
 
 
 def build(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], titles: dict[str, str],
@@ -96,7 +99,7 @@ def build(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], title
                     statements=[_statement(s) for s in shown],
                     contested=[_statement(s) for s in contested(stats, workshop.threshold)],
                     common=[(_statement(c.stats), c.side) for c in found],
-                    dimensions=[titles.get(d, d) for d in dimensions], groups=table)
+                    dimensions=[titles.get(d, d) for d in dimensions], groups=table, dimension_ids=dimensions)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from assessment.cleaning import UnsafeText, clean_text
+from assessment.i18n import DEFAULT, LANGUAGES, N_, translator
 from assessment.model import Instrument
 from assessment.storage import Store
 from assessment.tables import Participant, ParticipantAnswer, Workshop, now
@@ -35,7 +36,15 @@ GROUP_LIMIT = 100
 
 
 class WorkshopError(ValueError):
-    """Something a participant or facilitator can act on, said plainly."""
+    """Something a participant or facilitator can act on, said plainly. The message is a catalogue
+    entry with named placeholders, so a phone can show it in its own language (`in_language`)."""
+
+    def __init__(self, message: str, **values: Any):
+        self.message, self.values = message, values
+        super().__init__(message.format(**values))
+
+    def in_language(self, language: str) -> str:
+        return translator(language).gettext(self.message).format(**self.values)
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,7 @@ class WorkshopInfo:
     current_section: int
     revealed: bool
     created_at: datetime
+    language: str = DEFAULT  # the phones' language when a phone asks for none of ours; the projector's
 
 
 @dataclass(frozen=True)
@@ -100,14 +110,15 @@ def _info(row: Workshop) -> WorkshopInfo:
                         instrument_id=row.instrument_id, sections=list(row.sections or []),
                         groups=[clean_text(g, GROUP_LIMIT) for g in row.groups or []], threshold=row.threshold,
                         assessment_id=row.assessment_id, status=row.status, pace=row.pace,
-                        current_section=row.current_section, revealed=bool(row.revealed), created_at=row.created_at)
+                        current_section=row.current_section, revealed=bool(row.revealed), created_at=row.created_at,
+                        language=row.language if row.language in LANGUAGES else DEFAULT)
 
 
 def clean_title(title: str) -> str:
     try:
         cleaned = clean_text(title, TITLE_LIMIT)
     except UnsafeText as exc:
-        raise WorkshopError(f"the title {exc}") from None
+        raise WorkshopError("the title {problem}", problem=str(exc)) from None
     if not cleaned:
         raise WorkshopError("give the workshop a title")
     return cleaned
@@ -117,10 +128,10 @@ def clean_groups(groups: list[str]) -> list[str]:
     try:
         names = [clean_text(g, GROUP_LIMIT) for g in groups if g]
     except UnsafeText as exc:
-        raise WorkshopError(f"a group name {exc}") from None
+        raise WorkshopError("a group name {problem}", problem=str(exc)) from None
     cleaned = list(dict.fromkeys(name for name in names if name))
     if len(cleaned) > MAX_GROUPS:
-        raise WorkshopError(f"at most {MAX_GROUPS} stakeholder groups")
+        raise WorkshopError("at most {count} stakeholder groups", count=MAX_GROUPS)
     return cleaned
 
 
@@ -139,9 +150,13 @@ class Workshops:
     # --- facilitator ---------------------------------------------------------------------------
 
     def create(self, title: str, instrument: Instrument, groups: list[str], sections: list[str] | None = None,
-               threshold: int = 3, assessment_id: str | None = None) -> tuple[WorkshopInfo, str]:
-        """A new open workshop; returns it and the facilitator key (shown once, stored hashed)."""
+               threshold: int = 3, assessment_id: str | None = None, language: str = DEFAULT,
+               ) -> tuple[WorkshopInfo, str]:
+        """A new open workshop; returns it and the facilitator key (shown once, stored hashed).
+        `language` is the default of its phones (each may choose another), projector and report."""
         title = clean_title(title)
+        if language not in LANGUAGES:
+            raise WorkshopError("the language must be one of {languages}", languages=", ".join(LANGUAGES))
         if not 1 <= threshold <= 50:
             raise WorkshopError("the anonymity threshold must be between 1 and 50")
         known = {s.id for s in instrument.sections}
@@ -156,7 +171,7 @@ class Workshops:
                     continue
                 row = Workshop(id=str(uuid.uuid4()), code=code, title=title, instrument_id=instrument.id,
                                sections=chosen, groups=clean_groups(groups), threshold=threshold,
-                               key_hash=token_hash(key), assessment_id=assessment_id)
+                               key_hash=token_hash(key), assessment_id=assessment_id, language=language)
                 session.add(row)
                 session.flush()
                 return _info(row), key
@@ -190,14 +205,16 @@ class Workshops:
 
     def update(self, workshop: WorkshopInfo, **changes: Any) -> WorkshopInfo:
         """Change controls (status, pace, current_section, revealed, groups, title, threshold)."""
-        allowed = {"status", "pace", "current_section", "revealed", "groups", "title", "threshold"}
+        allowed = {"status", "pace", "current_section", "revealed", "groups", "title", "threshold", "language"}
         unknown = set(changes) - allowed
         if unknown:
-            raise WorkshopError(f"cannot change {', '.join(sorted(unknown))}")
+            raise WorkshopError("cannot change {fields}", fields=", ".join(sorted(unknown)))
         if "status" in changes and changes["status"] not in STATUSES:
-            raise WorkshopError(f"status must be one of {', '.join(STATUSES)}")
+            raise WorkshopError("status must be one of {values}", values=", ".join(STATUSES))
         if "pace" in changes and changes["pace"] not in PACES:
-            raise WorkshopError(f"pace must be one of {', '.join(PACES)}")
+            raise WorkshopError("pace must be one of {values}", values=", ".join(PACES))
+        if "language" in changes and changes["language"] not in LANGUAGES:
+            raise WorkshopError("the language must be one of {languages}", languages=", ".join(LANGUAGES))
         if "groups" in changes:
             changes["groups"] = clean_groups(changes["groups"])
         if "title" in changes:
@@ -219,15 +236,16 @@ class Workshops:
         """A new participant; refused when the workshop is closed or already has `limit` people."""
         workshop = self.by_code(code)
         if workshop is None:
-            raise WorkshopError("No workshop has this code. Check the code on the screen and try again.")
+            raise WorkshopError(N_("No workshop has this code. Check the code on the screen and try again."))
         if workshop.status != "open":
-            raise WorkshopError("This workshop is not taking answers any more. Ask the facilitator.")
+            raise WorkshopError(N_("This workshop is not taking answers any more. Ask the facilitator."))
         token = new_token()
         participant_id = str(uuid.uuid4())
         with self.store.writing() as session:
             joined = session.scalar(select(func.count()).where(Participant.workshop_id == workshop.id))
             if joined >= limit:
-                raise WorkshopError(f"This workshop is full ({limit} people have joined). Ask the facilitator.")
+                raise WorkshopError(N_("This workshop is full ({limit} people have joined). Ask the facilitator."),
+                                    limit=limit)
             session.add(Participant(id=participant_id, workshop_id=workshop.id, token_hash=token_hash(token),
                                     group=self._group(workshop, group)))
         return ParticipantInfo(participant_id, workshop.id, self._group(workshop, group), 0, False, {}), token
@@ -237,7 +255,7 @@ class Workshops:
         if group in (None, ""):
             return None
         if group not in workshop.groups:
-            raise WorkshopError("Choose one of the listed groups, or none.")
+            raise WorkshopError(N_("Choose one of the listed groups, or none."))
         return group
 
     def participant(self, token: str, with_answers: bool = True) -> ParticipantInfo | None:
@@ -271,7 +289,7 @@ class Workshops:
         with self.store.writing() as session:
             status = session.scalar(select(Workshop.status).where(Workshop.id == participant.workshop_id))
             if status != "open":
-                raise WorkshopError("Answering is closed; your earlier answers are kept.")
+                raise WorkshopError(N_("Answering is closed; your earlier answers are kept."))
             cleared = [k for k, v in changed.items() if v is None]
             if cleared:
                 session.execute(delete(ParticipantAnswer).where(ParticipantAnswer.participant_id == participant.id,

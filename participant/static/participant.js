@@ -7,6 +7,9 @@
   var form = document.getElementById("answers");
   var pending = {};  // item id -> the latest value not yet confirmed by the server
   var delay = 1000;
+  // Words in the page's language, from data-t-* attributes on <body> (no inline script is allowed).
+  var texts = document.body.dataset;
+  function t(name, english) { return texts["t" + name] || english; }
 
   function status(fieldset, text, kind) {
     var line = fieldset.querySelector(".status");
@@ -42,15 +45,15 @@
         delay = 1000;
         if (pending[item] === sent) delete pending[item];
         if (!result.ok) {
-          status(fieldset, result.data.error || "Not saved.", "error");
+          status(fieldset, result.data.error || t("NotSaved", "Not saved."), "error");
           if (result.data.reload) window.setTimeout(function () { window.location.reload(); }, 1500);
           return;
         }
-        status(fieldset, "Saved", "saved");
+        status(fieldset, t("Saved", "Saved"), "saved");
         if (result.data.reload) window.location.reload();
       })
       .catch(function () {
-        status(fieldset, "Reconnecting… your answer will be saved when the connection is back.", "");
+        status(fieldset, t("Reconnecting", "Reconnecting… your answer will be saved when the connection is back."), "");
         window.setTimeout(function () { if (pending[item]) send(item); }, delay);
         delay = Math.min(delay * 2, 15000);
       });

@@ -33,7 +33,7 @@
       })
       .catch(function (error) {
         if (error.message) { screen.textContent = error.message; return; }
-        position.textContent = "Reconnecting…";
+        position.textContent = document.body.dataset.tReconnectingShort || "Reconnecting…";
         timer = window.setTimeout(function () { show(index); }, 3000);
       });
   }
