@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 from assessment.errors import AssessmentError
-from assessment.loader import CONTENT_DIR, INSTRUMENT_DIR, load_instruments, read_yaml
-from assessment.recommend import KNOWN_FLAGS, KNOWN_STAGES, RULE_DIR, load_rules, rule_references
+from assessment.loader import INSTRUMENT_DIR, load_instruments
+from assessment.recommend import KNOWN_FLAGS, KNOWN_STAGES, RULE_DIR, load_rules, load_themes, rule_references
 from assessment.representation import load_labels
 from assessment.stage import load_stages
 from handbook.errors import ContentError
@@ -54,7 +54,8 @@ def validate_all() -> tuple[list[str], dict[str, int]]:
     dimensions = {d.id for d in handbook.dimensions}
     items = {item.id for instrument in instruments.values() for item in instrument.items}
     rule_ids = {r.id for r in rules}
-    themes = _load("themes", lambda: {t["id"] for t in read_yaml(CONTENT_DIR / "themes.yaml")}, problems) or set()
+    theme_list = _load("themes", load_themes, problems) or []
+    themes = {t.id for t in theme_list}
     known = {"dimension": dimensions, "item": items, "stage": KNOWN_STAGES, "flag": KNOWN_FLAGS, "rule": rule_ids,
              "theme": themes}
     for rule in rules:
@@ -79,3 +80,4 @@ def validate_all() -> tuple[list[str], dict[str, int]]:
     counts = {"chapters": len(handbook.chapters), "questionnaires": len(instruments), "items": len(items),
               "rules": len(rules), "glossary terms": len(handbook.glossary), "cases": len(handbook.cases)}
     return problems, counts
+
