@@ -10,13 +10,14 @@ from pydantic import BaseModel, ConfigDict
 
 from assessment.files import AnswersFile
 from assessment.i18n import language_of
-from assessment.loader import CONTENT_DIR, load_instruments, read_yaml
+from assessment.loader import CONTENT_DIR, load_instruments
 from assessment.model import Instrument, Profile, Stakeholder, text_in
 from assessment.ranking import rank
 from assessment.recommend import Evidence, Recommendation, Rule, fired_rules, load_rules
 from assessment.representation import MapLabels, Representation, analyse, load_labels
 from assessment.scoring import DimensionScore, score_dimensions
 from assessment.stage import StageDiagnosis, StageInfo, StageModel, diagnose_stage, load_stage_model
+from handbook.loader import load_dimensions
 
 
 class Result(BaseModel):
@@ -79,5 +80,5 @@ class Engine:
 
 @cache
 def default_engine() -> Engine:
-    titles = {d["id"]: d["title"] for d in read_yaml(CONTENT_DIR / "dimensions.yaml")}
+    titles = {d.id: d.title for d in load_dimensions(CONTENT_DIR / "dimensions.yaml")}  # English; text_in for others
     return Engine(load_instruments(), load_rules(), load_stage_model(), load_labels(), titles)

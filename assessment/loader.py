@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from assessment.errors import AssessmentError, Code
 from assessment.model import Instrument, Item
+from assessment.translation import Translated
 from assessment.upgrade import references
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -122,8 +123,15 @@ def _relevance_refers_back(path: Path, instrument: Instrument, _: set[str]) -> N
 def _texts(instrument: Instrument):
     """Every translatable text with where it lives, for the completeness check."""
     yield None, "title", instrument.title
+    if instrument.description:
+        yield None, "description", instrument.description
+    for ref in instrument.dimensions:
+        if ref.title is not None:
+            yield None, f"dimensions.{ref.id}.title", ref.title
     for section in instrument.sections:
         yield None, f"sections.{section.id}.title", section.title
+        if section.intro is not None:
+            yield None, f"sections.{section.id}.intro", section.intro
         for item in section.items:
             yield item.id, "text", item.text
             if item.help is not None:
@@ -131,13 +139,15 @@ def _texts(instrument: Instrument):
     for name, scale in instrument.scales.items():
         for key, label in scale.choices.items():
             yield None, f"scales.{name}.choices.{key}", label
+    for upgrade in instrument.upgrades:
+        yield None, f"upgrades.from {upgrade.from_version}.note", upgrade.note
 
 
 def _translations_complete(path: Path, instrument: Instrument, _: set[str]) -> None:
     for language in instrument.languages:
         for item_id, field, text in _texts(instrument):
-            missing = not text.strip() if isinstance(text, str) else not (text.get(language) or "").strip()
-            if missing or (isinstance(text, str) and language != "en"):
+            given = text.translations if isinstance(text, Translated) else {"en": text}
+            if not (given.get(language) or "").strip():
                 raise AssessmentError(Code.MISSING_TRANSLATION, path, item=item_id, field=field, value=language)
 
 

@@ -1,7 +1,8 @@
 """Questionnaires as data: instruments, scales, items and skip logic, validated by pydantic.
 
 Modelled on XLSForm/ODK and SurveyJS: typed questions, named choice lists, relevance as data
-(never eval), and every human-readable text either plain English or a map of language to text.
+(never eval), and every human-readable text either plain English or a map of language to text. Texts
+load as `Translated` strings: they read as English, and `text_in(item.text, "fr")` gives French.
 """
 
 from __future__ import annotations
@@ -12,21 +13,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assessment.cleaning import CleanText
+from assessment.translation import Text, TranslatedText, text_in  # noqa: F401  (Text and text_in are read from here)
 
 ID = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
-Text = str | dict[str, str]
 NAME_LIMIT = 200  # names of coalitions, stakeholders, issue areas: longer text is cut, not refused
 DONT_KNOW = "dont_know"
 NOT_APPLICABLE = "not_applicable"
 EXTRAS = (DONT_KNOW, NOT_APPLICABLE)
 STAGES = ("forming", "agenda_setting", "negotiation", "implementation", "monitoring", "evaluation")
-
-
-def text_in(text: Text, language: str = "en") -> str:
-    """The text in a language, falling back to English, then to any language given."""
-    if isinstance(text, str):
-        return text
-    return text.get(language) or text.get("en") or next(iter(text.values()), "")
 
 
 class Strict(BaseModel):
@@ -37,7 +31,7 @@ class Scale(Strict):
     """A named list of choices. Likert scales are ordered 1..n and can be scored."""
 
     kind: Literal["likert", "single", "multiple"]
-    choices: dict[str, Text] = Field(min_length=2)
+    choices: dict[str, TranslatedText] = Field(min_length=2)
     extra: list[Literal["dont_know", "not_applicable"]] = []
 
     @field_validator("choices", mode="before")
@@ -84,8 +78,8 @@ class Relevance(Strict):
 class Item(Strict):
     id: str = Field(pattern=ID)
     kind: Literal["likert", "single", "multiple", "number", "text"] = "likert"
-    text: Text
-    help: Text | None = None
+    text: TranslatedText
+    help: TranslatedText | None = None
     dimension: str | None = None
     scale: str | None = None
     weight: float = Field(default=1.0, gt=0, le=10)
@@ -115,8 +109,8 @@ class Item(Strict):
 
 class Section(Strict):
     id: str = Field(pattern=ID)
-    title: Text
-    intro: Text | None = None
+    title: TranslatedText
+    intro: TranslatedText | None = None
     items: list[Item] = Field(min_length=1)
 
 
@@ -124,7 +118,7 @@ class DimensionRef(Strict):
     """A dimension an instrument scores; title and chapter default to content/dimensions.yaml."""
 
     id: str = Field(pattern=ID)
-    title: Text | None = None
+    title: TranslatedText | None = None
     chapter: str | None = None
 
 
@@ -144,7 +138,7 @@ class Upgrade(Strict):
     """What changed from an earlier version, as data, so answers given to it are carried over."""
 
     from_version: int = Field(alias="from", ge=1)
-    note: Text
+    note: TranslatedText
     renamed: dict[str, str] = {}
     split: dict[str, list[str]] = {}
     removed: list[str] = []
@@ -156,8 +150,8 @@ class Upgrade(Strict):
 class Instrument(Strict):
     id: str = Field(pattern=ID)
     version: int = Field(ge=1)
-    title: Text
-    description: Text = ""
+    title: TranslatedText
+    description: TranslatedText = ""
     minutes: int = Field(ge=1, le=240)
     languages: list[str] = ["en"]
     use: list[Literal["self", "workshop"]] = ["self"]

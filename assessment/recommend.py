@@ -23,6 +23,7 @@ from assessment.model import COALITION_TYPES, DONT_KNOW, STAGES, Instrument, Pro
 from assessment.representation import FLAGS, Representation
 from assessment.scoring import DimensionScore, item_score
 from assessment.stage import StageDiagnosis
+from assessment.translation import TranslatedText
 
 RULE_DIR = CONTENT_DIR / "recommendations"
 SUBJECTS = ("dimension", "dont_know", "answer", "stage", "skipped", "flag", "founded_within", "older_than", "any",
@@ -73,19 +74,28 @@ class Requires(BaseModel):
 class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    title: str | dict[str, str]
+    title: TranslatedText  # every text reads as English; text_in(rule.title, "fr") for French
     dimension: str
     priority: int = Field(ge=1, le=3)
     themes: list[str] = Field(min_length=1, description="ids from content/themes.yaml: what the rule serves")
     requires: Requires = Requires()
     when: list[Condition] = Field(min_length=1)
     done_when: list[Condition] = []
-    why: str | dict[str, str]
-    steps: list[str | dict[str, str]] = Field(min_length=2, max_length=5)
+    why: TranslatedText
+    steps: list[TranslatedText] = Field(min_length=2, max_length=5)
     chapter: str
     tools: list[str] = []
-    question: str | dict[str, str]
+    question: TranslatedText
     replaces: list[str] = []
+
+
+class Theme(BaseModel):
+    """An entry of content/themes.yaml: what an adviser would tell a coalition to work on."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
+    title: TranslatedText
+    description: TranslatedText
 
 
 class Recommendation(BaseModel):
@@ -426,6 +436,27 @@ def load_rules(folder: Path = RULE_DIR) -> list[Rule]:
     if duplicate:
         raise AssessmentError(Code.DUPLICATE_ID, folder, item=duplicate, value=duplicate)
     return rules
+
+
+def load_themes(path: Path = CONTENT_DIR / "themes.yaml") -> list[Theme]:
+    """The theme vocabulary, in file order; a theme's id may appear once."""
+    data = read_yaml(path) or []
+    if not isinstance(data, list):
+        raise AssessmentError(Code.BAD_VALUE, path, problem="the themes file must be a list of themes")
+    themes: list[Theme] = []
+    for index, raw in enumerate(data):
+        try:
+            themes.append(Theme.model_validate(raw))
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            theme_id = raw.get("id") if isinstance(raw, dict) else None
+            raise AssessmentError(Code.SCHEMA, path, item=theme_id or f"#{index + 1}",
+                                  field=".".join(map(str, error["loc"])), problem=error["msg"]) from None
+    ids = [t.id for t in themes]
+    duplicate = next((i for i in ids if ids.count(i) > 1), None)
+    if duplicate:
+        raise AssessmentError(Code.DUPLICATE_ID, path, item=duplicate, value=duplicate)
+    return themes
 
 
 def rule_references(rule: Rule) -> list[tuple[str, str]]:

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict
 
 from assessment.i18n import N_, Translator, translator
 from assessment.loader import INSTRUMENT_DIR, read_yaml
-from assessment.model import COALITION_TYPES, PARTICIPATION, SECTORS, Profile, Stakeholder, Text, text_in
+from assessment.model import COALITION_TYPES, PARTICIPATION, SECTORS, Profile, Stakeholder, text_in
+from assessment.translation import TranslatedText
 
 ENGAGED = ("core", "member", "consulted")
 DE_FACTO_LEVEL = 4  # influence or stake of 4 or 5 out of 5
@@ -40,7 +41,7 @@ class Family(BaseModel):
     """Sectors any one of which meets a requirement: a list, or a list per scope (with `default`)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    label: Text
+    label: TranslatedText
     sectors: list[str] | dict[str, list[str]]
 
     def for_scope(self, scope: str | None) -> list[str]:
@@ -54,16 +55,19 @@ class Family(BaseModel):
 
 
 class MapLabels(BaseModel):
-    """Labels and expectations from content/instruments/stakeholder-map.yaml."""
+    """Labels and expectations from content/instruments/stakeholder-map.yaml.
+
+    Every label reads as its English text (`labels.sectors["ngo"]`); `text_in(label, language)` gives
+    it in another language (see assessment/translation.py)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     id: str
-    title: str
-    description: str
-    help: dict[str, str]
-    sectors: dict[str, str]
-    participation: dict[str, str]
-    phrases: dict[str, Text] = {}
+    title: TranslatedText
+    description: TranslatedText
+    help: dict[str, TranslatedText]
+    sectors: dict[str, TranslatedText]
+    participation: dict[str, TranslatedText]
+    phrases: dict[str, TranslatedText] = {}
     sector_families: dict[str, Family] = {}
     expected_sectors: dict[str, list[str]]
 

@@ -24,8 +24,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from assessment.grammar import sentence
 from assessment.i18n import N_, Translator, translator
 from assessment.loader import CONTENT_DIR, read_yaml, visible
-from assessment.model import COALITION_TYPES, NOT_APPLICABLE, STAGES, Instrument, Item, Text, text_in
+from assessment.model import COALITION_TYPES, NOT_APPLICABLE, STAGES, Instrument, Item, text_in
 from assessment.scoring import item_score
+from assessment.translation import TranslatedText
 
 DONE = 0.999  # a stage is done when all of its work is done; anything started but not finished is under way
 SKIPPED_AT_MOST = 0.25  # progress at or below which an earlier stage counts as a skipped foundation
@@ -35,9 +36,9 @@ JUST_STARTED = 0.25  # progress into the next stage below which the coalition is
 class StageInfo(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     id: str
-    title: Text
-    description: Text
-    skipped: Text
+    title: TranslatedText  # reads as English; text_in(stage.title, "fr") for French
+    description: TranslatedText
+    skipped: TranslatedText
     chapter: str
     weights: dict[str, float] = {}
 

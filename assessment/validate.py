@@ -10,10 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from assessment.errors import AssessmentError
-from assessment.loader import CONTENT_DIR, INSTRUMENT_DIR, load_instruments, read_yaml
-from assessment.recommend import KNOWN_FLAGS, KNOWN_STAGES, RULE_DIR, load_rules, rule_references
+from assessment.loader import INSTRUMENT_DIR, load_instruments
+from assessment.recommend import KNOWN_FLAGS, KNOWN_STAGES, RULE_DIR, load_rules, load_themes, rule_references
 from assessment.representation import load_labels
 from assessment.stage import load_stages
+from assessment.translation import LANGUAGES, missing_translations
 from handbook.errors import ContentError
 from handbook.library import Handbook, load_handbook
 from handbook.links import check_handbook
@@ -47,14 +48,15 @@ def validate_all() -> tuple[list[str], dict[str, int]]:
     instruments = _load("questionnaires", load_instruments, problems) or {}
     rules = _load("recommendations", load_rules, problems) or []
     stages = _load("stages", load_stages, problems) or []
-    _load("stakeholder map", load_labels, problems)
+    labels = _load("stakeholder map", load_labels, problems)
     if handbook is None:
         return problems, {}
     problems += check_handbook(handbook)
     dimensions = {d.id for d in handbook.dimensions}
     items = {item.id for instrument in instruments.values() for item in instrument.items}
     rule_ids = {r.id for r in rules}
-    themes = _load("themes", lambda: {t["id"] for t in read_yaml(CONTENT_DIR / "themes.yaml")}, problems) or set()
+    theme_list = _load("themes", load_themes, problems) or []
+    themes = {t.id for t in theme_list}
     known = {"dimension": dimensions, "item": items, "stage": KNOWN_STAGES, "flag": KNOWN_FLAGS, "rule": rule_ids,
              "theme": themes}
     for rule in rules:
@@ -76,6 +78,22 @@ def validate_all() -> tuple[list[str], dict[str, int]]:
         for ref in instrument.dimensions:
             if ref.chapter and not resolves(handbook, ref.chapter):
                 problems.append(f"{INSTRUMENT_DIR.name}/{instrument.id}: unknown chapter '{ref.chapter}'")
+    problems += untranslated(instruments, rules, stages, labels, handbook.dimensions, theme_list)
     counts = {"chapters": len(handbook.chapters), "questionnaires": len(instruments), "items": len(items),
               "rules": len(rules), "glossary terms": len(handbook.glossary), "cases": len(handbook.cases)}
     return problems, counts
+
+
+def untranslated(instruments, rules, stages, labels, dimensions, themes) -> list[str]:
+    """Every text that lacks one of the content's languages (assessment/translation.py: LANGUAGES).
+    Instruments check the languages they declare when they load; here each must declare them all."""
+    problems = [f"{INSTRUMENT_DIR.name}/{i.id}: languages must include {', '.join(LANGUAGES)}"
+                for i in instruments.values() if not set(LANGUAGES) <= set(i.languages)]
+    named = [*((f"{RULE_DIR.name}/ rule '{r.id}'", r) for r in rules),
+             *((f"stages.yaml '{s.id}'", s) for s in stages),
+             *((f"dimensions.yaml '{d.id}'", d) for d in dimensions),
+             *((f"themes.yaml '{t.id}'", t) for t in themes)]
+    if labels is not None:
+        named.append((f"{INSTRUMENT_DIR.name}/stakeholder-map.yaml", labels))
+    return problems + [f"{where}: no '{language}' text for {field}" for where, obj in named
+                       for field, language in missing_translations(obj)]

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from assessment.translation import TranslatedText
 from handbook.anchors import anchor_for
 from handbook.parts import PARTS
 from handbook.text import terms
@@ -289,6 +290,6 @@ class Dimension(Strict):
     """An assessment dimension, shared by the handbook (related chapters) and the questionnaires."""
 
     id: str = Field(pattern=ID)
-    title: str
-    description: str
+    title: TranslatedText  # reads as English; text_in(dimension.title, "fr") for French
+    description: TranslatedText
     chapter: str

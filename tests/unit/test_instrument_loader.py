@@ -110,3 +110,28 @@ def test_skip_logic_operators(rule, answer, shown):
 def test_relevance_needs_exactly_one_operator():
     error = error_of("  - {id: s, title: S, items: [{id: a, text: A, scale: agree5, relevant: {item: q}}]}")
     assert error.code == Code.SCHEMA and "exactly one" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("where", "field"),
+    [("description: {en: About}", "description"), ("intro: {en: Read this}", "sections.s.intro")],
+)
+def test_descriptions_and_intros_must_be_translated_too(where, field):
+    document = f"""
+id: t
+version: 1
+title: {{en: Test, fr: Essai}}
+minutes: 5
+languages: [en, fr]
+{where if field == "description" else ""}
+scales:
+  yn: {{kind: single, choices: {{"y": {{en: "Yes", fr: Oui}}, "n": {{en: "No", fr: Non}}}}}}
+sections:
+  - id: s
+    title: {{en: Section, fr: Section}}
+    {where if field != "description" else ""}
+    items:
+      - {{id: a, text: {{en: Fine, fr: Bien}}, kind: single, scale: yn}}
+"""
+    error = error_of(document, base="")
+    assert (error.code, error.field) == (Code.MISSING_TRANSLATION, field)
