@@ -10,7 +10,7 @@ action; how it ranks is explained too (assessment/ranking.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -153,29 +153,45 @@ class Evidence:
         return max(0, self.as_of - self.profile.founded)
 
 
+Piece = tuple[str, str, int]  # (what: an item id or a finding, kind of evidence, how many it counts for)
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What one condition found. `gap` (0–1) is how far from good the evidence is; `count` how many
-    answers, actors or findings agree; `kind` what sort of evidence it is (for the rank reason)."""
+    """What one condition found. `gap` (0–1) is how far from good the evidence is; `kind` what sort of
+    evidence it is (for the rank reason); `pieces` the distinct pieces of evidence behind it, so an
+    answer that two conditions look at (a weak answer inside a weak dimension) is counted once."""
 
     fired: bool
     reasons: tuple[str, ...] = ()
     gap: float = 0.0
-    count: int = 0
     kind: str = "context"
-    parts: tuple[tuple[str, int], ...] = ()  # (kind, count) of each piece of evidence, when several agree
+    pieces: tuple[Piece, ...] = ()
+
+    @property
+    def count(self) -> int:
+        """How many answers, actors or findings agree."""
+        return sum(n for _, _, n in self.pieces)
 
     @property
     def tally(self) -> dict[str, int]:
         """How much evidence of each kind: answers, map findings, a weak dimension..."""
         out: dict[str, int] = {}
-        for kind, n in self.parts or ((self.kind, self.count),):
-            if kind != "context":
-                out[kind] = out.get(kind, 0) + n
+        for _, kind, n in self.pieces:
+            out[kind] = out.get(kind, 0) + n
         return out
 
 
+def distinct(pieces: list[Piece] | tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """Each piece of evidence once, the first reading of it kept."""
+    seen: dict[str, Piece] = {}
+    for piece in pieces:
+        seen.setdefault(piece[0], piece)
+    return tuple(seen.values())
+
+
 NO = Outcome(False)
+BROAD_KINDS = ("dimension", "dont_know", "unknown")  # evidence that a whole dimension is weak, not one specific gap
 DIMENSION_BAND = 60.0  # the floor of "established": distance below it is how weak a dimension is
 
 
@@ -185,24 +201,25 @@ def _dimension(c: Condition, e: Evidence) -> Outcome:
         return NO
     if c.unknown is not None:
         return Outcome((d.score is None) == c.unknown, (f"{d.title} could not be scored (no usable answers)",), 0.4,
-                       1, "unknown")
+                       "unknown", ((f"unknown:{c.dimension}", "unknown", 1),))
     if d.score is None:
         return NO
     reason = f"{d.title} scored {d.score:.0f}/100 ({d.band})"
     if c.below is not None and d.score < c.below:
         gap = max(0.05, min(1.0, (DIMENSION_BAND - d.score) / DIMENSION_BAND))
-        return Outcome(True, (reason,), round(gap, 3), max(1, _weak_answers(c.dimension, e)), "dimension")
+        weak = _weak_answers(c.dimension, e) or [f"dimension:{c.dimension}"]
+        return Outcome(True, (reason,), round(gap, 3), "dimension", tuple((w, "dimension", 1) for w in weak))
     if c.at_least is not None and d.score >= c.at_least:
-        return Outcome(True, (reason,), 0.0, 0, "context")
+        return Outcome(True, (reason,), 0.0, "context")
     return NO
 
 
-def _weak_answers(dimension: str, e: Evidence) -> int:
-    """How many answers in the dimension are on the weak side (the answers that agree it is weak)."""
+def _weak_answers(dimension: str, e: Evidence) -> list[str]:
+    """The answers in the dimension that are on the weak side (the answers that agree it is weak)."""
     if e.instrument is None:
-        return 1
-    scores = [e.item_score(i.id) for i in e.instrument.items if i.scored and i.dimension == dimension]
-    return sum(1 for s in scores if s is not None and s < 50)
+        return []
+    items = [i.id for i in e.instrument.items if i.scored and i.dimension == dimension]
+    return [i for i in items if (score := e.item_score(i)) is not None and score < 50]
 
 
 def _dont_know(c: Condition, e: Evidence) -> Outcome:
@@ -213,7 +230,7 @@ def _dont_know(c: Condition, e: Evidence) -> Outcome:
     share = d.dont_know / max(1, d.dont_know + d.answered)
     noun = f"question on {d.title[0].lower() + d.title[1:]}"
     return Outcome(True, (f"“Don't know” was the answer to {count(d.dont_know, noun)}",),
-                   round(0.4 + 0.5 * share, 3), d.dont_know, "dont_know")
+                   round(0.4 + 0.5 * share, 3), "dont_know", ((f"dont_know:{c.dont_know}", "dont_know", d.dont_know),))
 
 
 def _answer(c: Condition, e: Evidence) -> Outcome:
@@ -221,7 +238,7 @@ def _answer(c: Condition, e: Evidence) -> Outcome:
     if c.answered is not None:
         given = value not in (None, "", [])
         return Outcome(given == c.answered, (f"Question {c.answer} was {'answered' if given else 'not answered'}",),
-                       0.3, 1, "answer")
+                       0.3, "answer", ((c.answer, "answer", 1),))
     number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
     score = e.item_score(c.answer)
     hit, gap = False, 0.75
@@ -239,14 +256,16 @@ def _answer(c: Condition, e: Evidence) -> Outcome:
         gap = max(0.25, 1 - number / (2 * c.at_most)) if hit and c.at_most else 1.0
     elif c.at_least is not None:
         hit, gap = number is not None and number >= c.at_least, 0.5
-    return Outcome(bool(hit), (e.describe(c.answer),), round(max(0.05, gap), 3), 1, "answer") if hit else NO
+    return Outcome(True, (e.describe(c.answer),), round(max(0.05, gap), 3), "answer",
+                   ((c.answer, "answer", 1),)) if hit else NO
 
 
 def _stage(c: Condition, e: Evidence) -> Outcome:
     stages = e.stage.stages if e.stage else []
     if not set(stages) & set(c.stage):
         return NO
-    return Outcome(True, (f"The coalition is at this stage: {e.stage.title.lower()}",), 0.5, 1, "stage")
+    return Outcome(True, (f"The coalition is at this stage: {e.stage.title.lower()}",), 0.5, "stage",
+                   (("stage", "stage", 1),))
 
 
 def _skipped(c: Condition, e: Evidence) -> Outcome:
@@ -254,8 +273,8 @@ def _skipped(c: Condition, e: Evidence) -> Outcome:
     if not skipped:
         return NO
     gap = max(1 - s.level / 100 for s in skipped)
-    return Outcome(True, tuple(f"Foundation skipped: {s.note}" for s in skipped), round(gap, 3), len(skipped),
-                   "skipped")
+    return Outcome(True, tuple(f"Foundation skipped: {s.note}" for s in skipped), round(gap, 3), "skipped",
+                   tuple((f"skipped:{s.id}", "skipped", 1) for s in skipped))
 
 
 def _flag(c: Condition, e: Evidence) -> Outcome:
@@ -263,29 +282,28 @@ def _flag(c: Condition, e: Evidence) -> Outcome:
     gap = next((g for g in rep.gaps if g.kind == c.flag), None) if rep else None
     if gap is None:
         return NO
-    return Outcome(True, (gap.detail.rstrip("."),), gap.severity, gap.count, "map")
+    return Outcome(True, (gap.detail.rstrip("."),), gap.severity, "map", ((f"flag:{c.flag}", "map", gap.agreeing),))
 
 
 def _founded_within(c: Condition, e: Evidence) -> Outcome:
     age = e.age
     if age is None or age > c.founded_within:
         return NO
-    return Outcome(True, (f"The coalition is {count(age, 'year')} old",), 0.0, 0, "context")
+    return Outcome(True, (f"The coalition is {count(age, 'year')} old",), 0.0, "context")
 
 
 def _older_than(c: Condition, e: Evidence) -> Outcome:
     age = e.age
     if age is None or age <= c.older_than:
         return NO
-    return Outcome(True, (f"The coalition is {count(age, 'year')} old",), 0.0, 0, "context")
+    return Outcome(True, (f"The coalition is {count(age, 'year')} old",), 0.0, "context")
 
 
 def combined(outcomes: list[Outcome]) -> Outcome:
-    """Several pieces of evidence for one action: the strongest sets the gap, all of them the count."""
+    """Several pieces of evidence for one action: the strongest sets the gap, the distinct pieces the count."""
     strongest = max(outcomes, key=lambda o: (o.gap, o.count))
-    parts = tuple(p for o in outcomes for p in (o.parts or ((o.kind, o.count),)))
-    return Outcome(True, tuple(r for o in outcomes for r in o.reasons), strongest.gap, sum(o.count for o in outcomes),
-                   strongest.kind, parts)
+    reasons = tuple(dict.fromkeys(r for o in outcomes for r in o.reasons))
+    return Outcome(True, reasons, strongest.gap, strongest.kind, distinct([p for o in outcomes for p in o.pieces]))
 
 
 def _any(c: Condition, e: Evidence) -> Outcome:
@@ -338,6 +356,8 @@ class Fired:
     count: int
     kind: str
     tally: dict[str, int] = field(default_factory=dict)
+    absorbed: tuple[str, ...] = ()  # specific rules that fired and that this one replaced (it does their job)
+    pieces: tuple[Piece, ...] = ()
 
     @property
     def severity(self) -> float:
@@ -355,16 +375,30 @@ def fire(rule: Rule, e: Evidence) -> Fired | None:
         return None
     evidence = [o for o in outcomes if o.kind != "context"] or outcomes
     total = combined(evidence)
-    return Fired(rule=rule, reasons=[r for o in outcomes for r in o.reasons], gap=total.gap,
-                 count=max(1, total.count), kind=total.kind, tally=total.tally)
+    return Fired(rule=rule, reasons=list(dict.fromkeys(r for o in outcomes for r in o.reasons)), gap=total.gap,
+                 count=max(1, total.count), kind=total.kind, tally=total.tally, pieces=total.pieces)
+
+
+def absorb(fired: Fired, replaced: list[Fired]) -> Fired:
+    """A rule that replaces others that fired does their job, so their answers agree with it too (each
+    piece of evidence counted once) and their reasons are shown with it. Its own gap still says how
+    far from good things are: the rule it replaced measured something narrower."""
+    if not replaced:
+        return fired
+    total = combined([Outcome(True, tuple(f.reasons), f.gap, f.kind, f.pieces) for f in [fired, *replaced]])
+    specific = tuple(f.rule.id for f in replaced if f.kind not in BROAD_KINDS)
+    return replace(fired, reasons=list(total.reasons), count=max(1, total.count), tally=total.tally,
+                   pieces=total.pieces, absorbed=specific)
 
 
 def fired_rules(rules: list[Rule], evidence: Evidence) -> list[Fired]:
     """Every rule that fires, with milder rules replaced and repeated titles dropped (order: rule id)."""
     fired = [f for f in (fire(rule, evidence) for rule in sorted(rules, key=lambda r: r.id)) if f]
+    by_id = {f.rule.id: f for f in fired}
     replaced = {r for f in fired for r in f.rule.replaces}
+    merged = [absorb(f, [by_id[r] for r in f.rule.replaces if r in by_id]) for f in fired if f.rule.id not in replaced]
     kept, titles = [], set()
-    for f in sorted((f for f in fired if f.rule.id not in replaced), key=lambda f: (-f.severity, f.rule.id)):
+    for f in sorted(merged, key=lambda f: (-f.severity, f.rule.id)):
         title = text_in(f.rule.title)
         if title not in titles:
             titles.add(title)

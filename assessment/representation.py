@@ -87,7 +87,9 @@ class MapLabels(BaseModel):
 
 
 class Gap(BaseModel):
-    """One finding. `severity` (0–1) is how serious it is; `count` how many actors or groups show it."""
+    """One finding. `severity` (0–1) is how serious it is; `count` how many actors or groups show it;
+    `answers` how many separate answers agree on it, when that differs from `count` (the groups ticked
+    in one checklist question are one answer, while each actor on the map was rated on its own)."""
 
     model_config = ConfigDict(frozen=True)
     kind: str
@@ -95,6 +97,11 @@ class Gap(BaseModel):
     detail: str
     severity: float = 0.5
     count: int = 1
+    answers: int | None = None
+
+    @property
+    def agreeing(self) -> int:
+        return self.answers if self.answers is not None else self.count
 
 
 class Representation(BaseModel):
@@ -108,7 +115,9 @@ class Representation(BaseModel):
 
 
 FLAGS = ("no_stakeholder_map", "sectors_absent", "de_facto_excluded", "opposed_powerful",
-         "unseen_groups", "power_concentrated", "affected_not_deciding")
+         "unseen_groups", "power_concentrated", "affected_not_deciding", "formal_actors_outside")
+FORMAL_FAMILY = "public_authority"  # the sector family of governments and public bodies (stakeholder-map.yaml)
+FORMAL_SECTORS = ("national_government", "intergovernmental")  # when the labels name no such family
 
 
 def load_labels(path: Path = INSTRUMENT_DIR / "stakeholder-map.yaml") -> MapLabels:
@@ -135,6 +144,7 @@ def analyse(stakeholders: list[Stakeholder], profile: Profile, answers: dict[str
         gaps += _sectors(profile, engaged, labels)
         gaps += _de_facto(stakeholders, labels)
         gaps += _affected(stakeholders)
+        gaps += _formal_outside(stakeholders, profile, labels)
     gaps += _unseen(answers, group_labels or {})
     shares = [s.votes for s in stakeholders if s.votes > 0]
     hhi = herfindahl(shares)
@@ -202,6 +212,24 @@ def _de_facto(stakeholders: list[Stakeholder], labels: MapLabels) -> list[Gap]:
     return gaps
 
 
+def _formal_outside(stakeholders: list[Stakeholder], profile: Profile, labels: MapLabels) -> list[Gap]:
+    """Governments and international bodies with the authority to act (influence 4 or 5) that are only
+    consulted or not engaged: the coalition's relationship with them needs defining. Opponents are
+    left to the de facto findings, which ask for a strategy rather than a working relationship."""
+    family = labels.sector_families.get(FORMAL_FAMILY)
+    sectors = family.for_scope(profile.scope) if family else FORMAL_SECTORS
+    outside = [s for s in stakeholders if s.sector in sectors and s.participation in ("consulted", "not_engaged")
+               and s.influence >= DE_FACTO_LEVEL]
+    if not outside:
+        return []
+    names = "; ".join(f"{s.name} ({labels.participation[s.participation].lower()}, influence {s.influence})"
+                      for s in outside)
+    severity = max(s.influence / 5 * (1.0 if s.participation == "not_engaged" else 0.75) for s in outside)
+    return [Gap(kind="formal_actors_outside", title="Bodies with authority outside the coalition", count=len(outside),
+                severity=round(severity, 3),
+                detail=f"Governments or international bodies that can act on the issue but are not members: {names}.")]
+
+
 def _affected(stakeholders: list[Stakeholder]) -> list[Gap]:
     affected = [s for s in stakeholders if s.sector == "affected_community"]
     if not affected or any(s.participation in ("core", "member") for s in affected):
@@ -221,7 +249,7 @@ def _unseen(answers: dict[str, Any], names: dict[str, str]) -> list[Gap]:
     missing = [g for g in affected if g not in (reached if isinstance(reached, list) else [])]
     if not missing:
         return []
-    return [Gap(kind="unseen_groups", title="Unseen groups not reached", count=len(missing),
+    return [Gap(kind="unseen_groups", title="Unseen groups not reached", count=len(missing), answers=1,
                 severity=round(0.5 + 0.5 * len(missing) / len(affected), 3),
                 detail="Affected but not engaged in the last 12 months: "
                        + join(_in_sentence(names.get(g, g.replace("_", " "))) for g in missing) + ".")]
