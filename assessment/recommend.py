@@ -2,9 +2,12 @@
 
 A rule is considered only when its preconditions hold (`requires`: stage, budget, coalition type
 and scope), fires when all of its `when` conditions hold, and stays silent when any `done_when`
-condition shows the thing is already done. Each condition kind is one row of CONDITIONS (add a
-kind = add a row). What matched becomes the "why", so a person can see the evidence behind every
-action; how it ranks is explained too (assessment/ranking.py).
+condition shows the thing is already done. `agrees` conditions are never needed for a rule to
+fire, but each that holds adds its evidence (a missing practice that corroborates a symptom).
+Each condition kind is one row of CONDITIONS (add a kind = add a row). What matched becomes the
+"why", so a person can see the evidence behind every action; how it ranks is explained too
+(assessment/ranking.py). Evidence is counted by distinct pieces (an answer seen by two conditions
+counts once), and a rule that replaces others that fired carries their evidence.
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ class Rule(BaseModel):
     requires: Requires = Requires()
     when: list[Condition] = Field(min_length=1)
     done_when: list[Condition] = []
+    agrees: list[Condition] = []
     why: str | dict[str, str]
     steps: list[str | dict[str, str]] = Field(min_length=2, max_length=5)
     chapter: str
@@ -249,8 +253,9 @@ def _answer(c: Condition, e: Evidence) -> Outcome:
     elif c.score_below is not None:
         hit = score is not None and score < c.score_below
         gap = 1 - score / 100 if score is not None else 0
-    elif c.score_at_least is not None:
-        hit, gap = score is not None and score >= c.score_at_least, 0.0
+    elif c.score_at_least is not None:  # something is in place: a precondition, never evidence of a gap
+        held = score is not None and score >= c.score_at_least
+        return Outcome(True, (e.describe(c.answer),), 0.0, "context") if held else NO
     elif c.at_most is not None:
         hit = number is not None and number <= c.at_most
         gap = max(0.25, 1 - number / (2 * c.at_most)) if hit and c.at_most else 1.0
@@ -373,6 +378,7 @@ def fire(rule: Rule, e: Evidence) -> Fired | None:
         return None
     if any(evaluate(c, e).fired for c in rule.done_when):
         return None
+    outcomes += [o for o in (evaluate(c, e) for c in rule.agrees) if o.fired]
     evidence = [o for o in outcomes if o.kind != "context"] or outcomes
     total = combined(evidence)
     return Fired(rule=rule, reasons=list(dict.fromkeys(r for o in outcomes for r in o.reasons)), gap=total.gap,
@@ -445,7 +451,7 @@ def rule_references(rule: Rule) -> list[tuple[str, str]]:
     """(kind, value) for every id a rule refers to, so `validate` can check them all."""
     refs = [("dimension", rule.dimension), ("chapter", rule.chapter), *[("rule", r) for r in rule.replaces],
             *[("theme", t) for t in rule.themes], *[("tool", t) for t in rule.tools]]
-    stack = [*rule.when, *rule.done_when]
+    stack = [*rule.when, *rule.done_when, *rule.agrees]
     while stack:
         c = stack.pop()
         stack.extend(c.any or [])

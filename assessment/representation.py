@@ -1,9 +1,11 @@
 """Turn the stakeholder map into representation gaps.
 
-Four questions: which kinds of actor a coalition of this type and scope should involve are absent
+Five questions: which kinds of actor a coalition of this type and scope should involve are absent
 (a family such as civil society counts once, and a city alliance is not asked for an
-intergovernmental organisation); who has power
-or a large stake but is not engaged or is opposed (de facto stakeholders); which unseen groups the
+intergovernmental organisation); who has power (influence 4–5) but is not engaged or is opposed
+(de facto stakeholders, as step 7 of the handbook's stakeholder map defines them: a large stake
+without power is the affected and unseen groups' finding, not this one); which governments and
+international bodies able to act are only consulted or not engaged; which unseen groups the
 issue affects but the coalition has not reached; and how concentrated decision votes are
 (Herfindahl–Hirschman index over vote shares).
 """
@@ -196,13 +198,13 @@ def _sectors(profile: Profile, engaged: list[str], labels: MapLabels) -> list[Ga
 def _de_facto(stakeholders: list[Stakeholder], labels: MapLabels) -> list[Gap]:
     gaps = []
     outside = [s for s in stakeholders if s.participation in ("not_engaged", "opposed")
-               and max(s.influence, s.stake) >= DE_FACTO_LEVEL]
+               and s.influence >= DE_FACTO_LEVEL]
     if outside:
         names = "; ".join(f"{s.name} ({labels.participation[s.participation].lower()}, influence {s.influence}, "
                           f"stake {s.stake})" for s in outside)
         gaps.append(Gap(kind="de_facto_excluded", title="De facto stakeholders outside the coalition",
-                        count=len(outside), severity=max(max(s.influence, s.stake) for s in outside) / 5,
-                        detail=f"High influence or stake but not engaged: {names}."))
+                        count=len(outside), severity=max(s.influence for s in outside) / 5,
+                        detail=f"High influence but not engaged: {names}."))
     opponents = [s for s in stakeholders if s.participation == "opposed" and s.influence >= DE_FACTO_LEVEL]
     if opponents:
         gaps.append(Gap(kind="opposed_powerful", title="Powerful opponents", count=len(opponents),
@@ -242,6 +244,7 @@ def _affected(stakeholders: list[Stakeholder]) -> list[Gap]:
 
 
 def _unseen(answers: dict[str, Any], names: dict[str, str]) -> list[Gap]:
+    """Groups ticked as affected but not reached: one answer, however many groups it names."""
     affected = answers.get("re_groups_affected")
     reached = answers.get("re_groups_reached")
     if not isinstance(affected, list) or not affected:

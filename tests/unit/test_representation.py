@@ -26,7 +26,11 @@ def test_de_facto_stakeholders_and_powerful_opponents():
                       person("Donor", "donor", influence=4, stake=1, participation="core")], Profile(), {})
     assert {"de_facto_excluded", "opposed_powerful", "affected_not_deciding"} <= set(result.flags)
     detail = next(g.detail for g in result.gaps if g.kind == "de_facto_excluded")
-    assert "Army" in detail and "Villagers" in detail and "Donor" not in detail
+    # Handbook, representation, step 7: influence 4-5 outside makes a de facto stakeholder. The villagers'
+    # large stake without power is the affected-communities finding, not this one.
+    assert "Army" in detail and "Villagers" not in detail and "Donor" not in detail
+    affected = next(g.detail for g in result.gaps if g.kind == "affected_not_deciding")
+    assert "1 affected community" in affected
 
 
 def test_sectors_absent_for_the_coalition_type():
