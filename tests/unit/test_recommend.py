@@ -140,3 +140,29 @@ def test_the_same_answer_seen_twice_is_one_piece_of_evidence():
 """)
     [rec] = recommend(twice, evidence({"le_a": 1, "le_b": 5, "le_r": 1}))
     assert rec.evidence == 1
+
+
+AGREES = """
+- {id: symptom, title: Symptom, dimension: legitimacy, priority: 1, themes: [trust],
+   when: [{answer: le_a, score_below: 50}], agrees: [{answer: le_b, score_below: 50}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+- {id: guarded, title: Guarded, dimension: legitimacy, priority: 1, themes: [trust],
+   when: [{answer: le_a, score_below: 50}, {answer: le_r, score_at_least: 75}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+"""
+
+
+def test_agreeing_evidence_adds_weight_but_never_fires_a_rule_alone():
+    alone = recommend(rules(AGREES), evidence({"le_a": 5, "le_b": 1, "le_r": 1}))
+    assert "symptom" not in [r.id for r in alone]
+    both = next(r for r in recommend(rules(AGREES), evidence({"le_a": 1, "le_b": 1, "le_r": 5})) if r.id == "symptom")
+    only = next(r for r in recommend(rules(AGREES), evidence({"le_a": 1, "le_b": 5, "le_r": 5})) if r.id == "symptom")
+    assert both.evidence == 2 and only.evidence == 1 and both.score > only.score
+
+
+def test_a_precondition_that_something_is_in_place_is_not_evidence():
+    # le_r is reverse-worded: answering 1 ("Strongly disagree") scores 100, so the precondition holds.
+    guarded = next(r for r in recommend(rules(AGREES), evidence({"le_a": 1, "le_b": 5, "le_r": 1}))
+                   if r.id == "guarded")
+    assert guarded.evidence == 1
+    assert "guarded" not in [r.id for r in recommend(rules(AGREES), evidence({"le_a": 1, "le_b": 5, "le_r": 5}))]
