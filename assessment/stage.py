@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from assessment.grammar import sentence
+from assessment.grammar import sentence, with_article
 from assessment.loader import CONTENT_DIR, read_yaml, visible
 from assessment.model import COALITION_TYPES, NOT_APPLICABLE, STAGES, Instrument, Item, Text, text_in
 from assessment.scoring import item_score
@@ -233,8 +233,9 @@ def _closed(path: list[str], answers: dict[str, Any], info: dict[str, StageInfo]
 
 def _closed_note(instrument: Instrument, stage: str, info: dict[str, StageInfo]) -> str:
     item = instrument.item(info[stage].closed_by)
-    return (f"“{text_in(item.text).rstrip('.')}” is done, so the {info[stage].name.lower()} stage is behind the "
-            "coalition and it is placed at the work it carries on.")
+    name = info[stage].name.lower()
+    return (f"“{text_in(item.text).rstrip('.')}” is done. {with_article(name, capital=True)} ends with that "
+            f"decision, so the coalition is placed at the work it now carries on, not at the {name} stage.")
 
 
 def _model(model: StageModel | list[StageInfo] | None) -> StageModel:

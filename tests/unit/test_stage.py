@@ -210,8 +210,8 @@ def test_a_decision_on_the_future_ends_the_evaluation():
     decided = diagnose_stage(FULL, full(**levels, evaluation=(UNDER, DONE)), MODEL, "standard_setting")
     assert deciding.id == "evaluation"
     assert decided.id == "monitoring" and decided.position == deciding.position - 1
-    assert any("is behind the coalition" in line for line in decided.evidence)
-    assert not any("is behind the coalition" in line for line in deciding.evidence)
+    assert any("ends with that decision" in line for line in decided.evidence)
+    assert not any("ends with that decision" in line for line in deciding.evidence)
 
 
 def test_a_foundation_is_skipped_only_when_none_of_its_work_was_started():
