@@ -38,7 +38,7 @@ messages: install
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k NC_:1c,2 --no-location --sort-output --omit-header \
 		-o content/locale/messages.pot .
 	$(VENV)/bin/pybabel update -i content/locale/messages.pot -d content/locale --no-fuzzy-matching \
-		--no-location --ignore-obsolete
+		--ignore-obsolete
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from assessment.grammar import NUMBER_WORDS, sentence
 from assessment.i18n import NC_, Translator, translator
 from assessment.model import text_in
-from assessment.recommend import DIMENSION_BAND, Evidence, Fired, Recommendation
+from assessment.recommend import BROAD_KINDS, DIMENSION_BAND, Evidence, Fired, Recommendation
 
 TOP = 5
 ALSO = 10
@@ -26,7 +26,7 @@ PER_DIMENSION_IN_TOP = 2
 PRIORITY_FACTOR = {1: 1.0, 2: 0.6, 3: 0.4}
 LABELS = ((0.45, NC_("priority", "Act now")), (0.25, NC_("priority", "Next")), (0.0, NC_("priority", "When you can")))
 NOTABLE_WEIGHT = 0.15
-BROAD = ("dimension", "dont_know", "unknown")  # evidence that a whole dimension is weak, not one specific gap
+BROAD = BROAD_KINDS
 AFTER_SPECIFIC = 0.98  # a broad action ranks just after the best specific action of its dimension
 
 
@@ -86,7 +86,9 @@ def specific_first(scored: list[Scored], evidence: Evidence) -> list[Scored]:
     ("open a channel to the ministry"): an adviser names the concrete gaps first and keeps the broad
     repair as the next step. Its score is held just under the best specific action of its
     dimension, so a dimension's two places in the first five go to its most telling concrete
-    action and then to the broad repair."""
+    action and then to the broad repair. A broad action that replaced a specific one that fired
+    ("write down the decision rules and roles" inside "rebuild accountability") is that concrete
+    action in its fuller form, so it is not held back."""
     specific: dict[str, list[float]] = {}
     for item in scored:
         if item.fired.kind not in BROAD:
@@ -95,7 +97,8 @@ def specific_first(scored: list[Scored], evidence: Evidence) -> list[Scored]:
     out = []
     for item in scored:
         cap = best.get(item.fired.rule.dimension)
-        if item.fired.kind in BROAD and cap is not None and item.score > cap * AFTER_SPECIFIC:
+        if (item.fired.kind in BROAD and not item.fired.absorbed and cap is not None
+                and item.score > cap * AFTER_SPECIFIC):
             score = round(cap * AFTER_SPECIFIC, 4)
             out.append(Scored(item.fired, score, item.weight, (-score, *item.key[1:]), after_specific=True))
         else:

@@ -2,15 +2,18 @@
 
 A rule is considered only when its preconditions hold (`requires`: stage, budget, coalition type
 and scope), fires when all of its `when` conditions hold, and stays silent when any `done_when`
-condition shows the thing is already done. Each condition kind is one row of CONDITIONS (add a
-kind = add a row). What matched becomes the "why", so a person can see the evidence behind every
-action; how it ranks is explained too (assessment/ranking.py).
+condition shows the thing is already done. `agrees` conditions are never needed for a rule to
+fire, but each that holds adds its evidence (a missing practice that corroborates a symptom).
+Each condition kind is one row of CONDITIONS (add a kind = add a row). What matched becomes the
+"why", so a person can see the evidence behind every action; how it ranks is explained too
+(assessment/ranking.py). Evidence is counted by distinct pieces (an answer seen by two conditions
+counts once), and a rule that replaces others that fired carries their evidence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -81,6 +84,7 @@ class Rule(BaseModel):
     requires: Requires = Requires()
     when: list[Condition] = Field(min_length=1)
     done_when: list[Condition] = []
+    agrees: list[Condition] = []
     why: TranslatedText
     steps: list[TranslatedText] = Field(min_length=2, max_length=5)
     chapter: str
@@ -167,29 +171,45 @@ class Evidence:
         return max(0, self.as_of - self.profile.founded)
 
 
+Piece = tuple[str, str, int]  # (what: an item id or a finding, kind of evidence, how many it counts for)
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What one condition found. `gap` (0–1) is how far from good the evidence is; `count` how many
-    answers, actors or findings agree; `kind` what sort of evidence it is (for the rank reason)."""
+    """What one condition found. `gap` (0–1) is how far from good the evidence is; `kind` what sort of
+    evidence it is (for the rank reason); `pieces` the distinct pieces of evidence behind it, so an
+    answer that two conditions look at (a weak answer inside a weak dimension) is counted once."""
 
     fired: bool
     reasons: tuple[str, ...] = ()
     gap: float = 0.0
-    count: int = 0
     kind: str = "context"
-    parts: tuple[tuple[str, int], ...] = ()  # (kind, count) of each piece of evidence, when several agree
+    pieces: tuple[Piece, ...] = ()
+
+    @property
+    def count(self) -> int:
+        """How many answers, actors or findings agree."""
+        return sum(n for _, _, n in self.pieces)
 
     @property
     def tally(self) -> dict[str, int]:
         """How much evidence of each kind: answers, map findings, a weak dimension..."""
         out: dict[str, int] = {}
-        for kind, n in self.parts or ((self.kind, self.count),):
-            if kind != "context":
-                out[kind] = out.get(kind, 0) + n
+        for _, kind, n in self.pieces:
+            out[kind] = out.get(kind, 0) + n
         return out
 
 
+def distinct(pieces: list[Piece] | tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """Each piece of evidence once, the first reading of it kept."""
+    seen: dict[str, Piece] = {}
+    for piece in pieces:
+        seen.setdefault(piece[0], piece)
+    return tuple(seen.values())
+
+
 NO = Outcome(False)
+BROAD_KINDS = ("dimension", "dont_know", "unknown")  # evidence that a whole dimension is weak, not one specific gap
 DIMENSION_BAND = 60.0  # the floor of "established": distance below it is how weak a dimension is
 
 
@@ -201,25 +221,26 @@ def _dimension(c: Condition, e: Evidence) -> Outcome:
     if c.unknown is not None:
         return Outcome((d.score is None) == c.unknown,
                        (_("{dimension} could not be scored (no usable answers)").format(dimension=d.title),), 0.4,
-                       1, "unknown")
+                       "unknown", ((f"unknown:{c.dimension}", "unknown", 1),))
     if d.score is None:
         return NO
     reason = _("{dimension} scored {score}/100 ({band})").format(dimension=d.title, score=f"{d.score:.0f}",
                                                                  band=_(d.band))
     if c.below is not None and d.score < c.below:
         gap = max(0.05, min(1.0, (DIMENSION_BAND - d.score) / DIMENSION_BAND))
-        return Outcome(True, (reason,), round(gap, 3), max(1, _weak_answers(c.dimension, e)), "dimension")
+        weak = _weak_answers(c.dimension, e) or [f"dimension:{c.dimension}"]
+        return Outcome(True, (reason,), round(gap, 3), "dimension", tuple((w, "dimension", 1) for w in weak))
     if c.at_least is not None and d.score >= c.at_least:
-        return Outcome(True, (reason,), 0.0, 0, "context")
+        return Outcome(True, (reason,), 0.0, "context")
     return NO
 
 
-def _weak_answers(dimension: str, e: Evidence) -> int:
-    """How many answers in the dimension are on the weak side (the answers that agree it is weak)."""
+def _weak_answers(dimension: str, e: Evidence) -> list[str]:
+    """The answers in the dimension that are on the weak side (the answers that agree it is weak)."""
     if e.instrument is None:
-        return 1
-    scores = [e.item_score(i.id) for i in e.instrument.items if i.scored and i.dimension == dimension]
-    return sum(1 for s in scores if s is not None and s < 50)
+        return []
+    items = [i.id for i in e.instrument.items if i.scored and i.dimension == dimension]
+    return [i for i in items if (score := e.item_score(i)) is not None and score < 50]
 
 
 def _dont_know(c: Condition, e: Evidence) -> Outcome:
@@ -232,8 +253,8 @@ def _dont_know(c: Condition, e: Evidence) -> Outcome:
                                              "“Don't know” was the answer to {n} questions on {dimension}",
                                              d.dont_know).format(n=d.dont_know,
                                                                  dimension=d.title[0].lower() + d.title[1:])
-    return Outcome(True, (reason,),
-                   round(0.4 + 0.5 * share, 3), d.dont_know, "dont_know")
+    return Outcome(True, (reason,), round(0.4 + 0.5 * share, 3), "dont_know",
+                   ((f"dont_know:{c.dont_know}", "dont_know", d.dont_know),))
 
 
 def _answer(c: Condition, e: Evidence) -> Outcome:
@@ -242,7 +263,7 @@ def _answer(c: Condition, e: Evidence) -> Outcome:
         given = value not in (None, "", [])
         _ = translator(e.language).gettext
         said = _("Question {item} was answered") if given else _("Question {item} was not answered")
-        return Outcome(given == c.answered, (said.format(item=c.answer),), 0.3, 1, "answer")
+        return Outcome(given == c.answered, (said.format(item=c.answer),), 0.3, "answer", ((c.answer, "answer", 1),))
     number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
     score = e.item_score(c.answer)
     hit, gap = False, 0.75
@@ -253,14 +274,16 @@ def _answer(c: Condition, e: Evidence) -> Outcome:
     elif c.score_below is not None:
         hit = score is not None and score < c.score_below
         gap = 1 - score / 100 if score is not None else 0
-    elif c.score_at_least is not None:
-        hit, gap = score is not None and score >= c.score_at_least, 0.0
+    elif c.score_at_least is not None:  # something is in place: a precondition, never evidence of a gap
+        held = score is not None and score >= c.score_at_least
+        return Outcome(True, (e.describe(c.answer),), 0.0, "context") if held else NO
     elif c.at_most is not None:
         hit = number is not None and number <= c.at_most
         gap = max(0.25, 1 - number / (2 * c.at_most)) if hit and c.at_most else 1.0
     elif c.at_least is not None:
         hit, gap = number is not None and number >= c.at_least, 0.5
-    return Outcome(bool(hit), (e.describe(c.answer),), round(max(0.05, gap), 3), 1, "answer") if hit else NO
+    return Outcome(True, (e.describe(c.answer),), round(max(0.05, gap), 3), "answer",
+                   ((c.answer, "answer", 1),)) if hit else NO
 
 
 def _stage(c: Condition, e: Evidence) -> Outcome:
@@ -269,7 +292,7 @@ def _stage(c: Condition, e: Evidence) -> Outcome:
         return NO
     reason = translator(e.language).gettext("The coalition is at this stage: {stage}").format(
         stage=e.stage.title.lower())
-    return Outcome(True, (reason,), 0.5, 1, "stage")
+    return Outcome(True, (reason,), 0.5, "stage", (("stage", "stage", 1),))
 
 
 def _skipped(c: Condition, e: Evidence) -> Outcome:
@@ -279,7 +302,7 @@ def _skipped(c: Condition, e: Evidence) -> Outcome:
     gap = max(1 - s.level / 100 for s in skipped)
     _ = translator(e.language).gettext
     return Outcome(True, tuple(_("Foundation skipped: {note}").format(note=s.note) for s in skipped), round(gap, 3),
-                   len(skipped), "skipped")
+                   "skipped", tuple((f"skipped:{s.id}", "skipped", 1) for s in skipped))
 
 
 def _flag(c: Condition, e: Evidence) -> Outcome:
@@ -287,21 +310,21 @@ def _flag(c: Condition, e: Evidence) -> Outcome:
     gap = next((g for g in rep.gaps if g.kind == c.flag), None) if rep else None
     if gap is None:
         return NO
-    return Outcome(True, (gap.detail.rstrip("."),), gap.severity, gap.count, "map")
+    return Outcome(True, (gap.detail.rstrip("."),), gap.severity, "map", ((f"flag:{c.flag}", "map", gap.agreeing),))
 
 
 def _founded_within(c: Condition, e: Evidence) -> Outcome:
     age = e.age
     if age is None or age > c.founded_within:
         return NO
-    return Outcome(True, (_age(age, e.language),), 0.0, 0, "context")
+    return Outcome(True, (_age(age, e.language),), 0.0, "context")
 
 
 def _older_than(c: Condition, e: Evidence) -> Outcome:
     age = e.age
     if age is None or age <= c.older_than:
         return NO
-    return Outcome(True, (_age(age, e.language),), 0.0, 0, "context")
+    return Outcome(True, (_age(age, e.language),), 0.0, "context")
 
 
 def _age(age: int, language: str) -> str:
@@ -310,11 +333,10 @@ def _age(age: int, language: str) -> str:
 
 
 def combined(outcomes: list[Outcome]) -> Outcome:
-    """Several pieces of evidence for one action: the strongest sets the gap, all of them the count."""
+    """Several pieces of evidence for one action: the strongest sets the gap, the distinct pieces the count."""
     strongest = max(outcomes, key=lambda o: (o.gap, o.count))
-    parts = tuple(p for o in outcomes for p in (o.parts or ((o.kind, o.count),)))
-    return Outcome(True, tuple(r for o in outcomes for r in o.reasons), strongest.gap, sum(o.count for o in outcomes),
-                   strongest.kind, parts)
+    reasons = tuple(dict.fromkeys(r for o in outcomes for r in o.reasons))
+    return Outcome(True, reasons, strongest.gap, strongest.kind, distinct([p for o in outcomes for p in o.pieces]))
 
 
 def _any(c: Condition, e: Evidence) -> Outcome:
@@ -367,6 +389,8 @@ class Fired:
     count: int
     kind: str
     tally: dict[str, int] = field(default_factory=dict)
+    absorbed: tuple[str, ...] = ()  # specific rules that fired and that this one replaced (it does their job)
+    pieces: tuple[Piece, ...] = ()
 
     @property
     def severity(self) -> float:
@@ -382,18 +406,33 @@ def fire(rule: Rule, e: Evidence) -> Fired | None:
         return None
     if any(evaluate(c, e).fired for c in rule.done_when):
         return None
+    outcomes += [o for o in (evaluate(c, e) for c in rule.agrees) if o.fired]
     evidence = [o for o in outcomes if o.kind != "context"] or outcomes
     total = combined(evidence)
-    return Fired(rule=rule, reasons=[r for o in outcomes for r in o.reasons], gap=total.gap,
-                 count=max(1, total.count), kind=total.kind, tally=total.tally)
+    return Fired(rule=rule, reasons=list(dict.fromkeys(r for o in outcomes for r in o.reasons)), gap=total.gap,
+                 count=max(1, total.count), kind=total.kind, tally=total.tally, pieces=total.pieces)
+
+
+def absorb(fired: Fired, replaced: list[Fired]) -> Fired:
+    """A rule that replaces others that fired does their job, so their answers agree with it too (each
+    piece of evidence counted once) and their reasons are shown with it. Its own gap still says how
+    far from good things are: the rule it replaced measured something narrower."""
+    if not replaced:
+        return fired
+    total = combined([Outcome(True, tuple(f.reasons), f.gap, f.kind, f.pieces) for f in [fired, *replaced]])
+    specific = tuple(f.rule.id for f in replaced if f.kind not in BROAD_KINDS)
+    return replace(fired, reasons=list(total.reasons), count=max(1, total.count), tally=total.tally,
+                   pieces=total.pieces, absorbed=specific)
 
 
 def fired_rules(rules: list[Rule], evidence: Evidence) -> list[Fired]:
     """Every rule that fires, with milder rules replaced and repeated titles dropped (order: rule id)."""
     fired = [f for f in (fire(rule, evidence) for rule in sorted(rules, key=lambda r: r.id)) if f]
+    by_id = {f.rule.id: f for f in fired}
     replaced = {r for f in fired for r in f.rule.replaces}
+    merged = [absorb(f, [by_id[r] for r in f.rule.replaces if r in by_id]) for f in fired if f.rule.id not in replaced]
     kept, titles = [], set()
-    for f in sorted((f for f in fired if f.rule.id not in replaced), key=lambda f: (-f.severity, f.rule.id)):
+    for f in sorted(merged, key=lambda f: (-f.severity, f.rule.id)):
         title = text_in(f.rule.title)
         if title not in titles:
             titles.add(title)
@@ -463,7 +502,7 @@ def rule_references(rule: Rule) -> list[tuple[str, str]]:
     """(kind, value) for every id a rule refers to, so `validate` can check them all."""
     refs = [("dimension", rule.dimension), ("chapter", rule.chapter), *[("rule", r) for r in rule.replaces],
             *[("theme", t) for t in rule.themes], *[("tool", t) for t in rule.tools]]
-    stack = [*rule.when, *rule.done_when]
+    stack = [*rule.when, *rule.done_when, *rule.agrees]
     while stack:
         c = stack.pop()
         stack.extend(c.any or [])

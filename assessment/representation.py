@@ -1,9 +1,11 @@
 """Turn the stakeholder map into representation gaps.
 
-Four questions: which kinds of actor a coalition of this type and scope should involve are absent
+Five questions: which kinds of actor a coalition of this type and scope should involve are absent
 (a family such as civil society counts once, and a city alliance is not asked for an
-intergovernmental organisation); who has power
-or a large stake but is not engaged or is opposed (de facto stakeholders); which unseen groups the
+intergovernmental organisation); who has power (influence 4–5) but is not engaged or is opposed
+(de facto stakeholders, as step 7 of the handbook's stakeholder map defines them: a large stake
+without power is the affected and unseen groups' finding, not this one); which governments and
+international bodies able to act are only consulted or not engaged; which unseen groups the
 issue affects but the coalition has not reached; and how concentrated decision votes are
 (Herfindahl–Hirschman index over vote shares).
 """
@@ -97,7 +99,9 @@ class MapLabels(BaseModel):
 
 
 class Gap(BaseModel):
-    """One finding. `severity` (0–1) is how serious it is; `count` how many actors or groups show it."""
+    """One finding. `severity` (0–1) is how serious it is; `count` how many actors or groups show it;
+    `answers` how many separate answers agree on it, when that differs from `count` (the groups ticked
+    in one checklist question are one answer, while each actor on the map was rated on its own)."""
 
     model_config = ConfigDict(frozen=True)
     kind: str
@@ -105,6 +109,11 @@ class Gap(BaseModel):
     detail: str
     severity: float = 0.5
     count: int = 1
+    answers: int | None = None
+
+    @property
+    def agreeing(self) -> int:
+        return self.answers if self.answers is not None else self.count
 
 
 class Representation(BaseModel):
@@ -118,7 +127,9 @@ class Representation(BaseModel):
 
 
 FLAGS = ("no_stakeholder_map", "sectors_absent", "de_facto_excluded", "opposed_powerful",
-         "unseen_groups", "power_concentrated", "affected_not_deciding")
+         "unseen_groups", "power_concentrated", "affected_not_deciding", "formal_actors_outside")
+FORMAL_FAMILY = "public_authority"  # the sector family of governments and public bodies (stakeholder-map.yaml)
+FORMAL_SECTORS = ("national_government", "intergovernmental")  # when the labels name no such family
 
 
 def load_labels(path: Path = INSTRUMENT_DIR / "stakeholder-map.yaml") -> MapLabels:
@@ -149,6 +160,7 @@ def analyse(stakeholders: list[Stakeholder], profile: Profile, answers: dict[str
         gaps += _sectors(profile, engaged, labels, t)
         gaps += _de_facto(stakeholders, labels, t)
         gaps += _affected(stakeholders, t)
+        gaps += _formal_outside(stakeholders, profile, labels, t)
     gaps += _unseen(answers, group_labels or {}, t)
     shares = [s.votes for s in stakeholders if s.votes > 0]
     hhi = herfindahl(shares)
@@ -203,14 +215,14 @@ def _de_facto(stakeholders: list[Stakeholder], labels: MapLabels, t: Translator)
     _ = t.gettext
     gaps = []
     outside = [s for s in stakeholders if s.participation in ("not_engaged", "opposed")
-               and max(s.influence, s.stake) >= DE_FACTO_LEVEL]
+               and s.influence >= DE_FACTO_LEVEL]
     if outside:
         names = "; ".join(_("{name} ({participation}, influence {influence}, stake {stake})").format(
             name=s.name, participation=text_in(labels.participation[s.participation], t.language).lower(),
             influence=s.influence, stake=s.stake) for s in outside)
         gaps.append(Gap(kind="de_facto_excluded", title=_("De facto stakeholders outside the coalition"),
-                        count=len(outside), severity=max(max(s.influence, s.stake) for s in outside) / 5,
-                        detail=_("High influence or stake but not engaged: {names}.").format(names=names)))
+                        count=len(outside), severity=max(s.influence for s in outside) / 5,
+                        detail=_("High influence but not engaged: {names}.").format(names=names)))
     opponents = [s for s in stakeholders if s.participation == "opposed" and s.influence >= DE_FACTO_LEVEL]
     if opponents:
         names = "; ".join(_("{name} (influence {influence})").format(name=s.name, influence=s.influence)
@@ -219,6 +231,28 @@ def _de_facto(stakeholders: list[Stakeholder], labels: MapLabels, t: Translator)
                         severity=max(s.influence for s in opponents) / 5,
                         detail=_("Actively opposed and highly influential: {names}.").format(names=names)))
     return gaps
+
+
+def _formal_outside(stakeholders: list[Stakeholder], profile: Profile, labels: MapLabels,
+                    t: Translator) -> list[Gap]:
+    """Governments and international bodies with the authority to act (influence 4 or 5) that are only
+    consulted or not engaged: the coalition's relationship with them needs defining. Opponents are
+    left to the de facto findings, which ask for a strategy rather than a working relationship."""
+    _ = t.gettext
+    family = labels.sector_families.get(FORMAL_FAMILY)
+    sectors = family.for_scope(profile.scope) if family else FORMAL_SECTORS
+    outside = [s for s in stakeholders if s.sector in sectors and s.participation in ("consulted", "not_engaged")
+               and s.influence >= DE_FACTO_LEVEL]
+    if not outside:
+        return []
+    names = "; ".join(_("{name} ({participation}, influence {influence})").format(
+        name=s.name, participation=text_in(labels.participation[s.participation], t.language).lower(),
+        influence=s.influence) for s in outside)
+    severity = max(s.influence / 5 * (1.0 if s.participation == "not_engaged" else 0.75) for s in outside)
+    return [Gap(kind="formal_actors_outside", title=_("Bodies with authority outside the coalition"),
+                count=len(outside), severity=round(severity, 3),
+                detail=_("Governments or international bodies that can act on the issue but are not members: "
+                         "{names}.").format(names=names))]
 
 
 def _affected(stakeholders: list[Stakeholder], t: Translator) -> list[Gap]:
@@ -233,6 +267,7 @@ def _affected(stakeholders: list[Stakeholder], t: Translator) -> list[Gap]:
 
 
 def _unseen(answers: dict[str, Any], names: dict[str, str], t: Translator) -> list[Gap]:
+    """Groups ticked as affected but not reached: one answer, however many groups it names."""
     affected = answers.get("re_groups_affected")
     reached = answers.get("re_groups_reached")
     if not isinstance(affected, list) or not affected:
@@ -240,7 +275,7 @@ def _unseen(answers: dict[str, Any], names: dict[str, str], t: Translator) -> li
     missing = [g for g in affected if g not in (reached if isinstance(reached, list) else [])]
     if not missing:
         return []
-    return [Gap(kind="unseen_groups", title=t.gettext("Unseen groups not reached"), count=len(missing),
+    return [Gap(kind="unseen_groups", title=t.gettext("Unseen groups not reached"), count=len(missing), answers=1,
                 severity=round(0.5 + 0.5 * len(missing) / len(affected), 3),
                 detail=t.gettext("Affected but not engaged in the last 12 months: {groups}.").format(
                     groups=t.join(_in_sentence(names.get(g, g.replace("_", " "))) for g in missing)))]

@@ -10,6 +10,12 @@ you, even if its questions were answered cautiously). The current stage is the o
 on at that position; close to a boundary the diagnosis says "between X and Y" instead of flipping.
 Because one answer moved by one step changes the sum by at most one, the diagnosis then moves by
 at most one step: from a stage to "between", or from "between" to the next stage.
+
+Between two stages, the coalition is placed at the earlier one while its work is unfinished (its
+main task), and at the later one once the earlier is done. A stage can name the item that closes
+it (`closed_by` in content/stages.yaml): once the decision on the coalition's future is taken,
+the evaluation is behind it and the coalition is placed at the work it carries on, never further
+than the stage before (a cap moves the place by at most one step, so stability holds).
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from assessment.scoring import item_score
 from assessment.translation import TranslatedText
 
 DONE = 0.999  # a stage is done when all of its work is done; anything started but not finished is under way
-SKIPPED_AT_MOST = 0.25  # progress at or below which an earlier stage counts as a skipped foundation
+SKIPPED_AT_MOST = 0.0  # an earlier stage is a skipped foundation only when none of its work was started
 JUST_STARTED = 0.25  # progress into the next stage below which the coalition is "between" two stages
 
 
@@ -41,6 +47,7 @@ class StageInfo(BaseModel):
     skipped: TranslatedText
     chapter: str
     weights: dict[str, float] = {}
+    closed_by: str | None = None  # an item whose answer "done" means this stage is over (see the module doc)
 
     @property
     def name(self) -> str:
@@ -199,11 +206,16 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
     q = half_step(sum(credited), [asked[j + 1] - asked[j] > 1 for j in range(len(asked) - 1)])
     low, high = asked[math.floor(q)], asked[math.ceil(q)]
     x = (low + high) / 2
+    closed = _closed(path, answers, info, instrument)
+    capped = closed is not None and x > closed
+    if capped:
+        x = float(closed)
     if x.is_integer():
         current, between = path[int(x)], []
     else:
         between = [path[math.floor(x)], path[math.ceil(x)]]
-        current = between[1]
+        earlier = progress[between[0]]
+        current = between[0] if earlier is not None and earlier < DONE else between[1]
     index = path.index(current)
     skipped = [Skipped(id=s, title=info[s].name_in(language), note=text_in(info[s].skipped, language), level=levels[s])
                for s in path[:index] if s not in between and progress[s] is not None
@@ -214,8 +226,28 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
     title = title[0].upper() + title[1:]
     evidence = _evidence(instrument, answers, current, between, path, type_path, not_applicable, progress, info,
                          coalition_type, t)
+    if capped:
+        evidence.append(_closed_note(instrument, path[closed + 1], info, t))
     return StageDiagnosis(id=current, title=title, evidence=evidence, skipped=skipped, levels=levels, status=status,
                           between=between, position=x, path=path, inferred=progress[current] is None)
+
+
+def _closed(path: list[str], answers: dict[str, Any], info: dict[str, StageInfo], instrument: Instrument) -> int | None:
+    """The furthest place allowed when a stage on the path was closed by its `closed_by` item answered
+    "done" (its top point): the index of the stage before the closed one."""
+    for index, stage in enumerate(path):
+        item_id = info[stage].closed_by
+        item = instrument.item(item_id) if item_id else None
+        if index and item is not None and answers.get(item_id) == instrument.scale_of(item).points:
+            return index - 1
+    return None
+
+
+def _closed_note(instrument: Instrument, stage: str, info: dict[str, StageInfo], t: Translator) -> str:
+    item = instrument.item(info[stage].closed_by)
+    return t.gettext("“{question}” is done. The {stage} stage ends with that decision, so the coalition is placed "
+                     "at the work it now carries on, not at that stage.").format(
+        question=text_in(item.text, t.language).rstrip("."), stage=info[stage].name_in(t.language).lower())
 
 
 def _model(model: StageModel | list[StageInfo] | None) -> StageModel:

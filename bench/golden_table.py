@@ -8,7 +8,13 @@ A found stage is marked ✓ when it is the expected one or an alternative, ~ whe
 "between" and the other side is the expected one (not counted as right), ✗ otherwise. Profiles
 whose answers file has not been written yet are listed as waiting.
 
-    .venv/bin/python bench/golden_table.py [folder]
+    .venv/bin/python bench/golden_table.py [folder] [--details] [--detail] [--only ID,ID]
+
+`--details` lists each profile's top five with their themes; `--detail` prints the whole diagnosis
+behind each row (stage evidence, dimension scores, map findings, every action shown with its score
+and rank reason, and, for each expected theme missed, the rules that carry it and why each is not in
+the top five: not allowed at this stage or type, its conditions do not hold, done, replaced, or
+ranked lower). `--only` restricts the table to some profiles (a tuning set, a hold-out).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from assessment.engine import Engine, Result, default_engine  # noqa: E402
 from assessment.files import read_answers, read_profile  # noqa: E402
+from assessment.recommend import Evidence, allowed, evaluate, fired_rules  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "data" / "golden"
 TOP = 5
@@ -179,18 +186,71 @@ def details(rows: list[Row]) -> str:
     return "\n".join(out)
 
 
+def why_not(rule_id: str, result: Result, evidence: Evidence, engine: Engine) -> str:
+    """Why a rule that carries an expected theme is not among the first five."""
+    rule = next(r for r in engine.rules if r.id == rule_id)
+    shown = {r.id: r for r in result.recommendations}
+    if rule_id in shown:
+        rec = shown[rule_id]
+        return f"ranked {rec.rank} (score {rec.score:.3f})"
+    if not allowed(rule.requires, evidence):
+        return "not considered here (requires)"
+    if not all(evaluate(c, evidence).fired for c in rule.when):
+        return "its conditions do not hold"
+    if any(evaluate(c, evidence).fired for c in rule.done_when):
+        return "the answers show it done"
+    fired = {f.rule.id for f in fired_rules(engine.rules, evidence)}
+    return "ranked below the fifteen shown" if rule_id in fired else "replaced by a fuller rule, or same title"
+
+
+def detail(golden: Golden, engine: Engine | None = None) -> str:
+    """The whole diagnosis behind one row of the table, for studying a miss."""
+    engine = engine or default_engine()
+    result, _ = assess(golden, engine)
+    parsed = read_answers(golden.answers_path.read_bytes(), engine.instruments, source=golden.answers_path.name)
+    evidence = Evidence(dimensions=result.dimensions, answers=parsed.answers, stage=result.stage,
+                        representation=result.representation, instrument=parsed.instrument, profile=result.profile,
+                        as_of=golden.year)
+    row = row_for(golden, engine)
+    stage = result.stage
+    lines = [f"\n== {golden.id}: {golden.coalition} ({golden.spec.get('as_of', '')}) "
+             f"{'meets the bar' if row.passed else 'does not meet the bar'}",
+             f"stage found {stage.title} (expected {' or '.join(golden.stages)}); progress "
+             + ", ".join(f"{s} {v:.0f}" for s, v in stage.levels.items() if v is not None)]
+    lines += [f"  - {e}" for e in stage.evidence]
+    lines.append("dimensions: " + ", ".join(f"{k} {v.score:.0f}" for k, v in result.dimensions.items()
+                                            if v.score is not None))
+    lines.append("map findings: " + (", ".join(f"{g.kind} (severity {g.severity}, {g.agreeing})"
+                                               for g in result.representation.gaps) or "none"))
+    for rec in result.recommendations:
+        mark = "*" if rec.top else " "
+        lines.append(f"  {mark}{rec.rank:>2} {rec.score:.3f} {rec.id} {rec.themes}")
+        lines.append(f"        {rec.rank_reason}")
+    for theme in golden.themes:
+        hit = "hit" if theme in row.themes_hit else "MISSED"
+        carriers = [r.id for r in engine.rules if theme in r.themes]
+        lines.append(f"theme {theme} ({hit}): " + ("; ".join(f"{c}: {why_not(c, result, evidence, engine)}"
+                                                            for c in carriers) or "no rule carries it"))
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=GOLDEN)
     parser.add_argument("--details", action="store_true", help="list each profile's top five with their themes")
+    parser.add_argument("--detail", action="store_true", help="print the whole diagnosis behind each row")
+    parser.add_argument("--only", default="", help="comma-separated profile ids to include")
     args = parser.parse_args()
-    profiles = load_profiles(args.folder)
+    only = {i.strip() for i in args.only.split(",") if i.strip()}
+    profiles = [g for g in load_profiles(args.folder) if not only or g.id in only]
     waiting = [g.id for g in profiles if not g.answered]
     rows = [row_for(golden) for golden in profiles if golden.answered]
     if waiting:
         print(f"waiting for answers files: {', '.join(waiting)}")
     if args.details:
         print(details(rows), end="\n\n")
+    if args.detail:
+        print("\n".join(detail(golden) for golden in profiles if golden.answered), end="\n\n")
     print(table(rows))
 
 

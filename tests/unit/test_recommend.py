@@ -80,12 +80,13 @@ def test_ranked_by_evidence_with_top_five_marked_and_ranks_explained():
     assert [r.rank for r in recs] == list(range(1, len(recs) + 1))
     assert [r.score for r in recs] == sorted((r.score for r in recs), reverse=True)
     assert all(r.top for r in recs[:5]) and not any(r.top for r in recs[5:])
-    # no-budget (an answer and the transparency score agree) and very-weak (two weak legitimacy answers) both
-    # have a gap of 1 and two pieces of evidence: the tie goes to the rule id, never to file order. The skipped
-    # foundation rests on one finding; the flag and the "don't know" rule are priority 2 and 3.
-    assert [r.id for r in recs] == ["no-budget", "very-weak", "monitoring", "outsiders", "unknown"]
-    assert recs[1].rank_reason == ("Ranked 2nd of 5: Legitimacy is 60 points below the established band and "
+    # very-weak rests on two weak legitimacy answers; no-budget on one answer, which is also the only weak
+    # answer behind the transparency score, so it counts once. The skipped foundation rests on one finding;
+    # the flag and the "don't know" rule are priority 2 and 3.
+    assert [r.id for r in recs] == ["very-weak", "no-budget", "monitoring", "outsiders", "unknown"]
+    assert recs[0].rank_reason == ("Ranked 1st of 5: Legitimacy is 60 points below the established band and "
                                    "2 answers agree.")
+    assert recs[1].evidence == 1 and len(recs[1].reasons) == 2
     assert recs[4].rank_reason == "Ranked 5th of 5: 1 “don't know” answer on transparency."
     assert {r.priority_label for r in recs} <= {"Act now", "Next", "When you can"}
 
@@ -106,3 +107,62 @@ def test_result_is_the_same_whatever_the_answer_order():
 
 def test_profile_is_optional():
     assert Profile().name == ""
+
+
+ABSORB = """
+- {id: open-books, title: Open the books, dimension: transparency, priority: 1, themes: [trust], replaces: [publish],
+   when: [{dimension: transparency, below: 60}], why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+- {id: publish, title: Publish accounts, dimension: transparency, priority: 1, themes: [trust],
+   when: [{answer: tr_pub, score_below: 50}, {answer: tr_open, score_below: 50}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+- {id: minutes, title: Share minutes, dimension: transparency, priority: 1, themes: [trust],
+   when: [{answer: le_a, score_below: 50}], why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+"""
+
+
+def test_a_rule_that_replaces_another_carries_its_evidence_once_and_is_not_held_back():
+    answers = {"tr_has": "yes", "tr_pub": 1, "tr_open": 2, "le_a": 1, "le_b": 5, "le_r": 1}
+    recs = recommend(rules(ABSORB), evidence(answers))
+    books = next(r for r in recs if r.id == "open-books")
+    assert "publish" not in [r.id for r in recs]
+    # The two answers behind "publish" are the two weak answers behind the transparency score: counted once.
+    assert books.evidence == 2
+    assert any("Publish" in reason for reason in books.reasons)
+    # It replaced a specific action that fired, so it is that action in fuller form and keeps its own score.
+    assert "after the more specific actions" not in books.rank_reason
+
+
+def test_the_same_answer_seen_twice_is_one_piece_of_evidence():
+    twice = rules("""
+- {id: twice, title: Twice, dimension: legitimacy, priority: 1, themes: [trust],
+   when: [{any: [{answer: le_a, score_below: 50}, {dimension: legitimacy, below: 60}]}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+""")
+    [rec] = recommend(twice, evidence({"le_a": 1, "le_b": 5, "le_r": 1}))
+    assert rec.evidence == 1
+
+
+AGREES = """
+- {id: symptom, title: Symptom, dimension: legitimacy, priority: 1, themes: [trust],
+   when: [{answer: le_a, score_below: 50}], agrees: [{answer: le_b, score_below: 50}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+- {id: guarded, title: Guarded, dimension: legitimacy, priority: 1, themes: [trust],
+   when: [{answer: le_a, score_below: 50}, {answer: le_r, score_at_least: 75}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+"""
+
+
+def test_agreeing_evidence_adds_weight_but_never_fires_a_rule_alone():
+    alone = recommend(rules(AGREES), evidence({"le_a": 5, "le_b": 1, "le_r": 1}))
+    assert "symptom" not in [r.id for r in alone]
+    both = next(r for r in recommend(rules(AGREES), evidence({"le_a": 1, "le_b": 1, "le_r": 5})) if r.id == "symptom")
+    only = next(r for r in recommend(rules(AGREES), evidence({"le_a": 1, "le_b": 5, "le_r": 5})) if r.id == "symptom")
+    assert both.evidence == 2 and only.evidence == 1 and both.score > only.score
+
+
+def test_a_precondition_that_something_is_in_place_is_not_evidence():
+    # le_r is reverse-worded: answering 1 ("Strongly disagree") scores 100, so the precondition holds.
+    guarded = next(r for r in recommend(rules(AGREES), evidence({"le_a": 1, "le_b": 5, "le_r": 1}))
+                   if r.id == "guarded")
+    assert guarded.evidence == 1
+    assert "guarded" not in [r.id for r in recommend(rules(AGREES), evidence({"le_a": 1, "le_b": 5, "le_r": 5}))]

@@ -26,7 +26,11 @@ def test_de_facto_stakeholders_and_powerful_opponents():
                       person("Donor", "donor", influence=4, stake=1, participation="core")], Profile(), {})
     assert {"de_facto_excluded", "opposed_powerful", "affected_not_deciding"} <= set(result.flags)
     detail = next(g.detail for g in result.gaps if g.kind == "de_facto_excluded")
-    assert "Army" in detail and "Villagers" in detail and "Donor" not in detail
+    # Handbook, representation, step 7: influence 4-5 outside makes a de facto stakeholder. The villagers'
+    # large stake without power is the affected-communities finding, not this one.
+    assert "Army" in detail and "Villagers" not in detail and "Donor" not in detail
+    affected = next(g.detail for g in result.gaps if g.kind == "affected_not_deciding")
+    assert "1 affected community" in affected
 
 
 def test_sectors_absent_for_the_coalition_type():
@@ -81,3 +85,27 @@ def test_concentrated_votes_are_flagged_with_the_index():
     assert "power_concentrated" in result.flags and result.hhi == 0.66 and result.largest_vote_share == 80.0
     spread = analyse([person(str(i), votes=10) for i in range(10)], Profile(), {})
     assert "power_concentrated" not in spread.flags
+
+
+def test_bodies_with_authority_outside_the_coalition():
+    labels = load_labels()
+    result = analyse([person("Ministry", "national_government", influence=5, participation="not_engaged"),
+                      person("Regional body", "intergovernmental", influence=4, participation="consulted"),
+                      person("Small agency", "national_government", influence=3, participation="not_engaged"),
+                      person("Hostile state", "national_government", influence=5, participation="opposed"),
+                      person("Member state", "national_government", influence=5, participation="member"),
+                      person("Company", "business", influence=5, participation="not_engaged")],
+                     Profile(scope="international"), {}, labels)
+    gap = next(g for g in result.gaps if g.kind == "formal_actors_outside")
+    assert "Ministry" in gap.detail and "Regional body" in gap.detail and gap.count == 2
+    assert "Small agency" not in gap.detail and "Hostile state" not in gap.detail and "Company" not in gap.detail
+    assert gap.severity == 1.0  # a body with influence 5 not engaged at all
+    consulted = analyse([person("Ministry", "national_government", influence=4, participation="consulted")],
+                        Profile(), {}, labels)
+    assert next(g.severity for g in consulted.gaps if g.kind == "formal_actors_outside") == 0.6
+
+
+def test_groups_ticked_in_one_question_are_one_answer():
+    result = analyse([], Profile(), {"re_groups_affected": ["women", "youth", "disability"], "re_groups_reached": []})
+    gap = next(g for g in result.gaps if g.kind == "unseen_groups")
+    assert gap.count == 3 and gap.agreeing == 1 and gap.severity == 1.0

@@ -179,3 +179,43 @@ def test_a_14_year_old_forum_is_never_told_to_negotiate_a_treaty(given, how):
         text = " ".join([rec.title, *rec.reasons, *rec.steps]).lower()
         assert "treaty" not in rec.title.lower()
         assert not (rec.id == "stage-foundation-skipped" and "negotiated" in text)
+
+
+# --- the place within a split, and the end of an evaluation ------------------------------------------
+
+def full(**levels):
+    """Answers to the full diagnostic's stage items: a level for both items of each named stage."""
+    out = {}
+    for item in FULL.items:
+        if item.stage in levels:
+            value = levels[item.stage]
+            out[item.id] = value[[i.id for i in FULL.items if i.stage == item.stage].index(item.id)] \
+                if isinstance(value, tuple) else value
+    return out
+
+
+def test_between_two_stages_the_coalition_is_placed_at_the_unfinished_earlier_one():
+    split = diagnose(forming=DONE, agenda_setting=DONE, negotiation=DONE, implementation=UNDER, monitoring=UNDER,
+                     evaluation=(UNDER, NOT))
+    assert split.between == ["implementation", "monitoring"] and split.id == "implementation"
+    finished = diagnose(forming=DONE, agenda_setting=DONE, negotiation=(UNDER, NOT), implementation=NOT,
+                        monitoring=NOT, evaluation=NOT)
+    assert finished.between == ["agenda_setting", "negotiation"] and finished.id == "negotiation"
+
+
+def test_a_decision_on_the_future_ends_the_evaluation():
+    """Review under way, decision to renew taken: the coalition is carrying out its renewed work."""
+    levels = dict(forming=DONE, agenda_setting=DONE, negotiation=DONE, implementation=DONE, monitoring=DONE)
+    deciding = diagnose_stage(FULL, full(**levels, evaluation=(UNDER, UNDER)), MODEL, "standard_setting")
+    decided = diagnose_stage(FULL, full(**levels, evaluation=(UNDER, DONE)), MODEL, "standard_setting")
+    assert deciding.id == "evaluation"
+    assert decided.id == "monitoring" and decided.position == deciding.position - 1
+    assert any("ends with that decision" in line for line in decided.evidence)
+    assert not any("ends with that decision" in line for line in deciding.evidence)
+
+
+def test_a_foundation_is_skipped_only_when_none_of_its_work_was_started():
+    started = diagnose(forming=DONE, agenda_setting=(UNDER, NOT), negotiation=DONE, implementation=UNDER)
+    assert "agenda_setting" not in [s.id for s in started.skipped]
+    untouched = diagnose(forming=DONE, agenda_setting=NOT, negotiation=DONE, implementation=UNDER)
+    assert [s.id for s in untouched.skipped] == ["agenda_setting"]
