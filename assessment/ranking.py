@@ -3,10 +3,11 @@
 The score of an action is how far from good its evidence is (a dimension's distance below the
 established band, or how weak an answer is), discounted when only one piece of evidence says so,
 then weighted by how much its dimension matters at the coalition's stage (content/stages.yaml)
-and by the rule's own priority. Ties are broken by evidence (more agreeing answers first, then
-the weaker dimension, then the more urgent rule) and only at the very end by rule id, never by
-the order of the rule files. The first five hold at most two actions from one dimension; up to
-ten more are shown as "also worth doing" (pages group them by dimension); the rest are only counted.
+and by the rule's own priority. Ties are broken by evidence (more agreeing answers first, then the
+stronger evidence in all, each piece by how far from good it is, then the weaker dimension, then
+the more urgent rule) and only at the very end by rule id, never by the order of the rule files.
+The first five hold at most two actions from one dimension; up to ten more are shown as "also worth
+doing" (pages group them by dimension); the rest are only counted.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def _score(fired: Fired, evidence: Evidence, stages: list[str],
     score = round(fired.severity * weight * PRIORITY_FACTOR[rule.priority], 4)
     dimension = evidence.dimensions.get(rule.dimension)
     weakness = dimension.score if dimension is not None and dimension.score is not None else 101.0
-    return Scored(fired, score, weight, (-score, -fired.count, weakness, rule.priority, rule.id))
+    return Scored(fired, score, weight, (-score, -fired.count, -fired.strength, weakness, rule.priority, rule.id))
 
 
 def _recommendation(item: Scored, rank_number: int, group: str, total: int, evidence: Evidence, stages: list[str],

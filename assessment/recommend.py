@@ -171,7 +171,8 @@ class Evidence:
         return max(0, self.as_of - self.profile.founded)
 
 
-Piece = tuple[str, str, int]  # (what: an item id or a finding, kind of evidence, how many it counts for)
+Piece = tuple[str, str, int, float]  # (what: an item id or a finding, kind of evidence, how many it counts for,
+#                                       how far from good that piece alone is, 0–1)
 
 
 @dataclass(frozen=True)
@@ -189,23 +190,36 @@ class Outcome:
     @property
     def count(self) -> int:
         """How many answers, actors or findings agree."""
-        return sum(n for _, _, n in self.pieces)
+        return sum(p[2] for p in self.pieces)
 
     @property
     def tally(self) -> dict[str, int]:
         """How much evidence of each kind: answers, map findings, a weak dimension..."""
         out: dict[str, int] = {}
-        for _, kind, n in self.pieces:
+        for _, kind, n, _gap in self.pieces:
             out[kind] = out.get(kind, 0) + n
         return out
 
+    @property
+    def strength(self) -> float:
+        """How much the evidence weighs in all: each distinct piece by how far from good it is."""
+        return strength_of(self.pieces)
+
 
 def distinct(pieces: list[Piece] | tuple[Piece, ...]) -> tuple[Piece, ...]:
-    """Each piece of evidence once, the first reading of it kept."""
+    """Each piece of evidence once: the first reading of it sets its kind and count, the strongest its gap."""
     seen: dict[str, Piece] = {}
     for piece in pieces:
-        seen.setdefault(piece[0], piece)
+        first = seen.setdefault(piece[0], piece)
+        if piece[3] > first[3]:
+            seen[piece[0]] = (*first[:3], piece[3])
     return tuple(seen.values())
+
+
+def strength_of(pieces: tuple[Piece, ...]) -> float:
+    """The sum over distinct pieces of how far from good each is (times how many it counts for): two
+    actions with the same strongest evidence and the same number of pieces differ by how weak the rest is."""
+    return round(sum(n * gap for _, _, n, gap in pieces), 4)
 
 
 NO = Outcome(False)
@@ -221,15 +235,17 @@ def _dimension(c: Condition, e: Evidence) -> Outcome:
     if c.unknown is not None:
         return Outcome((d.score is None) == c.unknown,
                        (_("{dimension} could not be scored (no usable answers)").format(dimension=d.title),), 0.4,
-                       "unknown", ((f"unknown:{c.dimension}", "unknown", 1),))
+                       "unknown", ((f"unknown:{c.dimension}", "unknown", 1, 0.4),))
     if d.score is None:
         return NO
     reason = _("{dimension} scored {score}/100 ({band})").format(dimension=d.title, score=f"{d.score:.0f}",
                                                                  band=_(d.band))
     if c.below is not None and d.score < c.below:
         gap = max(0.05, min(1.0, (DIMENSION_BAND - d.score) / DIMENSION_BAND))
-        weak = _weak_answers(c.dimension, e) or [f"dimension:{c.dimension}"]
-        return Outcome(True, (reason,), round(gap, 3), "dimension", tuple((w, "dimension", 1) for w in weak))
+        weak = _weak_answers(c.dimension, e)
+        pieces = tuple((w, "dimension", 1, round(1 - e.item_score(w) / 100, 3)) for w in weak) or (
+            (f"dimension:{c.dimension}", "dimension", 1, round(gap, 3)),)
+        return Outcome(True, (reason,), round(gap, 3), "dimension", pieces)
     if c.at_least is not None and d.score >= c.at_least:
         return Outcome(True, (reason,), 0.0, "context")
     return NO
@@ -253,8 +269,8 @@ def _dont_know(c: Condition, e: Evidence) -> Outcome:
                                              "“Don't know” was the answer to {n} questions on {dimension}",
                                              d.dont_know).format(n=d.dont_know,
                                                                  dimension=d.title[0].lower() + d.title[1:])
-    return Outcome(True, (reason,), round(0.4 + 0.5 * share, 3), "dont_know",
-                   ((f"dont_know:{c.dont_know}", "dont_know", d.dont_know),))
+    gap = round(0.4 + 0.5 * share, 3)
+    return Outcome(True, (reason,), gap, "dont_know", ((f"dont_know:{c.dont_know}", "dont_know", d.dont_know, gap),))
 
 
 def _answer(c: Condition, e: Evidence) -> Outcome:
@@ -263,7 +279,8 @@ def _answer(c: Condition, e: Evidence) -> Outcome:
         given = value not in (None, "", [])
         _ = translator(e.language).gettext
         said = _("Question {item} was answered") if given else _("Question {item} was not answered")
-        return Outcome(given == c.answered, (said.format(item=c.answer),), 0.3, "answer", ((c.answer, "answer", 1),))
+        return Outcome(given == c.answered, (said.format(item=c.answer),), 0.3, "answer",
+                       ((c.answer, "answer", 1, 0.3),))
     number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
     score = e.item_score(c.answer)
     hit, gap = False, 0.75
@@ -282,8 +299,8 @@ def _answer(c: Condition, e: Evidence) -> Outcome:
         gap = max(0.25, 1 - number / (2 * c.at_most)) if hit and c.at_most else 1.0
     elif c.at_least is not None:
         hit, gap = number is not None and number >= c.at_least, 0.5
-    return Outcome(True, (e.describe(c.answer),), round(max(0.05, gap), 3), "answer",
-                   ((c.answer, "answer", 1),)) if hit else NO
+    gap = round(max(0.05, gap), 3)
+    return Outcome(True, (e.describe(c.answer),), gap, "answer", ((c.answer, "answer", 1, gap),)) if hit else NO
 
 
 def _stage(c: Condition, e: Evidence) -> Outcome:
@@ -292,7 +309,7 @@ def _stage(c: Condition, e: Evidence) -> Outcome:
         return NO
     reason = translator(e.language).gettext("The coalition is at this stage: {stage}").format(
         stage=e.stage.title.lower())
-    return Outcome(True, (reason,), 0.5, "stage", (("stage", "stage", 1),))
+    return Outcome(True, (reason,), 0.5, "stage", (("stage", "stage", 1, 0.5),))
 
 
 def _skipped(c: Condition, e: Evidence) -> Outcome:
@@ -302,7 +319,7 @@ def _skipped(c: Condition, e: Evidence) -> Outcome:
     gap = max(1 - s.level / 100 for s in skipped)
     _ = translator(e.language).gettext
     return Outcome(True, tuple(_("Foundation skipped: {note}").format(note=s.note) for s in skipped), round(gap, 3),
-                   "skipped", tuple((f"skipped:{s.id}", "skipped", 1) for s in skipped))
+                   "skipped", tuple((f"skipped:{s.id}", "skipped", 1, round(1 - s.level / 100, 3)) for s in skipped))
 
 
 def _flag(c: Condition, e: Evidence) -> Outcome:
@@ -310,7 +327,8 @@ def _flag(c: Condition, e: Evidence) -> Outcome:
     gap = next((g for g in rep.gaps if g.kind == c.flag), None) if rep else None
     if gap is None:
         return NO
-    return Outcome(True, (gap.detail.rstrip("."),), gap.severity, "map", ((f"flag:{c.flag}", "map", gap.agreeing),))
+    return Outcome(True, (gap.detail.rstrip("."),), gap.severity, "map",
+                   ((f"flag:{c.flag}", "map", gap.agreeing, gap.severity),))
 
 
 def _founded_within(c: Condition, e: Evidence) -> Outcome:
@@ -391,6 +409,11 @@ class Fired:
     tally: dict[str, int] = field(default_factory=dict)
     absorbed: tuple[str, ...] = ()  # specific rules that fired and that this one replaced (it does their job)
     pieces: tuple[Piece, ...] = ()
+
+    @property
+    def strength(self) -> float:
+        """The distinct evidence summed by how far from good each piece is (a tie-break in the ranking)."""
+        return strength_of(self.pieces)
 
     @property
     def severity(self) -> float:

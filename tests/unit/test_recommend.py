@@ -166,3 +166,36 @@ def test_a_precondition_that_something_is_in_place_is_not_evidence():
                    if r.id == "guarded")
     assert guarded.evidence == 1
     assert "guarded" not in [r.id for r in recommend(rules(AGREES), evidence({"le_a": 1, "le_b": 5, "le_r": 5}))]
+
+
+TIES = """
+- {id: aa-milder, title: Milder, dimension: representation, priority: 1, themes: [trust],
+   when: [{any: [{flag: de_facto_excluded}, {answer: le_a, score_below: 75}]}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+- {id: zz-stronger, title: Stronger, dimension: representation, priority: 1, themes: [trust],
+   when: [{any: [{flag: unseen_groups}, {answer: le_b, score_below: 75}]}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+"""
+
+
+def test_a_tie_in_score_and_count_goes_to_the_stronger_evidence_not_to_the_rule_id():
+    # Both rest on a map finding (same severity, the strongest piece) and one answer, so score and count tie.
+    # zz-stronger's answer is at the weak end of the scale, aa-milder's is in the middle: the evidence decides.
+    answers = {"le_a": 3, "le_b": 1, "le_r": 1}
+    ev = evidence(answers, flags=["de_facto_excluded", "unseen_groups"])
+    ev = Evidence(**{**ev.__dict__, "representation": ev.representation.model_copy(update={"gaps": [
+        Gap(kind=k, title=k, detail=k, severity=1.0) for k in ("de_facto_excluded", "unseen_groups")]})})
+    recs = recommend(rules(TIES), ev)
+    assert [r.id for r in recs] == ["zz-stronger", "aa-milder"]
+    assert recs[0].score == recs[1].score and recs[0].evidence == recs[1].evidence == 2
+    # With both answers equally weak the tie is complete, and only then does the rule id decide.
+    even = recommend(rules(TIES), Evidence(**{**ev.__dict__, "answers": {"le_a": 1, "le_b": 1, "le_r": 1}}))
+    assert [r.id for r in even] == ["aa-milder", "zz-stronger"]
+
+
+def test_a_piece_of_evidence_seen_twice_keeps_its_strongest_reading():
+    from assessment.recommend import distinct, strength_of
+
+    pieces = distinct([("le_a", "dimension", 1, 0.25), ("le_a", "answer", 1, 0.75), ("flag:x", "map", 2, 0.5)])
+    assert pieces == (("le_a", "dimension", 1, 0.75), ("flag:x", "map", 2, 0.5))
+    assert strength_of(pieces) == 1.75
