@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import secrets
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -24,6 +25,7 @@ from assessment.model import Instrument
 from assessment.storage import Store
 from assessment.tables import Participant, ParticipantAnswer, Workshop, now
 from assessment.tokens import matches, new_token, token_hash
+from workshop.group_commit import GroupCommit
 
 # No look-alikes: no 0/O/Q/D, 1/I/L, 2/Z, 5/S, 8/B, U/V.
 CODE_ALPHABET = "ACEFGHJKMNPRTWXY34679"
@@ -146,6 +148,7 @@ class Workshops:
         self._upsert = statement.on_conflict_do_update(
             index_elements=["participant_id", "item_id"],
             set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at})
+        self._answers = GroupCommit(self._write_answers)
 
     # --- facilitator ---------------------------------------------------------------------------
 
@@ -280,22 +283,36 @@ class Workshops:
         self.save_answers(participant, {item_id: value}, skip_unchanged=False)
 
     def save_answers(self, participant: ParticipantInfo, answers: dict[str, Any], skip_unchanged: bool = True) -> None:
-        """Several answers in one transaction (a page sent as one form). With `skip_unchanged`,
-        answers equal to those the participant was read with are not written again: a page whose
-        answers were each saved as they were tapped costs no write at all."""
+        """Several answers in one transaction (a page sent as one form), shared with whatever other
+        phones sent at the same moment (workshop/group_commit.py). With `skip_unchanged`, answers
+        equal to those the participant was read with are not written again: a page whose answers
+        were each saved as they were tapped costs no write at all."""
         changed = {k: v for k, v in answers.items() if not skip_unchanged or participant.answers.get(k) != v}
-        if not changed:
-            return
+        if changed:
+            self._answers.run((participant, changed))
+
+    def _write_answers(self, batch: Sequence[tuple[ParticipantInfo, dict[str, Any]]]) -> None:
+        """Answers of several participants in one transaction: the last answer to each question
+        counts; refused as a whole if any of their workshops is closed (the group commit then
+        writes each participant's answers alone, so only that workshop's phones are refused)."""
+        latest: dict[tuple[str, str], tuple[ParticipantInfo, Any]] = {}
+        for participant, changed in batch:
+            for item_id, value in changed.items():
+                latest[(participant.id, item_id)] = (participant, value)
         with self.store.writing() as session:
-            status = session.scalar(select(Workshop.status).where(Workshop.id == participant.workshop_id))
-            if status != "open":
+            workshops = {participant.workshop_id for participant, _ in batch}
+            open_ = set(session.scalars(select(Workshop.id).where(Workshop.id.in_(workshops),
+                                                                  Workshop.status == "open")))
+            if workshops - open_:
                 raise WorkshopError(N_("Answering is closed; your earlier answers are kept."))
-            cleared = [k for k, v in changed.items() if v is None]
-            if cleared:
-                session.execute(delete(ParticipantAnswer).where(ParticipantAnswer.participant_id == participant.id,
-                                                                ParticipantAnswer.item_id.in_(cleared)))
-            given = [{"participant_id": participant.id, "item_id": k, "workshop_id": participant.workshop_id,
-                      "value": json.dumps(v), "updated_at": now()} for k, v in changed.items() if v is not None]
+            cleared = [(p.id, item_id) for (_, item_id), (p, v) in latest.items() if v is None]
+            for participant_id, item_id in cleared:
+                session.execute(delete(ParticipantAnswer).where(ParticipantAnswer.participant_id == participant_id,
+                                                                ParticipantAnswer.item_id == item_id))
+            stamp = now()
+            given = [{"participant_id": p.id, "item_id": item_id, "workshop_id": p.workshop_id,
+                      "value": json.dumps(v), "updated_at": stamp}
+                     for (_, item_id), (p, v) in latest.items() if v is not None]
             if given:  # one statement, compiled once, run with the rows as parameters
                 session.execute(self._upsert, given)
 

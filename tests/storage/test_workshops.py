@@ -113,6 +113,35 @@ def test_fifty_participants_answering_at_once_lose_nothing(service):
     assert {(r.number - 1, k): v for r in rows for k, v in r.answers.items()} == expected
 
 
+def test_answers_sent_together_share_transactions_and_a_closed_room_refuses_only_its_own(service):
+    """Phones of an open and a closed workshop answer at the same moment: the group commit writes
+    the open room's answers in few transactions and refuses only the closed room's phones."""
+    open_room, _ = service.create("Open", QUICK, ["A"])
+    closed_room, _ = service.create("Closed", QUICK, ["A"])
+    people = [service.join(room.code, "A")[0] for room in (open_room, closed_room) for _ in range(20)]
+    service.update(service.get(closed_room.id), status="closed")
+    item = QUICK.items[0].id
+    refused, start = [], threading.Barrier(len(people))
+
+    def answer(person):
+        start.wait()
+        try:
+            service.save_answer(person, item, 2)
+            service.save_answer(person, item, 5)  # the later answer is the one kept
+        except WorkshopError:
+            refused.append(person.workshop_id)
+
+    threads = [threading.Thread(target=answer, args=(p,)) for p in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert refused == [closed_room.id] * 20
+    assert [r.answers for r in service.rows(open_room.id)] == [{item: 5}] * 20
+    assert all(not r.answers for r in service.rows(closed_room.id))
+    assert service._answers.batches < 30  # of 60 saves: 40 by the open room, 20 refused
+
+
 @pytest.mark.postgres
 def test_two_app_processes_on_one_postgres_see_each_others_participants(pg_schema_url):
     """Nothing about a workshop lives in one process: a second process joins, the first sees it."""
