@@ -32,4 +32,11 @@ PAGES = {
     ],
 }
 
+# Link labels wrap on every page (Streamlit cuts a long one off at the edge of a phone's screen), and
+# each link is a full-size tap target. In the sidebar, so the style takes no room in the page.
+st.sidebar.html("""<style>
+[data-testid="stPageLink"] a { min-height: 44px; height: auto; }
+[data-testid="stPageLink"] a span, [data-testid="stPageLink"] p { white-space: normal; overflow: visible; }
+</style>""")
+
 st.navigation(PAGES).run()

@@ -63,6 +63,12 @@ def wrap(text: str, width: int = 22) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=True) or [text]
 
 
+def chart_title(text: str, width: int = 40) -> alt.TitleParams:
+    """A chart's title as lines that fit a 360 px phone: Vega never wraps a title by itself, and the
+    finding it states ("You are here: Constitution and framing") would run off the screen."""
+    return alt.TitleParams(text=wrap(text, width), anchor="start")
+
+
 def wrapped_labels(labels: list[str], width: int = 22) -> str:
     """A Vega label expression that shows each long label on several lines instead of cutting it
     ("Accountability an…"). Labels that fit on one line are left as they are."""
@@ -121,7 +127,7 @@ def dimension_figure(dimensions: dict[str, DimensionScore], language: str = "en"
     ).transform_calculate(x="isValid(datum.Score) ? datum.Score : 0")
     cuts = alt.Chart(pd.DataFrame({"x": [floor for floor, _ in BANDS if floor > 0]})).mark_rule(
         strokeDash=[3, 3], color="#777").encode(x="x:Q")
-    chart = (bars + numbers + cuts).properties(title=title, width="container", height=alt.Step(34))
+    chart = (bars + numbers + cuts).properties(title=chart_title(title), width="container", height=alt.Step(34))
     return Figure(title, chart, _translated(table, language))
 
 
@@ -175,7 +181,8 @@ def power_interest_figure(stakeholders: list[Stakeholder], participation_labels:
     )
     quadrants = alt.Chart(pd.DataFrame({"v": [3]})).mark_rule(color="#999", strokeDash=[4, 4])
     layers = [quadrants.encode(x="v:Q"), quadrants.encode(y="v:Q"), points, *_cell_labels(table, x_scale, y_scale)]
-    chart = alt.layer(*layers).properties(title=title, width="container", height=GRID_HEIGHT, autosize=FIT_WIDTH)
+    chart = alt.layer(*layers).properties(title=chart_title(title), width="container", height=GRID_HEIGHT,
+                                          autosize=FIT_WIDTH)
     return Figure(title, chart, _translated(table, language))
 
 
@@ -246,7 +253,7 @@ def stage_figure(stage: StageDiagnosis, stage_titles: dict[str, str], language: 
         text.transform_filter("datum.x > 60").mark_text(align="right", dx=-4, fontSize=12, color="white").encode(
             x=alt.X("x:Q", scale=x_scale), text="Label:N"),
     ]
-    chart = alt.layer(bars, *labels).properties(title=title, width="container", height=alt.Step(34))
+    chart = alt.layer(bars, *labels).properties(title=chart_title(title), width="container", height=alt.Step(34))
     return Figure(title, chart, _translated(table, language))
 
 

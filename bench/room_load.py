@@ -295,6 +295,41 @@ async def streamlit_phone(n: int, url: str, code: str, cfg, out: Figures, reveal
         await session.close()
 
 
+class OlderCheckout:
+    """The workshop service of another checkout (the Streamlit /join page before the light path),
+    run by that checkout's own code in a child interpreter: its database stays at its own schema
+    version, which this checkout's migrations would move past (and its server would then refuse)."""
+
+    PRELUDE = ("import os, sys; sys.path.insert(0, os.getcwd()); from assessment.engine import default_engine; "
+               "from assessment.storage import Store; from assessment.workshops import Workshops; "
+               "S = Workshops(Store(os.environ['BENCH_DATABASE_URL']));")
+
+    def __init__(self, project: Path, database_url: str):
+        from sqlalchemy import create_engine
+        from sqlalchemy.orm import Session
+
+        self.project, self.database_url = project, database_url
+        engine = create_engine(database_url)
+        self.store = type("ReadOnly", (), {"reading": staticmethod(lambda: Session(engine))})()
+
+    def _call(self, code: str) -> str:
+        env = {**os.environ, "BENCH_DATABASE_URL": self.database_url}
+        return subprocess.run([sys.executable, "-c", self.PRELUDE + code], cwd=self.project, env=env, check=True,
+                              capture_output=True, text=True).stdout.split()
+
+    def create(self, title: str, _instrument, groups: list[str], threshold: int):
+        workshop_id, code, key = self._call(
+            f"w, k = S.create({title!r}, default_engine().instruments['quick-check'], {groups!r}, "
+            f"threshold={threshold}); print(w.id, w.code, k)")
+        return type("Created", (), {"id": workshop_id, "code": code})(), key
+
+    def get(self, workshop_id: str) -> str:
+        return workshop_id
+
+    def update(self, workshop_id: str, revealed: bool) -> None:
+        self._call(f"S.update(S.get({workshop_id!r}), revealed={revealed!r})")
+
+
 # ------------------------------------------------------------------------------------- the room
 
 async def dashboard(url: str, code: str, key: str, out: Figures, stop: asyncio.Event) -> None:
@@ -389,7 +424,8 @@ def main() -> None:
     (work / "data").mkdir()
     database_url = fresh_schema(cfg.database_url) if cfg.database_url else None
     servers = Servers(cfg.project.resolve(), cfg.processes, database_url, work)
-    service = Workshops(Store(servers.database_url))
+    service = Workshops(Store(servers.database_url)) if cfg.target == "light" \
+        else OlderCheckout(cfg.project.resolve(), servers.database_url)
     time.sleep(2)
     baseline = servers.rss_mb()
     sampler = Sampler(servers)

@@ -174,3 +174,13 @@ def test_without_the_system_libraries_the_app_says_what_to_install(monkeypatch):
     finally:
         pdf_problem.cache_clear()
     assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in message and "Print" in message
+
+
+def test_chart_titles_wrap_to_fit_a_phone_and_keep_every_word():
+    """Vega does not wrap titles: a finding longer than a phone is wide must come as lines."""
+    result = full_result()
+    for figure in (dimension_figure(result.dimensions), stage_figure(result.stage, TITLES, "fr")):
+        spec = figure.chart.to_dict()
+        lines = spec["title"]["text"]
+        assert isinstance(lines, list) and all(len(line) <= 40 for line in lines)
+        assert " ".join(lines) == figure.title
