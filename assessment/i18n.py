@@ -132,9 +132,10 @@ class Translator:
         return ordinal(n)
 
     def number(self, value: float, digits: int = 0) -> str:
-        """A number as the language writes it: 0.25 / 0,25."""
+        """A number as the language writes it: 0.25 / 0,25, and −0.28 with a true minus sign (the
+        hyphen CLDR gives reads as a dash on a projector, beside the key's "−1")."""
         pattern = "0." + "0" * digits if digits else "0"
-        return format_decimal(value, format=pattern, locale=BABEL_LOCALE[self.language])
+        return format_decimal(value, format=pattern, locale=BABEL_LOCALE[self.language]).replace("-", "\u2212")
 
     def date(self, day: date) -> str:
         """12 March 2026 / 12 mars 2026 / 12 de marzo de 2026."""

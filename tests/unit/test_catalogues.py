@@ -145,5 +145,6 @@ def test_lists_ordinals_numbers_and_dates_follow_the_language():
     assert translator("es").join(["diseño", "hielo"]) == "diseño y hielo"  # "hie" sounds /je/, not /i/
     assert [translator(lang).ordinal(2) for lang in LANGUAGES] == ["2nd", "2e", "2"]
     assert translator("fr").number(0.256, 2) == "0,26" and translator("en").number(0.256, 2) == "0.26"
+    assert translator("en").number(-0.28, 2) == "\u22120.28" and translator("es").number(-0.5, 1) == "\u22120,5"
     assert translator("es").date(date(2026, 3, 12)) == "12 de marzo de 2026"
     assert translator("en").date(date(2026, 3, 12)) == "12 March 2026"
