@@ -15,7 +15,8 @@ tcp.install()  # every response at once, not 40 ms later (see ui/tcp.py)
 # One process serves a thousand phones and the facilitator's dashboard. While the dashboard's script
 # summarises the room (pure Python, ~100 ms at 1,000 people), every phone's request needs the GIL
 # back after each database call or socket write, and by default waits up to 5 ms each time. At
-# 0.5 ms the answers' p95 in bench/room_load.py fell from 900 to 255 ms on the same run.
+# 0.5 ms the answers' p95 in bench/room_load.py went from 579–900 ms to 255 and 477 ms in two runs of
+# three (the third gave 2 s: figures vary a lot on a shared machine; see the README's benchmarks).
 sys.setswitchinterval(0.0005)
 
 # app.py routes with st.navigation. Without this, Streamlit sees the pages/ folder and, when a deep
