@@ -479,24 +479,35 @@ def recommend(rules: list[Rule], evidence: Evidence, weights: Callable[[list[str
     return rank(fired_rules(rules, evidence), evidence, weights).shown
 
 
+def _validated(model, data: list, path: Path) -> list:
+    """Each entry of a content list as `model`; the first invalid one is named by id (or position),
+    field and problem, so an editor can find it."""
+    entries = []
+    for index, raw in enumerate(data):
+        try:
+            entries.append(model.model_validate(raw))
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            entry_id = raw.get("id") if isinstance(raw, dict) else None
+            raise AssessmentError(Code.SCHEMA, path, item=entry_id or f"#{index + 1}",
+                                  field=".".join(map(str, error["loc"])), problem=error["msg"]) from None
+    return entries
+
+
+def _refuse_duplicates(ids: list[str], where: Path) -> None:
+    duplicate = next((i for i in ids if ids.count(i) > 1), None)
+    if duplicate:
+        raise AssessmentError(Code.DUPLICATE_ID, where, item=duplicate, value=duplicate)
+
+
 def load_rules(folder: Path = RULE_DIR) -> list[Rule]:
     rules: list[Rule] = []
     for path in sorted(folder.glob("*.yaml")):
         data = read_yaml(path) or []
         if not isinstance(data, list):
             raise AssessmentError(Code.BAD_VALUE, path, problem="a rules file must be a list of rules")
-        for index, raw in enumerate(data):
-            try:
-                rules.append(Rule.model_validate(raw))
-            except ValidationError as exc:
-                error = exc.errors()[0]
-                rule_id = raw.get("id") if isinstance(raw, dict) else None
-                raise AssessmentError(Code.SCHEMA, path, item=rule_id or f"#{index + 1}",
-                                      field=".".join(map(str, error["loc"])), problem=error["msg"]) from None
-    ids = [r.id for r in rules]
-    duplicate = next((i for i in ids if ids.count(i) > 1), None)
-    if duplicate:
-        raise AssessmentError(Code.DUPLICATE_ID, folder, item=duplicate, value=duplicate)
+        rules.extend(_validated(Rule, data, path))
+    _refuse_duplicates([r.id for r in rules], folder)
     return rules
 
 
@@ -505,19 +516,8 @@ def load_themes(path: Path = CONTENT_DIR / "themes.yaml") -> list[Theme]:
     data = read_yaml(path) or []
     if not isinstance(data, list):
         raise AssessmentError(Code.BAD_VALUE, path, problem="the themes file must be a list of themes")
-    themes: list[Theme] = []
-    for index, raw in enumerate(data):
-        try:
-            themes.append(Theme.model_validate(raw))
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            theme_id = raw.get("id") if isinstance(raw, dict) else None
-            raise AssessmentError(Code.SCHEMA, path, item=theme_id or f"#{index + 1}",
-                                  field=".".join(map(str, error["loc"])), problem=error["msg"]) from None
-    ids = [t.id for t in themes]
-    duplicate = next((i for i in ids if ids.count(i) > 1), None)
-    if duplicate:
-        raise AssessmentError(Code.DUPLICATE_ID, path, item=duplicate, value=duplicate)
+    themes = _validated(Theme, data, path)
+    _refuse_duplicates([t.id for t in themes], path)
     return themes
 
 
