@@ -105,6 +105,48 @@ def test_a_rule_is_silent_when_the_answers_show_it_done():
     assert fire(rule, evidence_for(FULL, answers | {"rs_senior_champion": 1}, Profile()))
 
 
+NEGOTIATING = {"st_helped_draft_text": 3, "st_agreement_adopted": 2, "st_commitments_in_practice": 1,
+               "st_supports_implementers": 1, "st_monitoring_method_agreed": 1, "st_compliance_report_published": 1,
+               "st_overall_review_done": 1, "st_future_decided_on_review": 1}
+
+
+def ranked_ids(answers) -> list[str]:
+    return [r.id for r in ENGINE.assess(FULL, answers, BALANCED, Profile(type="advocacy")).recommendations]
+
+
+def test_a_stalled_route_calls_for_a_decision_on_purpose_not_a_plan_to_implement():
+    """A text in negotiation, nothing outsiders could see for a year and windows lost: the coalition is at a
+    turn (renew, reframe, shrink, pause or close), so planning the implementation of a text that is not
+    moving gives way to that decision. One sign alone (no visible result) is not a stalled route."""
+    rule = next(r for r in ENGINE.rules if r.id == "stage-route-stalled")
+    moving = extreme(FULL, best=True) | NEGOTIATING | {"rs_next_stage_funding_discussed": 1}
+    assert evidence_for(FULL, moving, Profile(type="advocacy")).stage.id == "negotiation"
+    assert "stage-negotiation" in ranked_ids(moving) and "stage-route-stalled" not in ranked_ids(moving)
+    quiet = moving | {"le_visible_outputs": 1}
+    assert fire(rule, evidence_for(FULL, quiet, Profile(type="advocacy"))) is None
+    stalled = quiet | {"ef_windows_missed": 4}
+    fired = fire(rule, evidence_for(FULL, stalled, Profile(type="advocacy")))
+    assert fired and fired.count == 3  # no visible result, windows missed, no talks on next-stage money
+    ids = ranked_ids(stalled)
+    assert "stage-route-stalled" in ids and "stage-negotiation" not in ids
+    decided = stalled | {"st_future_decided_on_review": 3}
+    assert fire(rule, evidence_for(FULL, decided, Profile(type="advocacy"))) is None
+
+
+def test_members_who_say_it_no_longer_serves_them_come_before_the_yearly_ledger():
+    """An unwritten benefit ledger alone is the priority-2 practice; members saying the coalition no longer
+    serves their own organisation is the symptom, priority 1, and it does the practice's job."""
+    best = extreme(FULL, best=True)
+    unwritten = ranked_ids(best | {"tu_gains_written": 1})
+    assert "trust-mutual-benefit" in unwritten and "trust-members-drifting" not in unwritten
+    drifting = ENGINE.assess(FULL, best | {"tu_gains_written": 1, "tu_self_interest_served": 2}, BALANCED,
+                             Profile(type="advocacy"))
+    ids = [r.id for r in drifting.recommendations]
+    assert "trust-members-drifting" in ids and "trust-mutual-benefit" not in ids
+    action = next(r for r in drifting.recommendations if r.id == "trust-members-drifting")
+    assert action.priority == 1 and action.evidence == 2
+
+
 def test_type_and_scope_preconditions():
     from assessment.recommend import Requires, allowed
 
