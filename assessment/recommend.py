@@ -2,8 +2,9 @@
 
 A rule is considered only when its preconditions hold (`requires`: stage, budget, coalition type
 and scope), fires when all of its `when` conditions hold, and stays silent when any `done_when`
-condition shows the thing is already done. `agrees` conditions are never needed for a rule to
-fire, but each that holds adds its evidence (a missing practice that corroborates a symptom).
+condition shows the thing is already done or any `unless` condition makes it beside the point.
+`agrees` conditions are never needed for a rule to fire, but each that holds adds its evidence (a
+missing practice that corroborates a symptom).
 Each condition kind is one row of CONDITIONS (add a kind = add a row). What matched becomes the
 "why", so a person can see the evidence behind every action; how it ranks is explained too
 (assessment/ranking.py). Evidence is counted by distinct pieces (an answer seen by two conditions
@@ -84,6 +85,8 @@ class Rule(BaseModel):
     requires: Requires = Requires()
     when: list[Condition] = Field(min_length=1)
     done_when: list[Condition] = []
+    unless: list[Condition] = []  # the situation makes the action beside the point (no implementation plan
+    # for a text that has stopped moving), though it is not done
     agrees: list[Condition] = []
     why: TranslatedText
     steps: list[TranslatedText] = Field(min_length=2, max_length=5)
@@ -421,13 +424,18 @@ class Fired:
         return self.gap * self.count / (self.count + 1)
 
 
+def silenced(rule: Rule, e: Evidence) -> bool:
+    """The answers show the action done, or make it beside the point."""
+    return any(evaluate(c, e).fired for c in (*rule.done_when, *rule.unless))
+
+
 def fire(rule: Rule, e: Evidence) -> Fired | None:
     if not allowed(rule.requires, e):
         return None
     outcomes = [evaluate(c, e) for c in rule.when]
     if not all(o.fired for o in outcomes):
         return None
-    if any(evaluate(c, e).fired for c in rule.done_when):
+    if silenced(rule, e):
         return None
     outcomes += [o for o in (evaluate(c, e) for c in rule.agrees) if o.fired]
     evidence = [o for o in outcomes if o.kind != "context"] or outcomes
@@ -525,7 +533,7 @@ def rule_references(rule: Rule) -> list[tuple[str, str]]:
     """(kind, value) for every id a rule refers to, so `validate` can check them all."""
     refs = [("dimension", rule.dimension), ("chapter", rule.chapter), *[("rule", r) for r in rule.replaces],
             *[("theme", t) for t in rule.themes], *[("tool", t) for t in rule.tools]]
-    stack = [*rule.when, *rule.done_when, *rule.agrees]
+    stack = [*rule.when, *rule.done_when, *rule.unless, *rule.agrees]
     while stack:
         c = stack.pop()
         stack.extend(c.any or [])

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from assessment.engine import Engine, Result, default_engine  # noqa: E402
 from assessment.files import read_answers, read_profile  # noqa: E402
-from assessment.recommend import Evidence, allowed, evaluate, fired_rules  # noqa: E402
+from assessment.recommend import Evidence, allowed, evaluate, fired_rules, silenced  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "data" / "golden"
 TOP = 5
@@ -197,8 +197,8 @@ def why_not(rule_id: str, result: Result, evidence: Evidence, engine: Engine) ->
         return "not considered here (requires)"
     if not all(evaluate(c, evidence).fired for c in rule.when):
         return "its conditions do not hold"
-    if any(evaluate(c, evidence).fired for c in rule.done_when):
-        return "the answers show it done"
+    if silenced(rule, evidence):
+        return "the answers show it done, or beside the point (unless)"
     fired = {f.rule.id for f in fired_rules(engine.rules, evidence)}
     return "ranked below the fifteen shown" if rule_id in fired else "replaced by a fuller rule, or same title"
 

@@ -168,6 +168,21 @@ def test_a_precondition_that_something_is_in_place_is_not_evidence():
     assert "guarded" not in [r.id for r in recommend(rules(AGREES), evidence({"le_a": 1, "le_b": 5, "le_r": 5}))]
 
 
+BESIDE_THE_POINT = """
+- {id: plan-ahead, title: Plan the next step, dimension: legitimacy, priority: 1, themes: [trust],
+   when: [{answer: le_a, score_below: 75}], unless: [{answer: le_b, score_below: 50}],
+   why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+"""
+
+
+def test_an_action_made_beside_the_point_stays_silent_though_not_done():
+    """`unless` silences a rule whose own conditions hold (planning ahead while the route is blocked),
+    and what silences it is never counted as its evidence."""
+    shown = recommend(rules(BESIDE_THE_POINT), evidence({"le_a": 1, "le_b": 5}))
+    assert [r.id for r in shown] == ["plan-ahead"] and shown[0].evidence == 1
+    assert recommend(rules(BESIDE_THE_POINT), evidence({"le_a": 1, "le_b": 1})) == []
+
+
 TIES = """
 - {id: aa-milder, title: Milder, dimension: representation, priority: 1, themes: [trust],
    when: [{any: [{flag: de_facto_excluded}, {answer: le_a, score_below: 75}]}],
