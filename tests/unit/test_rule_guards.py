@@ -147,6 +147,50 @@ def test_members_who_say_it_no_longer_serves_them_come_before_the_yearly_ledger(
     assert action.priority == 1 and action.evidence == 2
 
 
+IMPLEMENTING = NEGOTIATING | {"st_agreement_adopted": 3, "st_commitments_in_practice": 2}
+
+
+def test_the_cost_of_the_change_is_asked_for_once_there_is_a_change_to_pay_for():
+    """Who pays for repairs or programmes matters once the agreed change is being carried out; before a text
+    is adopted it is part of planning the next stage, and a goal that needs no such spending is never asked."""
+    rule = next(r for r in ENGINE.rules if r.id == "resources-goal-costs")
+    best = extreme(FULL, best=True)
+    delivery = Profile(type="implementation")
+    implementing = evidence_for(FULL, best | IMPLEMENTING | {"rs_goal_costs_covered": 2}, delivery)
+    assert implementing.stage.id == "implementation" and fire(rule, implementing)
+    negotiating = evidence_for(FULL, best | NEGOTIATING | {"rs_goal_costs_covered": 1}, delivery)
+    assert fire(rule, negotiating) is None
+    for settled in (3, "not_applicable"):
+        answers = best | IMPLEMENTING | {"rs_goal_costs_covered": settled}
+        assert fire(rule, evidence_for(FULL, answers, delivery)) is None
+
+
+def test_income_beyond_grants_is_asked_of_standing_bodies_with_money_of_their_own():
+    rule = next(r for r in ENGINE.rules if r.id == "resources-income-beyond-grants")
+    grants_only = extreme(FULL, best=True) | IMPLEMENTING | {"rs_income_beyond_grants": 1}
+    standard = fire(rule, evidence_for(FULL, grants_only, Profile(type="standard_setting")))
+    assert standard and standard.count == 1
+    assert fire(rule, evidence_for(FULL, grants_only, Profile(type="advocacy"))) is None  # a campaign ends
+    standing = Profile(type="standard_setting")
+    assert fire(rule, evidence_for(FULL, grants_only | {"tr_has_budget": "no"}, standing)) is None
+    some = grants_only | {"rs_income_beyond_grants": 2}  # some such income exists
+    assert fire(rule, evidence_for(FULL, some, standing)) is None
+    exposed = grants_only | {"rs_one_funder_majority": 3, "rs_core_funding_months": 6}
+    assert fire(rule, evidence_for(FULL, exposed, standing)).count == 3
+
+
+def test_a_disputed_balance_of_votes_is_named_even_when_no_one_holds_most_of_them():
+    rule = next(r for r in ENGINE.rules if r.id == "representation-contested-balance")
+    best = extreme(FULL, best=True)
+    assert fire(rule, evidence_for(FULL, best | {"re_vote_shares_accepted": 3}, Profile())) is None
+    disputed = fire(rule, evidence_for(FULL, best | {"re_vote_shares_accepted": 2}, Profile()))
+    assert disputed and disputed.count == 1 and disputed.rule.priority == 1
+    one_holds_most = [Stakeholder(name="Founder", sector="business", influence=5, stake=5, participation="core",
+                                  votes=90.0), *BALANCED[:3]]
+    both = fire(rule, evidence_for(FULL, best | {"re_vote_shares_accepted": 1}, Profile(), one_holds_most))
+    assert both.count == 2
+
+
 def test_type_and_scope_preconditions():
     from assessment.recommend import Requires, allowed
 
