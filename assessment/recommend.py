@@ -85,8 +85,9 @@ class Rule(BaseModel):
     requires: Requires = Requires()
     when: list[Condition] = Field(min_length=1)
     done_when: list[Condition] = []
-    unless: list[Condition] = []  # the situation makes the action beside the point (no implementation plan
-    # for a text that has stopped moving), though it is not done
+    # The situation makes the action beside the point though it is not done (no implementation plan
+    # for a text that has stopped moving).
+    unless: list[Condition] = []
     agrees: list[Condition] = []
     why: TranslatedText
     steps: list[TranslatedText] = Field(min_length=2, max_length=5)
