@@ -49,6 +49,10 @@ def evidence_for(instrument, answers, profile, stakeholders=BALANCED) -> Evidenc
                     profile=profile, as_of=2025)
 
 
+def named(rule_id: str):
+    return next(r for r in ENGINE.rules if r.id == rule_id)
+
+
 PROFILES = [Profile(type=kind, scope=scope, founded=2010) for kind in COALITION_TYPES for scope in SCOPES]
 
 
@@ -75,8 +79,8 @@ def test_money_rules_need_a_budget():
     money = {r.id for r in ENGINE.rules if r.requires.budget}
     assert not shown & money
     evidence = evidence_for(FULL, answers, Profile(type="advocacy"))
-    assert fire(next(r for r in ENGINE.rules if r.id == "transparency-at-risk-without-money"), evidence)
-    assert fire(next(r for r in ENGINE.rules if r.id == "transparency-at-risk"), evidence) is None
+    assert fire(named("transparency-at-risk-without-money"), evidence)
+    assert fire(named("transparency-at-risk"), evidence) is None
 
 
 def test_funding_after_the_win_needs_a_win():
@@ -85,7 +89,7 @@ def test_funding_after_the_win_needs_a_win():
                                           "st_supports_implementers": 1, "st_monitoring_method_agreed": 1,
                                           "st_compliance_report_published": 1, "st_overall_review_done": 1,
                                           "st_future_decided_on_review": 1}
-    rule = next(r for r in ENGINE.rules if r.id == "resources-diversify-after-the-win")
+    rule = named("resources-diversify-after-the-win")
     before_the_win = evidence_for(FULL, answers, Profile(type="advocacy"))
     assert before_the_win.stage.id == "agenda_setting" and fire(rule, before_the_win) is None
     after = answers | {"st_agreement_adopted": 3, "st_helped_draft_text": 3, "st_commitments_in_practice": 2}
@@ -93,7 +97,7 @@ def test_funding_after_the_win_needs_a_win():
 
 
 def test_a_rule_is_silent_when_the_answers_show_it_done():
-    rule = next(r for r in ENGINE.rules if r.id == "stage-agenda-setting")  # "find a champion"
+    rule = named("stage-agenda-setting")  # "find a champion"
     answers = extreme(FULL, best=True) | {"st_negotiation": 1}
     for item in ("st_helped_draft_text", "st_agreement_adopted", "st_commitments_in_practice",
                  "st_supports_implementers", "st_monitoring_method_agreed", "st_compliance_report_published",
@@ -118,10 +122,11 @@ def test_a_stalled_route_calls_for_a_decision_on_purpose_not_a_plan_to_implement
     """A text in negotiation, nothing outsiders could see for a year and windows lost: the coalition is at a
     turn (renew, reframe, shrink, pause or close), so planning the implementation of a text that is not
     moving gives way to that decision. One sign alone (no visible result) is not a stalled route."""
-    rule = next(r for r in ENGINE.rules if r.id == "stage-route-stalled")
+    rule = named("stage-route-stalled")
     moving = extreme(FULL, best=True) | NEGOTIATING | {"rs_next_stage_funding_discussed": 1}
     assert evidence_for(FULL, moving, Profile(type="advocacy")).stage.id == "negotiation"
-    assert "stage-negotiation" in ranked_ids(moving) and "stage-route-stalled" not in ranked_ids(moving)
+    ids = ranked_ids(moving)
+    assert "stage-negotiation" in ids and "stage-route-stalled" not in ids
     quiet = moving | {"le_visible_outputs": 1}
     assert fire(rule, evidence_for(FULL, quiet, Profile(type="advocacy"))) is None
     stalled = quiet | {"ef_windows_missed": 4}
@@ -153,7 +158,7 @@ IMPLEMENTING = NEGOTIATING | {"st_agreement_adopted": 3, "st_commitments_in_prac
 def test_the_cost_of_the_change_is_asked_for_once_there_is_a_change_to_pay_for():
     """Who pays for repairs or programmes matters once the agreed change is being carried out; before a text
     is adopted it is part of planning the next stage, and a goal that needs no such spending is never asked."""
-    rule = next(r for r in ENGINE.rules if r.id == "resources-goal-costs")
+    rule = named("resources-goal-costs")
     best = extreme(FULL, best=True)
     delivery = Profile(type="implementation")
     implementing = evidence_for(FULL, best | IMPLEMENTING | {"rs_goal_costs_covered": 2}, delivery)
@@ -166,7 +171,7 @@ def test_the_cost_of_the_change_is_asked_for_once_there_is_a_change_to_pay_for()
 
 
 def test_income_beyond_grants_is_asked_of_standing_bodies_with_money_of_their_own():
-    rule = next(r for r in ENGINE.rules if r.id == "resources-income-beyond-grants")
+    rule = named("resources-income-beyond-grants")
     grants_only = extreme(FULL, best=True) | IMPLEMENTING | {"rs_income_beyond_grants": 1}
     standard = fire(rule, evidence_for(FULL, grants_only, Profile(type="standard_setting")))
     assert standard and standard.count == 1
@@ -180,7 +185,7 @@ def test_income_beyond_grants_is_asked_of_standing_bodies_with_money_of_their_ow
 
 
 def test_a_disputed_balance_of_votes_is_named_even_when_no_one_holds_most_of_them():
-    rule = next(r for r in ENGINE.rules if r.id == "representation-contested-balance")
+    rule = named("representation-contested-balance")
     best = extreme(FULL, best=True)
     assert fire(rule, evidence_for(FULL, best | {"re_vote_shares_accepted": 3}, Profile())) is None
     disputed = fire(rule, evidence_for(FULL, best | {"re_vote_shares_accepted": 2}, Profile()))
