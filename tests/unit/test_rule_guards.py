@@ -196,6 +196,22 @@ def test_a_disputed_balance_of_votes_is_named_even_when_no_one_holds_most_of_the
     assert both.count == 2
 
 
+def test_no_method_and_no_report_is_one_action_not_two():
+    """Agreeing how compliance is measured is the first step of publishing a report on it, so a coalition
+    with neither gets one action carrying both answers; with a method agreed, only publishing is left."""
+    neither = extreme(FULL, best=True) | IMPLEMENTING
+    result = ENGINE.assess(FULL, neither, BALANCED, Profile(type="advocacy"))
+    ids = [r.id for r in result.recommendations]
+    assert "stage-publish-monitoring-reports" in ids and "stage-implementing-without-monitoring" not in ids
+    action = next(r for r in result.recommendations if r.id == "stage-publish-monitoring-reports")
+    assert action.evidence == 2 and any("agreed method" in reason for reason in action.reasons)
+    assert any("If no method is agreed yet" in step for step in action.steps)
+    method_agreed = neither | {"st_monitoring_method_agreed": 3}
+    publish = fire(named("stage-publish-monitoring-reports"), evidence_for(FULL, method_agreed, Profile()))
+    assert publish and publish.count == 1
+    assert fire(named("stage-implementing-without-monitoring"), evidence_for(FULL, method_agreed, Profile())) is None
+
+
 def test_type_and_scope_preconditions():
     from assessment.recommend import Requires, allowed
 
