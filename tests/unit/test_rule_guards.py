@@ -212,6 +212,26 @@ def test_no_method_and_no_report_is_one_action_not_two():
     assert fire(named("stage-implementing-without-monitoring"), evidence_for(FULL, method_agreed, Profile())) is None
 
 
+def test_political_backing_is_one_urgent_action_named_for_the_stage():
+    """The memo counts missing political will among coalitions' biggest problems, so backing is as urgent as
+    money (priority 1). While setting the agenda, finding a champion is the stage's own action and takes in
+    the general one; a champion on whom everything rests is still named there, by the general action."""
+    agenda = extreme(FULL, best=True) | {"st_issue_taken_up": 2, "st_officials_ask_for_input": 2} | {
+        item: 1 for item in NEGOTIATING}
+    assert evidence_for(FULL, agenda, Profile(type="advocacy")).stage.id == "agenda_setting"
+    no_champion = ENGINE.assess(FULL, agenda | {"rs_senior_champion": 1}, BALANCED, Profile(type="advocacy"))
+    ids = [r.id for r in no_champion.recommendations]
+    assert "stage-agenda-setting" in ids and "resources-political-backing" not in ids
+    champion = next(r for r in no_champion.recommendations if r.id == "stage-agenda-setting")
+    assert champion.priority == 1 and champion.top
+    one_person = ranked_ids(agenda | {"rs_backing_rests_on_one_person": 5})
+    assert "resources-political-backing" in one_person and "stage-agenda-setting" not in one_person
+    forming = extreme(FULL, best=True) | {item.id: 1 for item in FULL.items if item.stage and item.stage != "forming"}
+    early = ENGINE.assess(FULL, forming | {"rs_senior_champion": 1}, BALANCED, Profile(type="advocacy"))
+    backing = next(r for r in early.recommendations if r.id == "resources-political-backing")
+    assert early.stage.id == "forming" and backing.priority == 1 and backing.top
+
+
 def test_type_and_scope_preconditions():
     from assessment.recommend import Requires, allowed
 
