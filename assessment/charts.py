@@ -324,7 +324,8 @@ def date_labels(moments: list) -> dict:
 
 
 def _trend_title(table: pd.DataFrame, language: str = "en") -> str:
-    _ = translator(language).gettext
+    t = translator(language)
+    _ = t.gettext
     if table.empty or table["Date"].nunique() < 2:
         return _("One assessment so far: the trend appears after the next one")
     ordered = table.sort_values("Date")
@@ -337,7 +338,7 @@ def _trend_title(table: pd.DataFrame, language: str = "en") -> str:
         parts.append(_("{dimension} fell most ({points})").format(dimension=down, points=f"{change[down]:.0f}"))
     if not parts:
         return _("Since the first assessment, scores have not changed")
-    return _("Since the first assessment, {changes}").format(changes="; ".join(parts))
+    return _("Since the first assessment, {changes}").format(changes=t.semicolons(parts))
 
 
 def to_svg(chart: alt.TopLevelMixin | dict, width: int = 560, title: bool = True) -> str:

@@ -121,6 +121,11 @@ class Translator:
             last = "e"  # "diseño e implementación"
         return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
+    def semicolons(self, items: Iterable[str]) -> str:
+        """Items that hold commas of their own, set apart by semicolons; French puts a narrow no-break
+        space before one, as it does before ? and !"""
+        return ("\u202f; " if self.language == "fr" else "; ").join(items)
+
     def ordinal(self, n: int) -> str:
         """1st, 2nd / 1er, 2e / 1, 2 (as Spanish writes a place: "el puesto 2")."""
         if self.language == "fr":

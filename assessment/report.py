@@ -140,7 +140,7 @@ def _recommendation_md(rec, t: Translator, level: str = "###") -> list[str]:
     _ = t.gettext
     label, url = chapter_link(rec.chapter, t.language)
     out = [f"{level} {rec.rank}. {rec.title} ({rec.priority_label})", "", rec.why, "",
-           _("Why this was shown: {reasons}").format(reasons="; ".join(md_text(r) for r in rec.reasons)), "",
+           _("Why this was shown: {reasons}").format(reasons=t.semicolons(md_text(r) for r in rec.reasons)), "",
            rec.rank_reason, ""]
     out += [f"{i}. {step}" for i, step in enumerate(rec.steps, 1)]
     read = _("Read: {chapter}").format(chapter=f"[{label}]({url})" if url else label)
@@ -235,7 +235,7 @@ def _recommendation_html(rec, t: Translator | None = None) -> str:
     read = f"<a href='{esc(url)}'>{esc(label)}</a>" if url else esc(label)
     steps = "".join(f"<li>{esc(s)}</li>" for s in rec.steps)
     heading = "h3" if rec.top else "h4"
-    reasons = _("Why this was shown: {reasons}").format(reasons="; ".join(rec.reasons))
+    reasons = _("Why this was shown: {reasons}").format(reasons=t.semicolons(rec.reasons))
     return (f"<div class='rec{' top' if rec.top else ''}'><{heading}>{rec.rank}. {esc(rec.title)} "
             f"<small>({esc(rec.priority_label)})</small></{heading}><p>{esc(rec.why)}</p>"
             f"<p class='muted'>{esc(reasons)}</p>"
@@ -296,8 +296,9 @@ def _label(instrument: Instrument, item, value: Any, language: str = "en") -> st
     scale = instrument.scale_of(item)
     if value is None or scale is None:
         return ""
-    _ = translator(language).gettext
+    t = translator(language)
+    _ = t.gettext
     if value in ("dont_know", "not_applicable"):
         return {"dont_know": _("Don't know"), "not_applicable": _("Not applicable")}[value]
     values = value if isinstance(value, list) else [value]
-    return "; ".join(text_in(scale.choices.get(str(v), str(v)), language) for v in values)
+    return t.semicolons(text_in(scale.choices.get(str(v), str(v)), language) for v in values)

@@ -217,7 +217,7 @@ def _de_facto(stakeholders: list[Stakeholder], labels: MapLabels, t: Translator)
     outside = [s for s in stakeholders if s.participation in ("not_engaged", "opposed")
                and s.influence >= DE_FACTO_LEVEL]
     if outside:
-        names = "; ".join(_("{name} ({participation}, influence {influence}, stake {stake})").format(
+        names = t.semicolons(_("{name} ({participation}, influence {influence}, stake {stake})").format(
             name=s.name, participation=text_in(labels.participation[s.participation], t.language).lower(),
             influence=s.influence, stake=s.stake) for s in outside)
         gaps.append(Gap(kind="de_facto_excluded", title=_("De facto stakeholders outside the coalition"),
@@ -225,7 +225,7 @@ def _de_facto(stakeholders: list[Stakeholder], labels: MapLabels, t: Translator)
                         detail=_("High influence but not engaged: {names}.").format(names=names)))
     opponents = [s for s in stakeholders if s.participation == "opposed" and s.influence >= DE_FACTO_LEVEL]
     if opponents:
-        names = "; ".join(_("{name} (influence {influence})").format(name=s.name, influence=s.influence)
+        names = t.semicolons(_("{name} (influence {influence})").format(name=s.name, influence=s.influence)
                           for s in opponents)
         gaps.append(Gap(kind="opposed_powerful", title=_("Powerful opponents"), count=len(opponents),
                         severity=max(s.influence for s in opponents) / 5,
@@ -245,7 +245,7 @@ def _formal_outside(stakeholders: list[Stakeholder], profile: Profile, labels: M
                and s.influence >= DE_FACTO_LEVEL]
     if not outside:
         return []
-    names = "; ".join(_("{name} ({participation}, influence {influence})").format(
+    names = t.semicolons(_("{name} ({participation}, influence {influence})").format(
         name=s.name, participation=text_in(labels.participation[s.participation], t.language).lower(),
         influence=s.influence) for s in outside)
     severity = max(s.influence / 5 * (1.0 if s.participation == "not_engaged" else 0.75) for s in outside)

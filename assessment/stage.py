@@ -276,7 +276,7 @@ def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, bet
         answered = [_answered(instrument, item, answers, t) for item in instrument.items
                     if item.stage == stage and _given(answers.get(item.id))]
         lines.append(sentence(_("{stage} is {status}: {answers}").format(
-            stage=info[stage].name_in(t.language), status=status(stage), answers="; ".join(answered))))
+            stage=info[stage].name_in(t.language), status=status(stage), answers=t.semicolons(answered))))
     if between:
         lines.append(_("The evidence is split between {first} and {second}, so the advice for both stages "
                        "applies.").format(first=name[between[0]], second=name[between[1]]))
@@ -289,21 +289,21 @@ def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, bet
     index = path.index(current)
     done_before = [name[s] for s in path[:index] if s not in between and status_of(progress[s]) == "done"]
     if done_before:
-        lines.append(sentence(_("Done before it: {stages}").format(stages="; ".join(done_before))))
+        lines.append(sentence(_("Done before it: {stages}").format(stages=t.semicolons(done_before))))
     later = [s for s in path[index + 1:] if progress[s] is not None]
     started = [f"{name[s]} ({status(s)})" for s in later if progress[s] > 0]
     if started:
-        lines.append(sentence(_("Later work already started: {stages}").format(stages="; ".join(started))))
+        lines.append(sentence(_("Later work already started: {stages}").format(stages=t.semicolons(started))))
     elif later:
-        lines.append(sentence(_("Not started yet: {stages}").format(stages="; ".join(name[s] for s in later))))
+        lines.append(sentence(_("Not started yet: {stages}").format(stages=t.semicolons(name[s] for s in later))))
     off_type = [name[s] for s in STAGES if s not in type_path]
     if off_type:
         kinds = _(COALITION_KINDS.get(coalition_type or "", "coalitions of this kind"))
         lines.append(sentence(_("Left out of the path: {stages}, which {kinds} do not usually go "
-                                "through").format(stages="; ".join(off_type), kinds=kinds)))
+                                "through").format(stages=t.semicolons(off_type), kinds=kinds)))
     if not_applicable & set(type_path):
         lines.append(sentence(_("Left out because you answered “not applicable”: {stages}").format(
-            stages="; ".join(name[s] for s in STAGES if s in not_applicable and s in type_path))))
+            stages=t.semicolons(name[s] for s in STAGES if s in not_applicable and s in type_path))))
     return lines
 
 

@@ -110,7 +110,7 @@ def show_action(rec) -> None:
     label = f"{'★ ' if rec.top else ''}{rec.rank}. {rec.title} · {rec.priority_label}"
     with st.expander(label, expanded=rec.top, key=f"rec_{rec.id}"):
         st.write(rec.why)
-        st.caption(_("Why this was shown: {reasons}").format(reasons="; ".join(inert(r) for r in rec.reasons)))
+        st.caption(_("Why this was shown: {reasons}").format(reasons=t.semicolons(inert(r) for r in rec.reasons)))
         st.caption(_("Priority: {priority}.").format(priority=rec.priority_label) + " " + inert(rec.rank_reason))
         st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(rec.steps, 1)))
         st.markdown("**" + _("Ask the group:") + f"** {rec.question}")

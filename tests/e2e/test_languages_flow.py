@@ -77,7 +77,7 @@ def test_three_phones_in_three_languages_make_one_room(browser, app):  # noqa: F
     facilitator.wait_for_selector("text=n=3")  # one distribution of three answers, not three rooms of one
     facilitator.get_by_role("button", name="Reveal results to participants").click()
     for page, language in phones[1:]:
-        heading = {"fr": "Ce qu'a dit la salle", "es": "Lo que dijo la sala"}[language]
+        heading = {"fr": "Ce qu’a dit la salle", "es": "Lo que dijo la sala"}[language]
         page.wait_for_selector(f"text={heading}", timeout=20_000)
         assert page.get_by_text({"fr": "3 personnes ont répondu", "es": "3 personas respondieron"}[language]).count()
         assert overflow_width(page) <= 0

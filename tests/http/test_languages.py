@@ -101,7 +101,7 @@ def test_three_languages_make_one_room(room):
         assert saved.status_code == 200
         bad = client.post(f"/w/p/{tokens[lang]}/a", data={"item": ITEM.id, "value": "x"})
         assert bad.json()["error"] == {"en": "Not saved: choose one of the answers.",
-                                       "fr": "Non enregistré\u00a0: choisissez l'une des réponses.",
+                                       "fr": "Non enregistré\u00a0: choisissez l’une des réponses.",
                                        "es": "No guardado: elija una de las respuestas."}[lang]
     assert [service.participant(t).answers for t in tokens.values()] == [{ITEM.id: 2}] * 3
     now = Rooms(service, ENGINE.instruments, ENGINE.titles).of(service.get(workshop.id))
@@ -109,7 +109,7 @@ def test_three_languages_make_one_room(room):
     stats = next(s for s in now.stats if s.item.id == ITEM.id)
     assert stats.n == 3 and stats.counts[1] == 3  # one distribution, three languages
     service.update(workshop, revealed=True, status="closed")
-    for lang, heading in (("fr", "Ce qu'a dit la salle"), ("es", "Lo que dijo la sala")):
+    for lang, heading in (("fr", "Ce qu’a dit la salle"), ("es", "Lo que dijo la sala")):
         results = phone(url, lang).get(f"/w/p/{tokens[lang]}").text
         assert heading in results  # a catalogue string is trusted markup: its apostrophe is not escaped
         assert {"fr": "3 personnes ont répondu.", "es": "3 personas respondieron."}[lang] in results

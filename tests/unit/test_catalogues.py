@@ -148,3 +148,16 @@ def test_lists_ordinals_numbers_and_dates_follow_the_language():
     assert translator("en").number(-0.28, 2) == "\u22120.28" and translator("es").number(-0.5, 1) == "\u22120,5"
     assert translator("es").date(date(2026, 3, 12)) == "12 de marzo de 2026"
     assert translator("en").date(date(2026, 3, 12)) == "12 March 2026"
+
+
+def test_the_french_catalogue_follows_the_typography_of_the_content():
+    """The interface sits beside the questions and advice on one page, so it is set the same way:
+    typographic apostrophes, a no-break space before : and inside « », a narrow one before ? ! ;"""
+    for message in (m for m in catalogue("fr") if m.id):  # the header is metadata, not text
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in filter(None, strings):
+            bare = PLACEHOLDER.sub("", TAG.sub("", text))
+            assert "'" not in bare, text
+            assert not re.search(r"(?<![\u00a0\u202f]):(?!//)", bare), text
+            assert not re.search(r"(?<![\u202f\u00a0])[?!;]", bare), text
+            assert "« " not in bare and " »" not in bare, text

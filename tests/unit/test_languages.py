@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -42,7 +43,7 @@ def test_the_figures_do_not_depend_on_the_language():
 
 @pytest.mark.parametrize(("language", "words"), [
     ("fr", ["Au 1er rang sur", "Vous avez répondu «\u00a0", "Parties prenantes de fait restées hors de la coalition",
-            "Une coalition normative agissant au niveau national associe d'ordinaire"]),
+            "Une coalition normative agissant au niveau national associe d’ordinaire"]),
     ("es", ["Ocupa el puesto 1 de", "Respondió «", "Partes interesadas de facto fuera de la coalición",
             "Una coalición normativa que actúa en el ámbito nacional suele involucrar a"])])
 def test_the_engine_writes_its_sentences_in_the_language(language, words):
@@ -53,6 +54,8 @@ def test_the_engine_writes_its_sentences_in_the_language(language, words):
                      *found.stage.evidence])
     for word in words:
         assert word in text
+    if language == "fr":  # lists of stages, names and answers: a narrow no-break space before each ;
+        assert "\u202f; " in text and not re.search(r"(?<!\u202f);", text)
     assert found.language == language
     assert {r.priority_label for r in found.recommendations} <= {
         "fr": {"Agir maintenant", "Ensuite", "Quand vous pourrez"},
