@@ -277,7 +277,7 @@ def answers_csv(instrument: Instrument, answers: dict[str, Any], language: str =
         for item in section.items:
             value = answers.get(item.id)
             writer.writerow([section.id, item.id, item.dimension or "", _csv_text(text_in(item.text, language)),
-                             _csv_value(value), _csv_text(_label(instrument, item, value, language))])
+                             _csv_value(value), _csv_text(answer_label(instrument, item, value, language))])
     return buffer.getvalue()
 
 
@@ -292,7 +292,8 @@ def _csv_value(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text  # no formulas in spreadsheets
 
 
-def _label(instrument: Instrument, item, value: Any, language: str = "en") -> str:
+def answer_label(instrument: Instrument, item, value: Any, language: str = "en") -> str:
+    """An answer in words: its choice on the scale, or "Don't know" and "Not applicable", in `language`."""
     scale = instrument.scale_of(item)
     if value is None or scale is None:
         return ""

@@ -20,12 +20,15 @@ from ui.workshop_view import (
     room_results,
 )
 from workshop.report import answers_csv, answers_json, group_report_html
-from workshop.workshops import PACES, WorkshopError, workshop_sections
+from workshop.workshops import MEMBERS_ONLY, PACES, WorkshopError, section_choices, workshop_sections
 
 DEFAULT_GROUPS = "National governments\nIntergovernmental organisations\nNGOs\nCompanies\nCivil society\n" \
                  "Subnational governments\nAffected communities"
 engine = get_engine()
 workshops = get_workshops()
+MEMBERS_HELP = ("Choose “Questions only members can answer” on its own to ask the room what a leader can only "
+                "guess (whether it is safe to disagree, hidden agendas, whether members' own interests are served), "
+                "and paste your saved assessment's link below to see the room's answers beside yours.")
 PLENARY = 200  # joined people beyond which the live dashboard refreshes less often
 
 
@@ -44,8 +47,9 @@ def create_screen() -> None:
                                      index=list(usable).index("quick-check") if "quick-check" in usable else 0,
                                      format_func=lambda i: f"{text_in(usable[i].title)} · {usable[i].minutes} min")
         titles = {s.id: text_in(s.title) for i in usable.values() for s in i.sections}
+        titles[MEMBERS_ONLY] = "Questions only members can answer (marked “Ask your members”)"
         sections = st.multiselect("Only these sections (optional; leave empty for all)", list(titles),
-                                  key="ws_sections", format_func=titles.get)
+                                  key="ws_sections", format_func=titles.get, help=MEMBERS_HELP)
         groups = st.text_area("Stakeholder groups participants may pick (one per line; optional for them)",
                               DEFAULT_GROUPS, key="ws_groups", height=180)
         threshold = st.number_input("Hide any group with fewer respondents than", 1, 50, 3, key="ws_threshold")
@@ -71,7 +75,7 @@ def create(title, instrument, sections, groups, threshold, resume, language="en"
                      "Your other entries are still in the form.")
             return
         linked = saved.id
-    chosen = [s for s in sections if s in {x.id for x in instrument.sections}]
+    chosen = [s for s in sections if s in section_choices(instrument)]
     try:
         workshop, key = workshops.create(title, instrument, groups.splitlines(), chosen, threshold, linked, language)
     except WorkshopError as exc:

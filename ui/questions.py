@@ -13,8 +13,9 @@ from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, text_i
 
 EXTRA_LABELS = {DONT_KNOW: N_("Don't know"), NOT_APPLICABLE: N_("Not applicable")}
 ASK_MEMBERS = N_("Ask your members: only they can answer this well.")
-ASK_MEMBERS_HELP = N_("Give your best guess or “Don't know” here, then ask the members themselves, ideally in an "
-                      "anonymous workshop (Workshop in the menu), and compare their answers with yours.")
+ASK_MEMBERS_HELP = N_("Give your best guess or “Don't know” here, then ask the members themselves: a workshop "
+                      "(Workshop in the menu) can ask the room only these questions, anonymously, and show their "
+                      "answers beside yours.")
 
 # Answer options as a list of large tap targets. Scoped to the questionnaire's container, so other
 # radios in the app keep Streamlit's look. On a phone the options stack in scale order, one per row

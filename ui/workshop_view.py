@@ -15,9 +15,10 @@ from ui.links import HANDBOOK_PAGE
 from ui.safe import inert
 from workshop.addresses import JoinAddress, join_address
 from workshop.charts import diverging_figure, group_figure
+from workshop.leader import against_leader
 from workshop.room import Rooms, Snapshot, shared_rooms
 from workshop.stats import ROOM, common_ground, contested, group_gaps, scale_labels
-from workshop.workshops import WorkshopInfo, Workshops
+from workshop.workshops import MEMBERS_ONLY, WorkshopInfo, Workshops
 
 
 @st.cache_resource(show_spinner=False)
@@ -109,12 +110,33 @@ def leader_comparison(workshop: WorkshopInfo, instrument: Instrument) -> None:
     saved = get_store().get(workshop.assessment_id)
     if saved is None:
         return
+    now = get_rooms().of(workshop)
+    st.subheader("The room against the leader's own assessment", anchor=False)
+    _question_by_question(instrument, now, saved.answers)
+    if workshop.sections == [MEMBERS_ONLY]:
+        return  # a handful of questions per dimension: their scores would not be the leader's dimensions
     engine = get_engine()
     own = engine.assess(engine.instruments[saved.instrument_id], saved.answers).dimensions
-    room_scores = next(g for g in get_rooms().of(workshop).scores if g.group == ROOM).scores  # empty until enough
-    # people have answered
+    room_scores = next(g for g in now.scores if g.group == ROOM).scores  # empty until enough people have answered
     table = [{"Dimension": d.title, "Leader": d.score, "Room": room_scores.get(key),
               "Difference": None if d.score is None or room_scores.get(key) is None
               else round(room_scores[key] - d.score, 1)} for key, d in own.items()]
-    st.subheader("The room against the leader's own assessment", anchor=False)
     st.dataframe(table, hide_index=True, width="stretch", key="leader_table")
+
+
+def _question_by_question(instrument: Instrument, now: Snapshot, answers: dict) -> None:
+    """The leader's answer beside the room's, furthest apart first, with the finding in words."""
+    rows = against_leader(instrument, now.stats, answers)
+    if not rows:
+        st.caption("Question by question: nothing to compare yet. Statements appear here once enough people have "
+                   "answered them and your saved assessment answers them too.")
+        return
+    apart = [r for r in rows if r.apart]
+    st.markdown(f"**Question by question: the room sides with your answer on {len(rows) - len(apart)} of "
+                f"{len(rows)} statements.**" + (f" Furthest apart: “{inert(apart[0].question)}”, where "
+                                                f"{apart[0].same_side}% of the room answered as you did."
+                                                if apart else ""))
+    st.dataframe([{"Statement": r.question, "Your answer": r.leader,
+                   "Room: disagree · neither · agree": f"{r.room.disagree}% · {r.room.neutral}% · {r.room.agree}%",
+                   "Room on your side": None if r.same_side is None else f"{r.same_side}%"} for r in rows],
+                 hide_index=True, width="stretch", key="leader_questions")

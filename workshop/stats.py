@@ -18,7 +18,7 @@ from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, text_i
 from assessment.scoring import item_score
 from workshop.agreement import agreement_a, consensus, mean_and_spread
 from workshop.disclosure import room_shown, shown_groups
-from workshop.workshops import Row
+from workshop.workshops import Row, chosen_sections
 
 ROOM = "Everyone"
 
@@ -97,8 +97,8 @@ def scale_labels(instrument: Instrument):
 
 
 def likert_items(instrument: Instrument, section_ids: list[str]) -> list[Item]:
-    return [item for section in instrument.sections if not section_ids or section.id in section_ids
-            for item in section.items if item.kind == "likert"]
+    return [item for section in chosen_sections(instrument, section_ids) for item in section.items
+            if item.kind == "likert"]
 
 
 def _distribution(points: int, values: list[Any]) -> Distribution:

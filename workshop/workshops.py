@@ -21,7 +21,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from assessment.cleaning import UnsafeText, clean_text
 from assessment.i18n import DEFAULT, LANGUAGES, N_, translator
-from assessment.model import Instrument
+from assessment.model import Instrument, Section
 from assessment.storage import Store
 from assessment.tables import Participant, ParticipantAnswer, Workshop, now
 from assessment.tokens import matches, new_token, token_hash
@@ -35,6 +35,11 @@ PACES = ("self", "led")
 MAX_GROUPS = 20
 TITLE_LIMIT = 200
 GROUP_LIMIT = 100
+# Stored among a workshop's section ids: ask the questions marked "ask your members" (how safe it is to
+# disagree, hidden agendas...), on which a leader's own answer is only a guess. No column of its own, so
+# workshops made before it read as they did.
+MEMBERS_ONLY = "ask_your_members"
+MEMBERS_TITLE = N_("Questions for members")
 
 
 class WorkshopError(ValueError):
@@ -100,9 +105,27 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def workshop_sections(instrument: Instrument, workshop: WorkshopInfo):
+def workshop_sections(instrument: Instrument, workshop: WorkshopInfo) -> list[Section]:
     """The instrument's sections this workshop asks, in order."""
-    return [s for s in instrument.sections if not workshop.sections or s.id in workshop.sections]
+    return chosen_sections(instrument, workshop.sections)
+
+
+def chosen_sections(instrument: Instrument, section_ids: Sequence[str]) -> list[Section]:
+    """The sections named (all when none is), then, when MEMBERS_ONLY is named, the members' questions
+    not already among them as one last section."""
+    sections = [s for s in instrument.sections if not section_ids or s.id in section_ids]
+    if MEMBERS_ONLY in section_ids:
+        asked = {item.id for section in sections for item in section.items}
+        items = [item for item in instrument.ask_members_items if item.id not in asked]
+        if items:
+            title = {language: translator(language).gettext(MEMBERS_TITLE) for language in LANGUAGES}
+            sections.append(Section(id=MEMBERS_ONLY, title=title, items=items))
+    return sections
+
+
+def section_choices(instrument: Instrument) -> list[str]:
+    """What a facilitator may choose to ask: each section, and the members' questions if there are any."""
+    return [s.id for s in instrument.sections] + ([MEMBERS_ONLY] if instrument.ask_members_items else [])
 
 
 def _info(row: Workshop) -> WorkshopInfo:
@@ -162,7 +185,7 @@ class Workshops:
             raise WorkshopError("the language must be one of {languages}", languages=", ".join(LANGUAGES))
         if not 1 <= threshold <= 50:
             raise WorkshopError("the anonymity threshold must be between 1 and 50")
-        known = {s.id for s in instrument.sections}
+        known = section_choices(instrument)
         chosen = [s for s in (sections or []) if s in known]
         if sections and not chosen:
             raise WorkshopError("choose at least one section of the questionnaire")

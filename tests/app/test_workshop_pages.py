@@ -128,3 +128,31 @@ def test_a_bad_resume_link_keeps_the_form(open_page):
     app.button(key="FormSubmitter:workshop_form-Open the workshop").click().run()
     assert "does not open a saved assessment" in app.error[0].value
     assert app.text_input(key="ws_title").value == "Keep me" and "code" not in app.query_params
+
+
+def test_a_workshop_on_the_members_questions_sets_the_room_beside_the_leaders_guesses(open_page, store):
+    from workshop.workshops import MEMBERS_ONLY
+
+    assessment_id, token = store.start(QUICK, Profile())
+    store.save_answers(assessment_id, {i.id: (1 if i.reverse else 5) for i in QUICK.items})  # the leader: all good
+    app = open_page("facilitate")
+    app.text_input(key="ws_title").input("What only members know")
+    app.multiselect(key="ws_sections").set_value([MEMBERS_ONLY])
+    app.text_input(key="ws_resume").input(f"http://host/assess?resume={token}")
+    app.button(key="FormSubmitter:workshop_form-Open the workshop").click().run()
+    service = workshops(store)
+    code = app.query_params["code"]
+    workshop = service.by_code(code if isinstance(code, str) else code[0])
+    assert workshop.sections == [MEMBERS_ONLY]
+    asked = QUICK.ask_members_items
+    for _person in range(3):
+        person, _ = service.join(workshop.code)
+        for item in asked:
+            service.save_answer(person, item.id, 5 if item.reverse else 1)  # the room: all bad
+    app.run()
+    assert not app.exception
+    shown = texts(app)
+    assert f"the room sides with your answer on 0 of {len(asked)} statements" in shown
+    table = next(d.value for d in app.dataframe if "Your answer" in d.value.columns)
+    assert len(table) == len(asked) and set(table["Room on your side"]) == {"0%"}
+    assert not any("Leader" in d.value.columns for d in app.dataframe)  # no dimension scores from 4 questions

@@ -7,8 +7,10 @@ import re
 
 import httpx
 import pytest
+from markupsafe import escape
 
 from assessment.engine import default_engine
+from assessment.model import text_in
 from assessment.storage import Store
 from tests.e2e.conftest import running_app
 from workshop.room import Rooms
@@ -113,3 +115,17 @@ def test_three_languages_make_one_room(room):
         results = phone(url, lang).get(f"/w/p/{tokens[lang]}").text
         assert heading in results  # a catalogue string is trusted markup: its apostrophe is not escaped
         assert {"fr": "3 personnes ont répondu.", "es": "3 personas respondieron."}[lang] in results
+
+
+def test_a_workshop_on_the_members_questions_asks_only_those_in_the_phones_language(room):
+    from workshop.workshops import MEMBERS_ONLY
+
+    url, service = room
+    workshop, _ = service.create("Members only", QUICK, [], sections=[MEMBERS_ONLY])
+    for language, title in (("en", "Questions for members"), ("fr", "Questions aux membres")):
+        client = phone(url, language)
+        page = client.get(f"/w/p/{join(client, workshop.code)}").text
+        assert f"<h1>{title}</h1>" in page, page
+        asked = [item for item in QUICK.items if f'name="{item.id}"' in page]
+        assert asked == QUICK.ask_members_items
+        assert str(escape(text_in(QUICK.ask_members_items[0].text, language))) in page
