@@ -150,10 +150,10 @@ members_questions = instrument.ask_members_items
 if members_questions:
     st.subheader(_("Check your guesses with your members"), anchor="ask-members")
     st.markdown(t.ngettext(
-        "{n} question here is one only members can answer well, such as whether it is safe to disagree. A "
-        "workshop can ask the room just that one, anonymously on their phones, and show their answers beside yours.",
-        "{n} questions here are ones only members can answer well, such as whether it is safe to disagree. A "
-        "workshop can ask the room just those, anonymously on their phones, and show their answers beside yours.",
+        "Only members can answer {n} of these questions well, such as whether it is safe to disagree. A workshop "
+        "can ask the room just that one, anonymously on their phones, and show their answers beside yours.",
+        "Only members can answer {n} of these questions well, such as whether it is safe to disagree. A workshop "
+        "can ask the room just those, anonymously on their phones, and show their answers beside yours.",
         len(members_questions)).format(n=len(members_questions)))
     st.page_link("pages/facilitate.py", label=_("Run a workshop on these questions"), icon=":material/groups:")
     st.caption(_("On the workshop page, choose the members' questions and paste this assessment's resume link."))

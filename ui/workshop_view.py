@@ -132,11 +132,11 @@ def _question_by_question(instrument: Instrument, now: Snapshot, answers: dict) 
                    "answered them and your saved assessment answers them too.")
         return
     apart = [r for r in rows if r.apart]
+    furthest = f" Furthest apart: “{inert(apart[0].question.rstrip('.'))}”, where {apart[0].same_side}% of the " \
+               "room answered as you did." if apart else ""
     st.markdown(f"**Question by question: the room sides with your answer on {len(rows) - len(apart)} of "
-                f"{len(rows)} statements.**" + (f" Furthest apart: “{inert(apart[0].question)}”, where "
-                                                f"{apart[0].same_side}% of the room answered as you did."
-                                                if apart else ""))
-    st.dataframe([{"Statement": r.question, "Your answer": r.leader,
-                   "Room: disagree · neither · agree": f"{r.room.disagree}% · {r.room.neutral}% · {r.room.agree}%",
-                   "Room on your side": None if r.same_side is None else f"{r.same_side}%"} for r in rows],
-                 hide_index=True, width="stretch", key="leader_questions")
+                f"{len(rows)} statements.**{furthest}")
+    st.table([{"Statement": r.question, "You": r.leader,
+               "Room on your side": "–" if r.same_side is None else f"{r.same_side}%",
+               "Room: disagree · neither · agree": f"{r.room.disagree}% · {r.room.neutral}% · {r.room.agree}%"}
+              for r in rows])  # a table that wraps: a statement is never cut short

@@ -84,7 +84,7 @@ def diverging_figure(stats, labels_of, language: str = "en") -> Figure:
             "y": {"field": "Statement", "type": "nominal", "sort": None, "title": None, "axis": _LABEL_AXIS},
             "color": {"field": "Answer", "type": "nominal", "sort": list(legend),
                       "scale": {"domain": list(legend), "range": list(legend.values())},
-                      "legend": {"orient": "bottom", "title": None, "columns": 3, "labelLimit": 0}},
+                      "legend": {"orient": "bottom", "title": None, "columns": 1, "labelLimit": 0}},
             "order": {"field": "order", "type": "quantitative"},
             "tooltip": [{"field": f, "type": k} for f, k in (("Statement", "nominal"), ("Answer", "nominal"),
                                                               ("People", "quantitative"),

@@ -102,7 +102,7 @@ def test_results_show_stage_scores_gaps_and_actions(open_page, store):
     labels = [b.label for b in app.get("download_button")]
     assert {"Report (HTML)", "Report (Markdown)", "Result (JSON)", "Answers (CSV)"} <= set(labels)
     assert "Check your guesses with your members" in [h.value for h in app.subheader]
-    assert f"{len(QUICK.ask_members_items)} questions here are ones only members can answer well" in shown
+    assert f"Only members can answer {len(QUICK.ask_members_items)} of these questions well" in shown
     assert any(link.proto.label == "Run a workshop on these questions" and "facilitate" in link.proto.page
                for link in app.get("page_link"))
 

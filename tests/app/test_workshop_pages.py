@@ -153,6 +153,6 @@ def test_a_workshop_on_the_members_questions_sets_the_room_beside_the_leaders_gu
     assert not app.exception
     shown = texts(app)
     assert f"the room sides with your answer on 0 of {len(asked)} statements" in shown
-    table = next(d.value for d in app.dataframe if "Your answer" in d.value.columns)
+    table = next(d.value for d in app.table if "Room on your side" in d.value.columns)
     assert len(table) == len(asked) and set(table["Room on your side"]) == {"0%"}
     assert not any("Leader" in d.value.columns for d in app.dataframe)  # no dimension scores from 4 questions

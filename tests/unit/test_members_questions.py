@@ -72,3 +72,15 @@ def test_a_statement_the_room_may_not_show_is_not_compared():
     safe = QUICK.item("tu_safe_to_disagree")
     few = item_stats(QUICK, [safe], rows(safe.id, [1, 1]), threshold=3)
     assert against_leader(QUICK, few, {safe.id: 5}) == []
+
+
+def test_the_room_chart_lists_every_answer_in_one_column_a_phone_can_show():
+    """Laid out beside the statements' labels, a legend of two or three columns was cut off at 390 px."""
+    from workshop.charts import diverging_figure
+    from workshop.stats import scale_labels
+
+    safe = QUICK.item("tu_safe_to_disagree")
+    figure = diverging_figure(item_stats(QUICK, [safe], rows(safe.id, [1, 2, 3, 4, 5]), 3), scale_labels(QUICK))
+    legend = figure.chart["encoding"]["color"]["legend"]
+    assert legend["columns"] == 1 and legend["labelLimit"] == 0
+    assert figure.chart["encoding"]["color"]["scale"]["domain"] == scale_labels(QUICK)(safe)
