@@ -16,8 +16,6 @@ from assessment.report import answer_label
 from workshop.room import Bar
 from workshop.stats import Distribution, ItemStats
 
-SIDES = ("disagree", "neutral", "agree")
-
 
 @dataclass(frozen=True)
 class Comparison:
@@ -56,4 +54,4 @@ def against_leader(instrument: Instrument, stats: list[ItemStats], answers: dict
         on_scale = isinstance(value, int) and not isinstance(value, bool) and scale and 1 <= value <= scale.points
         same = getattr(room, side(value, scale.points)) if on_scale else None
         rows.append(Comparison(s.item.id, text_in(s.item.text, language), words, room, same))
-    return sorted(rows, key=lambda c: (c.same_side is None, c.same_side if c.same_side is not None else 0))
+    return sorted(rows, key=lambda c: (c.same_side is None, c.same_side or 0))
