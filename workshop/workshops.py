@@ -112,7 +112,8 @@ def workshop_sections(instrument: Instrument, workshop: WorkshopInfo) -> list[Se
 
 def chosen_sections(instrument: Instrument, section_ids: Sequence[str]) -> list[Section]:
     """The sections named (all when none is), then, when MEMBERS_ONLY is named, the members' questions
-    not already among them as one last section."""
+    not already among them as one last section. If the questionnaire no longer has any of them (its
+    content changed under a running workshop), every section: phones always have something to answer."""
     sections = [s for s in instrument.sections if not section_ids or s.id in section_ids]
     if MEMBERS_ONLY in section_ids:
         asked = {item.id for section in sections for item in section.items}
@@ -120,7 +121,7 @@ def chosen_sections(instrument: Instrument, section_ids: Sequence[str]) -> list[
         if items:
             title = {language: translator(language).gettext(MEMBERS_TITLE) for language in LANGUAGES}
             sections.append(Section(id=MEMBERS_ONLY, title=title, items=items))
-    return sections
+    return sections or list(instrument.sections)
 
 
 def section_choices(instrument: Instrument) -> list[str]:

@@ -41,6 +41,9 @@ def test_workshops_made_before_read_as_they_did():
     assert workshop_sections(QUICK, info([])) == QUICK.sections
     first = QUICK.sections[0]
     assert workshop_sections(QUICK, info([first.id])) == [first]
+    assert workshop_sections(QUICK, info(["a_section_since_removed"])) == QUICK.sections
+    no_members = QUICK.model_copy(update={"items": [i for i in QUICK.items if not i.ask_members]})  # content changed
+    assert workshop_sections(no_members, info([MEMBERS_ONLY])) == QUICK.sections
 
 
 def rows(item_id, values):
