@@ -15,7 +15,7 @@ from ui.links import HANDBOOK_PAGE
 from ui.safe import inert
 from workshop.addresses import JoinAddress, join_address
 from workshop.charts import diverging_figure, group_figure
-from workshop.leader import against_leader
+from workshop.leader import against_leader, leader_scores
 from workshop.room import Rooms, Snapshot, shared_rooms
 from workshop.stats import ROOM, common_ground, contested, group_gaps, scale_labels
 from workshop.workshops import MEMBERS_ONLY, WorkshopInfo, Workshops
@@ -115,12 +115,15 @@ def leader_comparison(workshop: WorkshopInfo, instrument: Instrument) -> None:
     _question_by_question(instrument, now, saved.answers)
     if workshop.sections == [MEMBERS_ONLY]:
         return  # a handful of questions per dimension: their scores would not be the leader's dimensions
-    engine = get_engine()
-    own = engine.assess(engine.instruments[saved.instrument_id], saved.answers).dimensions
+    own = leader_scores(instrument, workshop.sections, saved.answers)
     room_scores = next(g for g in now.scores if g.group == ROOM).scores  # empty until enough people have answered
-    table = [{"Dimension": d.title, "Leader": d.score, "Room": room_scores.get(key),
-              "Difference": None if d.score is None or room_scores.get(key) is None
-              else round(room_scores[key] - d.score, 1)} for key, d in own.items()]
+    titles = dimension_titles()
+    table = [{"Dimension": titles.get(ref.id, ref.id), "Leader": own.get(ref.id), "Room": room_scores.get(ref.id),
+              "Difference": None if ref.id not in own or ref.id not in room_scores
+              else round(room_scores[ref.id] - own[ref.id], 1)}
+             for ref in instrument.dimensions if ref.id in own or ref.id in room_scores]
+    st.caption("Dimension by dimension, on the statements the room was asked: your answers to the same statements "
+               "are scored the same way.")
     st.dataframe(table, hide_index=True, width="stretch", key="leader_table")
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from assessment.model import Instrument, text_in
 from assessment.report import answer_label
 from workshop.room import Bar
-from workshop.stats import Distribution, ItemStats
+from workshop.stats import Distribution, ItemStats, likert_items, person_scores
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,12 @@ class Comparison:
     def apart(self) -> bool:
         """Fewer than half of the room on the leader's side: the guess is not borne out."""
         return self.same_side is not None and self.same_side < 50
+
+
+def leader_scores(instrument: Instrument, section_ids: list[str], answers: dict[str, Any]) -> dict[str, float]:
+    """The leader's dimension scores on the statements the room was asked, and only those: a workshop on
+    two sections compared with the leader's whole questionnaire would set unlike against unlike."""
+    return person_scores(instrument, likert_items(instrument, section_ids), answers)
 
 
 def side(value: int, points: int) -> str:

@@ -87,3 +87,16 @@ def test_the_room_chart_lists_every_answer_in_one_column_a_phone_can_show():
     legend = figure.chart["encoding"]["color"]["legend"]
     assert legend["columns"] == 1 and legend["labelLimit"] == 0
     assert figure.chart["encoding"]["color"]["scale"]["domain"] == scale_labels(QUICK)(safe)
+
+
+def test_the_leaders_dimensions_are_scored_on_the_statements_the_room_was_asked():
+    from workshop.leader import leader_scores
+
+    trust = next(s for s in FULL.sections if s.id == "trust")
+    top = {item.id: FULL.scale_of(item).points for item in FULL.items if item.kind == "likert"}
+    answers = {i: 1 if FULL.item(i).reverse else points for i, points in top.items()}  # all good...
+    answers |= {item.id: top[item.id] if item.reverse else 1 for item in trust.items if item.id in top}  # but trust
+    whole = leader_scores(FULL, [], answers)
+    asked = leader_scores(FULL, [trust.id], answers)
+    assert set(asked) == {item.dimension for item in trust.items if item.scored}
+    assert asked["trust"] == whole["trust"] == 0.0 and whole["legitimacy"] == 100.0
