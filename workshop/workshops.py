@@ -40,6 +40,8 @@ GROUP_LIMIT = 100
 # workshops made before it read as they did.
 MEMBERS_ONLY = "ask_your_members"
 MEMBERS_TITLE = N_("Questions for members")
+MEMBERS_INTRO = N_("The coalition's leaders can only guess the answers to these. Answer as it is for you, not as it "
+                   "should be.")
 
 
 class WorkshopError(ValueError):
@@ -119,8 +121,9 @@ def chosen_sections(instrument: Instrument, section_ids: Sequence[str]) -> list[
         asked = {item.id for section in sections for item in section.items}
         items = [item for item in instrument.ask_members_items if item.id not in asked]
         if items:
-            title = {language: translator(language).gettext(MEMBERS_TITLE) for language in LANGUAGES}
-            sections.append(Section(id=MEMBERS_ONLY, title=title, items=items))
+            title, intro = ({language: translator(language).gettext(text) for language in LANGUAGES}
+                            for text in (MEMBERS_TITLE, MEMBERS_INTRO))
+            sections.append(Section(id=MEMBERS_ONLY, title=title, intro=intro, items=items))
     return sections or list(instrument.sections)
 
 

@@ -126,6 +126,7 @@ def test_a_workshop_on_the_members_questions_asks_only_those_in_the_phones_langu
         client = phone(url, language)
         page = client.get(f"/w/p/{join(client, workshop.code)}").text
         assert f"<h1>{title}</h1>" in page, page
+        assert {"en": "can only guess the answers", "fr": "ne peuvent que deviner"}[language] in page
         asked = [item for item in QUICK.items if f'name="{item.id}"' in page]
         assert asked == QUICK.ask_members_items
         assert str(escape(text_in(QUICK.ask_members_items[0].text, language))) in page

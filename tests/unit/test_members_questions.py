@@ -25,6 +25,7 @@ def test_the_members_questions_are_one_section_of_their_own():
         assert section.items and all(item.ask_members for item in section.items)
         assert {"Questions for members", "Questions aux membres", "Preguntas para los miembros"} == {
             section.title.translations[lang] for lang in ("en", "fr", "es")}
+        assert section.intro.translations["fr"].startswith("Les responsables de la coalition ne peuvent que deviner")
         assert MEMBERS_ONLY in section_choices(instrument)
 
 
