@@ -80,6 +80,9 @@ class Item(Strict):
     kind: Literal["likert", "single", "multiple", "number", "text"] = "likert"
     text: TranslatedText
     help: TranslatedText | None = None
+    # The help as a member reads it on a workshop phone, where `help` speaks to a leader ("ask a newer
+    # member..."); without it, phones show `help`.
+    room_help: TranslatedText | None = None
     dimension: str | None = None
     scale: str | None = None
     weight: float = Field(default=1.0, gt=0, le=10)

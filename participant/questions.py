@@ -52,11 +52,17 @@ def questions(instrument: Instrument, section: Section, answers: dict[str, Any],
         options = [(key, text_in(label, language)) for key, label in scale.choices.items()] if scale else []
         extras = [(key, _(EXTRA_LABELS[key])) for key in scale.extra] if scale else []
         shown.append(Question(id=item.id, kind=item.kind, text=text_in(item.text, language),
-                              help=text_in(item.help, language) if item.help else None, options=options,
+                              help=_help(item, language), options=options,
                               extras=extras,
                               saved=answers.get(item.id), minimum=item.minimum, maximum=item.maximum,
                               max_length=item.max_length, steers=item.id in steering))
     return shown
+
+
+def _help(item: Item, language: str) -> str | None:
+    """The help a member answering on a phone needs: `room_help` where `help` speaks to a leader."""
+    text = item.room_help or item.help
+    return text_in(text, language) if text else None
 
 
 class BadAnswer(ValueError):

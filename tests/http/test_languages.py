@@ -127,6 +127,9 @@ def test_a_workshop_on_the_members_questions_asks_only_those_in_the_phones_langu
         page = client.get(f"/w/p/{join(client, workshop.code)}").text
         assert f"<h1>{title}</h1>" in page, page
         assert {"en": "can only guess the answers", "fr": "ne peuvent que deviner"}[language] in page
+        deciders = QUICK.item("ac_members_can_name_deciders")  # its help speaks to a leader; a phone speaks to members
+        assert str(escape(text_in(deciders.room_help, language))) in page
+        assert str(escape(text_in(deciders.help, language))) not in page
         asked = [item for item in QUICK.items if f'name="{item.id}"' in page]
         assert asked == QUICK.ask_members_items
         assert str(escape(text_in(QUICK.ask_members_items[0].text, language))) in page
