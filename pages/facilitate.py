@@ -174,7 +174,7 @@ def dashboard(workshop) -> None:
         c.metric("Finished", counts["finished"])
         instrument = engine.instruments[current.instrument_id]
         room_results(current, instrument, "dash", now)
-        leader_comparison(current, instrument)
+        leader_comparison(current, instrument, now)
 
     live()
 

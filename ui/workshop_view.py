@@ -103,14 +103,15 @@ def _common_ground(found) -> None:
                     f"group-informed consensus {c.score:.2f}")
 
 
-def leader_comparison(workshop: WorkshopInfo, instrument: Instrument) -> None:
-    """The room's mean scores beside the leader's own saved assessment, when one is linked."""
+def leader_comparison(workshop: WorkshopInfo, instrument: Instrument, now: Snapshot | None = None) -> None:
+    """The room's mean scores beside the leader's own saved assessment, when one is linked (pass the
+    room's snapshot when the caller already has it)."""
     if not workshop.assessment_id:
         return
     saved = get_store().get(workshop.assessment_id)
     if saved is None:
         return
-    now = get_rooms().of(workshop)
+    now = now or get_rooms().of(workshop)
     st.subheader("The room against the leader's own assessment", anchor=False)
     _question_by_question(instrument, now, saved.answers)
     if workshop.sections == [MEMBERS_ONLY]:
