@@ -14,7 +14,8 @@ whose answers file has not been written yet are listed as waiting.
 behind each row (stage evidence, dimension scores, map findings, every action shown with its score
 and rank reason, and, for each expected theme missed, the rules that carry it and why each is not in
 the top five: not allowed at this stage or type, its conditions do not hold, done, replaced, or
-ranked lower). `--only` restricts the table to some profiles (a tuning set, a hold-out).
+ranked lower). `--only` restricts the table to some profiles. Run on the default folder, it prints the tuning set's
+table and then, apart, the hold-out's (`tests/data/golden/holdout/`), which no change was tuned to.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from assessment.files import read_answers, read_profile  # noqa: E402
 from assessment.recommend import Evidence, allowed, evaluate, fired_rules, silenced  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "data" / "golden"
+HOLDOUT = GOLDEN / "holdout"  # profiles never used to tune the engine: their figures are reported apart
 TOP = 5
 MAX_SHOWN = 15
 THEME_SHARE = 2 / 3
@@ -242,14 +244,24 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated profile ids to include")
     args = parser.parse_args()
     only = {i.strip() for i in args.only.split(",") if i.strip()}
-    profiles = [g for g in load_profiles(args.folder) if not only or g.id in only]
+    folders = [args.folder, HOLDOUT] if args.folder == GOLDEN and HOLDOUT.is_dir() else [args.folder]
+    for folder in folders:
+        profiles = [g for g in load_profiles(folder) if not only or g.id in only]
+        if not profiles and folder == HOLDOUT:
+            continue
+        if folder == HOLDOUT:
+            print("\nHOLD-OUT (never used to tune the engine):")
+        report(profiles, args.details, args.detail)
+
+
+def report(profiles: list[Golden], with_details: bool, with_detail: bool) -> None:
     waiting = [g.id for g in profiles if not g.answered]
     rows = [row_for(golden) for golden in profiles if golden.answered]
     if waiting:
         print(f"waiting for answers files: {', '.join(waiting)}")
-    if args.details:
+    if with_details:
         print(details(rows), end="\n\n")
-    if args.detail:
+    if with_detail:
         print("\n".join(detail(golden) for golden in profiles if golden.answered), end="\n\n")
     print(table(rows))
 

@@ -1,6 +1,6 @@
 """Golden coalitions: real coalitions at a stated date, and the diagnosis an adviser would sign.
 
-One test per profile in tests/data/golden/ (see bench/golden_table.py for the format). The bar:
+One test per profile in tests/data/golden/ and its hold-out, tests/data/golden/holdout/ (see bench/golden_table.py for the format). The bar:
 the stage equals the expected one or a stated alternative; at least two thirds of the expected
 themes are carried by the top five actions; no more than 15 actions are shown. The harness itself
 is tested on a made-up sample in tests/data/golden-sample/.
@@ -12,14 +12,16 @@ import json
 
 import pytest
 
-from bench.golden_table import GOLDEN, MAX_SHOWN, load_profiles, row_for, table
+from bench.golden_table import GOLDEN, HOLDOUT, MAX_SHOWN, load_profiles, row_for, table
 from tests.conftest import ROOT
 
-PROFILES = load_profiles(GOLDEN)
+PROFILES = load_profiles(GOLDEN) + load_profiles(HOLDOUT)
 SAMPLE = ROOT / "tests" / "data" / "golden-sample"
 # Profiles whose diagnosis does not meet the bar yet (bench/golden_table.py shows why). Strict: a
 # profile that starts passing fails here until it is taken off the list, so the list never hides one.
-NOT_YET = {"coral-triangle-2009", "fsc-1994", "icbl-1996", "ogp-2013", "wcd-2001"}
+NOT_YET = {"coral-triangle-2009", "fsc-1994", "icbl-1996", "ogp-2013", "wcd-2001",
+           # the hold-out, as first measured (tests/data/golden/TUNING.md, "The hold-out")
+           "cmc-2007", "global-fund-2003", "great-bear-2006", "ihrc-2011", "jubilee-2000-1999"}
 
 
 def marked(golden):
