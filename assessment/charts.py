@@ -218,14 +218,16 @@ def _cell_labels(table: pd.DataFrame, x_scale: alt.Scale, y_scale: alt.Scale) ->
 def stage_figure(stage: StageDiagnosis, stage_titles: dict[str, str], language: str = "en") -> Figure:
     """The evidence for each stage, with the current one marked "You are here" beside its bar even
     when its bar is short (a coalition placed at the start may have little evidence for any stage).
+    Between two stages both are marked, as the title names both and the advice of both applies.
     `stage_titles` are in `language` already."""
     t = translator(language)
     _ = t.gettext
     levels = [stage.levels.get(s) for s in STAGES]
+    here = set(stage.stages)
     table = pd.DataFrame({
         "Stage": [stage_titles[s] for s in STAGES],
         "Evidence (0–100)": pd.array([whole(v) for v in levels], dtype="Int64"),
-        "You are here": [_("◀ here") if s == stage.id else "" for s in STAGES],
+        "You are here": [_("◀ here") if s in here else "" for s in STAGES],
     })
     title = _("You are here: {stage}").format(stage=stage.title) if stage.id else _("Life-cycle stage not known yet")
     if stage.skipped:
@@ -233,8 +235,8 @@ def stage_figure(stage: StageDiagnosis, stage_titles: dict[str, str], language: 
                             len(stage.skipped)).format(n=len(stage.skipped))
     data = pd.DataFrame({
         "Stage": table["Stage"], "Evidence": [whole(v) for v in levels],
-        "Current": [s == stage.id for s in STAGES],
-        "Label": [_stage_label(s == stage.id, v, language) for s, v in zip(STAGES, levels, strict=True)],
+        "Current": [s in here for s in STAGES],
+        "Label": [_stage_label(s in here, v, language) for s, v in zip(STAGES, levels, strict=True)],
     })
     y = alt.Y("Stage:N", sort=None, title=None, axis=_row_axis(list(data["Stage"])))
     x_scale = alt.Scale(domain=[0, 100])

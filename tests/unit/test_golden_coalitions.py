@@ -1,9 +1,10 @@
 """Golden coalitions: real coalitions at a stated date, and the diagnosis an adviser would sign.
 
-One test per profile in tests/data/golden/ and its hold-out, tests/data/golden/holdout/ (see bench/golden_table.py for the format). The bar:
-the stage equals the expected one or a stated alternative; at least two thirds of the expected
-themes are carried by the top five actions; no more than 15 actions are shown. The harness itself
-is tested on a made-up sample in tests/data/golden-sample/.
+One test per profile in tests/data/golden/ and in its hold-out, tests/data/golden/holdout/ (see
+bench/golden_table.py for the format). The bar: the stage equals the expected one or a stated
+alternative; at least two thirds of the expected themes are carried by the top five actions; no
+more than 15 actions are shown. The harness itself is tested on a made-up sample in
+tests/data/golden-sample/.
 """
 
 from __future__ import annotations

@@ -73,6 +73,18 @@ def test_the_current_stage_is_marked_even_without_evidence_for_it():
     assert marked[0]["Label"] == "no answers · You are here"
 
 
+def test_between_two_stages_both_are_marked_as_the_title_names_both():
+    result = full_result()
+    stage = result.stage.model_copy(update={"id": "agenda_setting", "between": ["agenda_setting", "negotiation"],
+                                            "title": "Between agenda-setting and negotiation"})
+    figure = stage_figure(stage, TITLES)
+    data = next(iter(figure.chart.to_dict()["datasets"].values()))
+    assert [r["Stage"] for r in data if "You are here" in r["Label"]] == [TITLES["agenda_setting"],
+                                                                         TITLES["negotiation"]]
+    assert list(figure.table["You are here"]).count("◀ here") == 2
+    assert figure.title == "You are here: Between agenda-setting and negotiation"
+
+
 def test_stakeholders_on_the_same_point_all_keep_their_labels_with_sector_names():
     figure = power_interest_figure(PEOPLE, ENGINE.labels.participation, ENGINE.labels.sectors)
     assert list(figure.table["Sector"]) == ["National government", "NGO",

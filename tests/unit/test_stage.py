@@ -203,6 +203,18 @@ def test_between_two_stages_the_coalition_is_placed_at_the_unfinished_earlier_on
     assert finished.between == ["agenda_setting", "negotiation"] and finished.id == "negotiation"
 
 
+def test_a_between_is_not_also_reported_as_later_work():
+    """Placed at the unfinished earlier stage, the later one is named in the between, not as "later work"."""
+    split = diagnose(forming=DONE, agenda_setting=(DONE, UNDER), negotiation=UNDER, implementation=NOT,
+                     monitoring=NOT, evaluation=NOT)
+    assert split.between == ["agenda_setting", "negotiation"] and split.id == "agenda_setting"
+    assert not any(line.startswith("Later work already started") for line in split.evidence)
+    assert "Not started yet: implementation; monitoring; evaluation." in split.evidence
+    ahead = diagnose(forming=DONE, agenda_setting=(DONE, UNDER), negotiation=UNDER, implementation=NOT,
+                     monitoring=NOT, evaluation=UNDER)
+    assert "Later work already started: evaluation (under way)." in ahead.evidence
+
+
 def test_a_decision_on_the_future_ends_the_evaluation():
     """Review under way, decision to renew taken: the coalition is carrying out its renewed work."""
     levels = dict(forming=DONE, agenda_setting=DONE, negotiation=DONE, implementation=DONE, monitoring=DONE)
