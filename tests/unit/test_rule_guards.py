@@ -232,6 +232,24 @@ def test_political_backing_is_one_urgent_action_named_for_the_stage():
     assert early.stage.id == "forming" and backing.priority == 1 and backing.top
 
 
+def test_red_lines_and_who_may_concede_are_agreed_before_the_final_round():
+    """While a text is bargained over, a coalition without named spokespeople, or whose members do not
+    all accept its decisions, is told to agree its red lines and who may concede; that action takes in
+    the general one on spokespeople. Unrecorded dissent and no fallback rule add their weight."""
+    negotiating = extreme(FULL, best=True) | NEGOTIATING
+    assert evidence_for(FULL, negotiating, Profile(type="advocacy")).stage.id == "negotiation"
+    unnamed = negotiating | {"ac_spokespeople_named": 2}
+    ids = ranked_ids(unnamed)
+    assert "stage-negotiation-red-lines" in ids and "trust-name-spokespeople" not in ids
+    split = fire(named("stage-negotiation-red-lines"), evidence_for(FULL, negotiating | {
+        "le_members_accept_decisions": 2, "tu_dissent_recorded": 1, "ef_fallback_rule": 1}, Profile()))
+    assert split and split.count == 3
+    implementing = extreme(FULL, best=True) | IMPLEMENTING | {"st_supports_implementers": 2, "ac_spokespeople_named": 2}
+    assert evidence_for(FULL, implementing, Profile(type="advocacy")).stage.stages == ["implementation"]
+    ids = ranked_ids(implementing)
+    assert "stage-negotiation-red-lines" not in ids and "trust-name-spokespeople" in ids
+
+
 def test_type_and_scope_preconditions():
     from assessment.recommend import Requires, allowed
 
