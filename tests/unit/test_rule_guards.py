@@ -25,8 +25,9 @@ def extreme(instrument, best: bool) -> dict:
         if item.kind == "likert":
             top, bottom = scale.points, 1
             answers[item.id] = (bottom if item.reverse else top) if best else (top if item.reverse else bottom)
-        elif item.kind == "single":
-            answers[item.id] = "yes"
+        elif item.kind == "single":  # "yes", or the calmest choice (no end date) where there is no "yes"
+            choices = list(scale.choices)
+            answers[item.id] = "yes" if "yes" in choices else (choices[-1] if best else choices[0])
         elif item.kind == "multiple":
             answers[item.id] = list(scale.choices)
         elif item.kind == "number":
@@ -248,6 +249,24 @@ def test_red_lines_and_who_may_concede_are_agreed_before_the_final_round():
     assert evidence_for(FULL, implementing, Profile(type="advocacy")).stage.stages == ["implementation"]
     ids = ranked_ids(implementing)
     assert "stage-negotiation-red-lines" not in ids and "trust-name-spokespeople" in ids
+
+
+def test_a_mandate_ending_soon_calls_for_a_decision_on_the_future_at_any_stage():
+    """A fixed end date within a year makes the decision on the future urgent wherever the coalition is in
+    its life cycle; once that decision is taken the action is done. At evaluation it is the same decision,
+    so the general evaluation action is folded into it."""
+    implementing = extreme(FULL, best=True) | IMPLEMENTING | {"st_supports_implementers": 2}
+    ending = implementing | {"st_mandate_ends": "within_year", "rs_core_funding_months": 2}
+    action = next(r for r in ENGINE.assess(FULL, ending, BALANCED, Profile(type="implementation")).recommendations
+                  if r.id == "stage-mandate-ending")
+    assert action.priority == 1 and action.top and action.evidence == 3  # the end date, no decision, no money
+    assert "stage-mandate-ending" not in ranked_ids(implementing | {"st_mandate_ends": "later"})
+    assert "stage-mandate-ending" not in ranked_ids(ending | {"st_future_decided_on_review": 3})
+    evaluating = extreme(FULL, best=True) | {"st_overall_review_done": 3, "st_future_decided_on_review": 2}
+    assert evidence_for(FULL, evaluating, Profile(type="advocacy")).stage.id == "evaluation"
+    assert "stage-evaluation-decide-future" in ranked_ids(evaluating)
+    ids = ranked_ids(evaluating | {"st_mandate_ends": "within_year"})
+    assert "stage-mandate-ending" in ids and "stage-evaluation-decide-future" not in ids
 
 
 def test_type_and_scope_preconditions():
