@@ -11,8 +11,9 @@ on at that position; close to a boundary the diagnosis says "between X and Y" in
 Because one answer moved by one step changes the sum by at most one, the diagnosis then moves by
 at most one step: from a stage to "between", or from "between" to the next stage.
 
-Between two stages, the coalition is placed at the earlier one while its work is unfinished (its
-main task), and at the later one once the earlier is done. A stage can name the item that closes
+Between two stages, the diagnosis names both, their advice applies together, and the current stage
+is the later one: the most advanced under way, as a coalition bargaining over a text is negotiating
+even while officials have not all come round. A stage can name the item that closes
 it (`closed_by` in content/stages.yaml): once the decision on the coalition's future is taken,
 the evaluation is behind it and the coalition is placed at the work it carries on, never further
 than the stage before (a cap moves the place by at most one step, so stability holds).
@@ -106,8 +107,8 @@ class Skipped(BaseModel):
 
 class StageDiagnosis(BaseModel):
     """`id` is the stage being worked on; `between` names the two stages when the evidence is split
-    (then `id` is the earlier one while its work is unfinished, the later one once it is done, and
-    the advice and the chart's "you are here" cover both). `levels` is each stage's progress
+    (then `id` is the later one, the most advanced under way, and the advice and the chart's "you are
+    here" cover both). `levels` is each stage's progress
     (0–100), `status` its word (done / under way / not started), `position` the place along this
     coalition's `path` (0 = its first stage; a half means between two stages)."""
 
@@ -215,8 +216,7 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
         current, between = path[int(x)], []
     else:
         between = [path[math.floor(x)], path[math.ceil(x)]]
-        earlier = progress[between[0]]
-        current = between[0] if earlier is not None and earlier < DONE else between[1]
+        current = between[1]
     index = path.index(current)
     skipped = [Skipped(id=s, title=info[s].name_in(language), note=text_in(info[s].skipped, language), level=levels[s])
                for s in path[:index] if s not in between and progress[s] is not None

@@ -194,20 +194,22 @@ def full(**levels):
     return out
 
 
-def test_between_two_stages_the_coalition_is_placed_at_the_unfinished_earlier_one():
+def test_between_two_stages_the_current_one_is_the_most_advanced_under_way():
+    """As the issue asks: a coalition bargaining over a text while officials have not all come round is
+    negotiating, and one implementing while it starts to monitor is monitoring; both stages are named."""
     split = diagnose(forming=DONE, agenda_setting=DONE, negotiation=DONE, implementation=UNDER, monitoring=UNDER,
                      evaluation=(UNDER, NOT))
-    assert split.between == ["implementation", "monitoring"] and split.id == "implementation"
-    finished = diagnose(forming=DONE, agenda_setting=DONE, negotiation=(UNDER, NOT), implementation=NOT,
-                        monitoring=NOT, evaluation=NOT)
-    assert finished.between == ["agenda_setting", "negotiation"] and finished.id == "negotiation"
+    assert split.between == ["implementation", "monitoring"] and split.id == "monitoring"
+    bargaining = diagnose(forming=DONE, agenda_setting=(DONE, UNDER), negotiation=UNDER, implementation=NOT,
+                          monitoring=NOT, evaluation=NOT)
+    assert bargaining.between == ["agenda_setting", "negotiation"] and bargaining.id == "negotiation"
 
 
 def test_a_between_is_not_also_reported_as_later_work():
-    """Placed at the unfinished earlier stage, the later one is named in the between, not as "later work"."""
+    """Both stages of a between are named there, never again as "later work" or "done before it"."""
     split = diagnose(forming=DONE, agenda_setting=(DONE, UNDER), negotiation=UNDER, implementation=NOT,
                      monitoring=NOT, evaluation=NOT)
-    assert split.between == ["agenda_setting", "negotiation"] and split.id == "agenda_setting"
+    assert split.between == ["agenda_setting", "negotiation"] and split.id == "negotiation"
     assert not any(line.startswith("Later work already started") for line in split.evidence)
     assert "Not started yet: implementation; monitoring; evaluation." in split.evidence
     ahead = diagnose(forming=DONE, agenda_setting=(DONE, UNDER), negotiation=UNDER, implementation=NOT,
