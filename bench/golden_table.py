@@ -15,7 +15,7 @@ behind each row (stage evidence, dimension scores, map findings, every action sh
 and rank reason, and, for each expected theme missed, the rules that carry it and why each is not in
 the top five: not allowed at this stage or type, its conditions do not hold, done, replaced, or
 ranked lower). `--only` restricts the table to some profiles. Run on the default folder, it prints the tuning set's
-table and then, apart, the hold-out's (`tests/data/golden/holdout/`), which no change was tuned to.
+table and then, apart, the hold-out's (`tests/data/golden/holdout/`), first run blind (TUNING.md).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from assessment.files import read_answers, read_profile  # noqa: E402
 from assessment.recommend import Evidence, allowed, evaluate, fired_rules, silenced  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "data" / "golden"
-HOLDOUT = GOLDEN / "holdout"  # profiles never used to tune the engine: their figures are reported apart
+HOLDOUT = GOLDEN / "holdout"  # made after four rounds of tuning, first run blind: their figures are reported apart
 TOP = 5
 MAX_SHOWN = 15
 THEME_SHARE = 2 / 3
@@ -250,7 +250,7 @@ def main() -> None:
         if not profiles and folder == HOLDOUT:
             continue
         if folder == HOLDOUT:
-            print("\nHOLD-OUT (never used to tune the engine):")
+            print("\nHOLD-OUT (made after four rounds of tuning and first run blind; see TUNING.md):")
         report(profiles, args.details, args.detail)
 
 
