@@ -108,9 +108,9 @@ class Skipped(BaseModel):
 class StageDiagnosis(BaseModel):
     """`id` is the stage being worked on; `between` names the two stages when the evidence is split
     (then `id` is the later one, the most advanced under way, and the advice and the chart's "you are
-    here" cover both). `levels` is each stage's progress
-    (0–100), `status` its word (done / under way / not started), `position` the place along this
-    coalition's `path` (0 = its first stage; a half means between two stages)."""
+    here" cover both). `levels` is each stage's progress (0–100), `status` its word (done / under way
+    / not started), `position` the place along this coalition's `path` (0 = its first stage; a half
+    means between two stages)."""
 
     model_config = ConfigDict(frozen=True)
     id: str | None
@@ -291,8 +291,7 @@ def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, bet
     done_before = [name[s] for s in path[:index] if s not in between and status_of(progress[s]) == "done"]
     if done_before:
         lines.append(sentence(_("Done before it: {stages}").format(stages=t.semicolons(done_before))))
-    last = path.index(between[-1]) if between else index  # a "between" names its later stage already
-    later = [s for s in path[last + 1:] if progress[s] is not None]
+    later = [s for s in path[index + 1:] if progress[s] is not None]  # a "between" ends at `current`
     started = [f"{name[s]} ({status(s)})" for s in later if progress[s] > 0]
     if started:
         lines.append(sentence(_("Later work already started: {stages}").format(stages=t.semicolons(started))))

@@ -14,8 +14,9 @@ whose answers file has not been written yet are listed as waiting.
 behind each row (stage evidence, dimension scores, map findings, every action shown with its score
 and rank reason, and, for each expected theme missed, the rules that carry it and why each is not in
 the top five: not allowed at this stage or type, its conditions do not hold, done, replaced, or
-ranked lower). `--only` restricts the table to some profiles. Run on the default folder, it prints the tuning set's
-table and then, apart, the hold-out's (`tests/data/golden/holdout/`), first run blind (TUNING.md).
+ranked lower). `--only` restricts the table to some profiles. Run on the default folder, it prints
+the tuning set's table and then, apart, the hold-out's (`tests/data/golden/holdout/`), first run
+blind (TUNING.md).
 """
 
 from __future__ import annotations
