@@ -15,8 +15,8 @@ behind each row (stage evidence, dimension scores, map findings, every action sh
 and rank reason, and, for each expected theme missed, the rules that carry it and why each is not in
 the top five: not allowed at this stage or type, its conditions do not hold, done, replaced, or
 ranked lower). `--only` restricts the table to some profiles. Run on the default folder, it prints
-the tuning set's table and then, apart, the hold-out's (`tests/data/golden/holdout/`), first run
-blind (TUNING.md).
+the tuning set's table and then, apart, each hold-out's (`tests/data/golden/holdout*/`), each first
+run blind (TUNING.md).
 """
 
 from __future__ import annotations
@@ -37,7 +37,11 @@ from assessment.files import read_answers, read_profile  # noqa: E402
 from assessment.recommend import Evidence, allowed, evaluate, fired_rules, silenced  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "data" / "golden"
-HOLDOUT = GOLDEN / "holdout"  # made after four rounds of tuning, first run blind: their figures are reported apart
+# Hold-outs, each made after a round of tuning and first run blind; their figures are reported apart.
+HOLDOUTS = {
+    GOLDEN / "holdout": "made after the fourth round and first run blind; studied in the fifth",
+    GOLDEN / "holdout2": "made after the fifth round and first run blind",
+}
 TOP = 5
 MAX_SHOWN = 15
 THEME_SHARE = 2 / 3
@@ -245,13 +249,13 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated profile ids to include")
     args = parser.parse_args()
     only = {i.strip() for i in args.only.split(",") if i.strip()}
-    folders = [args.folder, HOLDOUT] if args.folder == GOLDEN and HOLDOUT.is_dir() else [args.folder]
+    folders = [args.folder, *(f for f in HOLDOUTS if f.is_dir())] if args.folder == GOLDEN else [args.folder]
     for folder in folders:
         profiles = [g for g in load_profiles(folder) if not only or g.id in only]
-        if not profiles and folder == HOLDOUT:
-            continue
-        if folder == HOLDOUT:
-            print("\nHOLD-OUT (made after four rounds of tuning and first run blind; see TUNING.md):")
+        if folder in HOLDOUTS:
+            if not profiles:
+                continue
+            print(f"\nHOLD-OUT {folder.name} ({HOLDOUTS[folder]}; see TUNING.md):")
         report(profiles, args.details, args.detail)
 
 

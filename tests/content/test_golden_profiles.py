@@ -14,7 +14,7 @@ from assessment.model import COALITION_TYPES, STAGES
 from tests.conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "data" / "golden"
-PROFILES = sorted(GOLDEN.glob("*.yaml")) + sorted((GOLDEN / "holdout").glob("*.yaml"))
+PROFILES = sorted(GOLDEN.glob("*.yaml")) + sorted(GOLDEN.glob("holdout*/*.yaml"))
 THEMES = {theme["id"] for theme in yaml.safe_load((ROOT / "content" / "themes.yaml").read_text())}
 SCOPES = {"local", "national", "regional", "international"}
 FIELDS = {"id", "coalition", "as_of", "sources", "narrative", "profile", "expect"}
