@@ -126,7 +126,7 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
     out += [line for rec in result.recommendations if rec.top for line in _recommendation_md(rec, t)]
     also = [rec for rec in result.recommendations if not rec.top]
     if also:
-        out += ["## " + _("Also worth doing"), ""]
+        out += ["## " + _("Also worth doing"), "", also_worth_note(t), ""]
         for title, group in _by_dimension(also):
             out += [f"**{title}**", ""] + [line for rec in group for line in _recommendation_md(rec, t, "####")]
     if result.recommendations_not_shown:
@@ -151,6 +151,14 @@ def _by_dimension(recommendations) -> list[tuple[str, list]]:
     """The "also worth doing" actions under their dimension, in the order the engine grouped them."""
     titles = list(dict.fromkeys(rec.dimension_title for rec in recommendations))
     return [(title, [rec for rec in recommendations if rec.dimension_title == title]) for title in titles]
+
+
+def also_worth_note(t: Translator | None = None) -> str:
+    """Why the "also worth doing" list deserves a read: on real coalitions compared with advisers
+    (tests/data/golden/TUNING.md), their first priorities were often ranked 6th to 15th."""
+    return (t or translator("en")).gettext(
+        "Read these before you choose what to do first. When the diagnosis was compared with experienced "
+        "advisers on real coalitions, an adviser's first priorities were often here rather than in the first five.")
 
 
 def _not_shown(n: int, t: Translator | None = None) -> str:
@@ -213,6 +221,7 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
     also = [rec for rec in result.recommendations if not rec.top]
     if also:
         parts.append("<h2>" + esc(_("Also worth doing")) + "</h2>")
+        parts.append(f"<p class='muted'>{esc(also_worth_note(t))}</p>")
         for title, group in _by_dimension(also):
             parts.append(f"<h3>{esc(title)}</h3>")
             parts += [_recommendation_html(rec, t) for rec in group]

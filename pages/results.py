@@ -10,7 +10,7 @@ from assessment.charts import dimension_figure, power_interest_figure, stage_fig
 from assessment.files import AnswersFile
 from assessment.model import text_in
 from assessment.pdf import html_to_pdf, pdf_problem
-from assessment.report import answers_csv, hhi_gloss, stage_not_known, to_html, to_json, to_markdown
+from assessment.report import also_worth_note, answers_csv, hhi_gloss, stage_not_known, to_html, to_json, to_markdown
 from ui.assessment_state import NEW, assessment_nav, get_engine, open_assessment, resume_params
 from ui.content import get_handbook
 from ui.figures import show_figure
@@ -134,7 +134,7 @@ if also_actions:
     st.subheader(_("Also worth doing"), anchor="also-worth-doing")
     st.caption(t.ngettext("{n} more, grouped by dimension, most important first within each.",
                           "{n} more, grouped by dimension, most important first within each.",
-                          len(also_actions)).format(n=len(also_actions)))
+                          len(also_actions)).format(n=len(also_actions)) + " " + also_worth_note(t))
     for title in dict.fromkeys(r.dimension_title for r in also_actions):
         st.markdown(f"**{title}**")
         for rec in (r for r in also_actions if r.dimension_title == title):

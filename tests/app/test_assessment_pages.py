@@ -260,6 +260,7 @@ def test_results_show_five_actions_then_also_worth_doing_by_dimension(open_page,
     shown = texts(app)
     assert "further actions apply but are not shown" in shown
     assert "Priority: " in shown and "Ranked 1st of " in shown
+    assert "an adviser's first priorities were often here rather than in the first five" in shown
 
 
 def test_items_only_members_can_answer_say_so(open_page, store):

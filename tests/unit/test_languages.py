@@ -73,6 +73,8 @@ def test_a_french_report_in_html_markdown_json_and_csv():
     markdown = to_markdown(french, PEOPLE, ENGINE.labels)
     assert "## Que faire ensuite" in markdown and "| Dimension | Score | Niveau |" in markdown
     assert "Pourquoi cette action" in markdown
+    also = "leurs premières priorités figuraient souvent ici plutôt que parmi les cinq premières"
+    assert also in page and also in markdown  # why the actions ranked 6th to 15th are worth a read
     assert '"language": "fr"' in to_json(french)
     csv = answers_csv(FULL, ANSWERS, "es")
     assert "No lo sé" in csv and "section,item,dimension,question,answer,answer_label" in csv  # same columns
