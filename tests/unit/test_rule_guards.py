@@ -233,6 +233,22 @@ def test_political_backing_is_one_urgent_action_named_for_the_stage():
     assert early.stage.id == "forming" and backing.priority == 1 and backing.top
 
 
+def test_deciders_still_to_win_call_for_a_count_beside_the_champion_action():
+    """A champion is one voice; when most of the deciders a goal needs are not yet on side, the coalition is
+    told to count them and work on the undecided. It says so next to the champion action, not instead of it,
+    and as a second-priority action, because blind answers showed advisers rarely put it first. A goal that
+    needs no outside decision, or deciders mostly on side, gets neither."""
+    agenda = extreme(FULL, best=True) | {"st_issue_taken_up": 2, "st_officials_ask_for_input": 2} | {
+        item: 1 for item in NEGOTIATING}
+    split = ENGINE.assess(FULL, agenda | {"rs_deciders_support": 2}, BALANCED, Profile(type="advocacy"))
+    count = next(r for r in split.recommendations if r.id == "resources-count-the-deciders")
+    assert count.priority == 2 and count.chapter == "political-will-and-funding#count-the-deciders-you-need"
+    both = ranked_ids(agenda | {"rs_deciders_support": 1, "rs_backing_rests_on_one_person": 5})
+    assert {"resources-count-the-deciders", "resources-political-backing"} <= set(both)
+    for answer in (3, "not_applicable", "dont_know"):
+        assert "resources-count-the-deciders" not in ranked_ids(agenda | {"rs_deciders_support": answer})
+
+
 def test_red_lines_and_who_may_concede_are_agreed_before_the_final_round():
     """While a text is bargained over, a coalition without named spokespeople, or whose members do not
     all accept its decisions, is told to agree its red lines and who may concede; that action takes in
