@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from assessment.agreement import Agreement, load_agreement
 from assessment.files import AnswersFile
 from assessment.i18n import language_of
 from assessment.loader import CONTENT_DIR, load_instruments
@@ -43,11 +44,12 @@ class Engine:
     """Content loaded once; `assess` is then a pure function of the answers."""
 
     def __init__(self, instruments: dict[str, Instrument], rules: list[Rule], stages: StageModel | list[StageInfo],
-                 labels: MapLabels, titles: dict[str, str]):
+                 labels: MapLabels, titles: dict[str, str], agreement: Agreement | None = None):
         self.stage_model = stages if isinstance(stages, StageModel) else StageModel(
             stages=stages, paths=load_stage_model().paths)
         self.instruments, self.rules, self.stages, self.labels, self.titles = (
             instruments, rules, self.stage_model.stages, labels, titles)
+        self.agreement = agreement or Agreement()
 
     def assess(self, instrument: Instrument, answers: dict[str, Any], stakeholders: list[Stakeholder] = (),
                profile: Profile | None = None, problems: list[str] = (), notes: list[str] = (),
@@ -57,21 +59,27 @@ class Engine:
         the figures do not depend on it."""
         language = language_of(language)
         profile = profile or Profile()
-        dimensions = score_dimensions(instrument, answers, self.titles, language)
-        stage = diagnose_stage(instrument, answers, self.stage_model, profile.type, language)
-        groups = instrument.scales.get("unseen_groups")
-        group_labels = {k: text_in(v, language) for k, v in groups.choices.items()} if groups else {}
-        representation = analyse(list(stakeholders), profile, answers, self.labels, group_labels, language)
-        evidence = Evidence(dimensions=dimensions, answers=answers, stage=stage, representation=representation,
-                            instrument=instrument, profile=profile, as_of=as_of or date.today().year,
-                            language=language)
+        evidence = self.evidence(instrument, answers, stakeholders, profile, as_of, language)
+        dimensions, stage, representation = evidence.dimensions, evidence.stage, evidence.representation
         ranking = rank(fired_rules(self.rules, evidence), evidence, self.stage_model.weight, self.titles,
-                       {s.id: s.name_in(language).lower() for s in self.stages})
+                       {s.id: s.name_in(language).lower() for s in self.stages}, self.agreement)
         return Result(
             instrument=instrument.id, instrument_title=text_in(instrument.title, language),
             version=instrument.version, profile=profile, dimensions=dimensions, stage=stage,
             representation=representation, recommendations=ranking.shown, recommendations_not_shown=ranking.not_shown,
             problems=list(problems), notes=list(notes), language=language)
+
+    def evidence(self, instrument: Instrument, answers: dict[str, Any], stakeholders: list[Stakeholder] = (),
+                 profile: Profile | None = None, as_of: int | None = None, language: str = "en") -> Evidence:
+        """What the rules read: scores, stage and representation (the calibration counts which rules fire on it)."""
+        profile = profile or Profile()
+        dimensions = score_dimensions(instrument, answers, self.titles, language)
+        stage = diagnose_stage(instrument, answers, self.stage_model, profile.type, language)
+        groups = instrument.scales.get("unseen_groups")
+        group_labels = {k: text_in(v, language) for k, v in groups.choices.items()} if groups else {}
+        representation = analyse(list(stakeholders), profile, answers, self.labels, group_labels, language)
+        return Evidence(dimensions=dimensions, answers=answers, stage=stage, representation=representation,
+                        instrument=instrument, profile=profile, as_of=as_of or date.today().year, language=language)
 
     def assess_file(self, parsed: AnswersFile, as_of: int | None = None, language: str = "en") -> Result:
         return self.assess(parsed.instrument, parsed.answers, parsed.stakeholders, parsed.profile, parsed.problems,
@@ -81,4 +89,4 @@ class Engine:
 @cache
 def default_engine() -> Engine:
     titles = {d.id: d.title for d in load_dimensions(CONTENT_DIR / "dimensions.yaml")}  # English; text_in for others
-    return Engine(load_instruments(), load_rules(), load_stage_model(), load_labels(), titles)
+    return Engine(load_instruments(), load_rules(), load_stage_model(), load_labels(), titles, load_agreement())

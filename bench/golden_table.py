@@ -40,7 +40,8 @@ GOLDEN = ROOT / "tests" / "data" / "golden"
 # Hold-outs, each made after a round of tuning and first run blind; their figures are reported apart.
 HOLDOUTS = {
     GOLDEN / "holdout": "made after the fourth round and first run blind; studied in the fifth",
-    GOLDEN / "holdout2": "made after the fifth round and first run blind",
+    GOLDEN / "holdout2": "made after the fifth round and first run blind; studied in the sixth",
+    GOLDEN / "holdout3": "made after the sixth round and first run blind",
 }
 TOP = 5
 MAX_SHOWN = 15
@@ -133,14 +134,19 @@ def load_profiles(folder: Path = GOLDEN) -> list[Golden]:
     return profiles
 
 
-def assess(golden: Golden, engine: Engine | None = None) -> tuple[Result, list[str]]:
-    """The result for a profile, read as an upload would be; the profile's own fields fill any gap."""
-    engine = engine or default_engine()
+def read_golden(golden: Golden, engine: Engine) -> tuple[Any, Any, list[str]]:
+    """The answers file read as an upload would be, and its profile, the narrative's own fields filling any gap."""
     parsed = read_answers(golden.answers_path.read_bytes(), engine.instruments, source=golden.answers_path.name)
     notes = list(getattr(parsed, "notes", [])) + list(parsed.problems)
     given = parsed.profile.model_dump(exclude_defaults=True)
     narrative = read_profile(golden.spec.get("profile") or {}, notes).model_dump(exclude_defaults=True)
-    profile = parsed.profile.model_validate({**narrative, **given})
+    return parsed, parsed.profile.model_validate({**narrative, **given}), notes
+
+
+def assess(golden: Golden, engine: Engine | None = None) -> tuple[Result, list[str]]:
+    """The result for a profile, read as an upload would be."""
+    engine = engine or default_engine()
+    parsed, profile, notes = read_golden(golden, engine)
     return engine.assess(parsed.instrument, parsed.answers, parsed.stakeholders, profile, parsed.problems,
                          as_of=golden.year), notes
 
