@@ -20,6 +20,7 @@ the golden coalitions; a test keeps it in step with them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -42,7 +43,7 @@ class Agreement:
     coalitions: int = 0
     actions: dict[str, Tally] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def average(self) -> float:
         applied = sum(t.applied for t in self.actions.values())
         return sum(t.first for t in self.actions.values()) / applied if applied else 0.0

@@ -204,9 +204,10 @@ def rank_reason(item: Scored, rank_number: int, total: int, evidence: Evidence, 
                   else _("; {dimension} weighs less at the {stage} stage (×{weight})"))
         text += weighs.format(dimension=dimension_title.lower(), stage=where, weight=t.number(item.weight, 1))
     if item.advised and abs(item.agreement - 1) >= NOTABLE_WEIGHT:
-        advised = t.ngettext("; advisers put it first for {first} of the {applied} documented coalition where it "
-                             "applied (×{factor})", "; advisers put it first for {first} of the {applied} documented "
-                             "coalitions where it applied (×{factor})", item.advised.applied)
+        advised = t.ngettext("; advisers named it among their first priorities for {first} of the {applied} "
+                             "documented coalition where it applied (×{factor})",
+                             "; advisers named it among their first priorities for {first} of the {applied} "
+                             "documented coalitions where it applied (×{factor})", item.advised.applied)
         text += advised.format(first=item.advised.first, applied=item.advised.applied,
                                factor=t.number(item.agreement, 1))
     if item.after_specific:
