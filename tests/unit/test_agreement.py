@@ -45,4 +45,5 @@ def test_the_calibration_moves_an_action_and_its_reason_says_why():
     position = [r.id for r in moved.shown].index(last)
     assert position < len(plain.shown) - 1
     reason = moved.shown[position].rank_reason
-    assert "advisers named it among their first priorities for 40 of the 40 documented coalitions where it applied" in reason
+    assert ("advisers named it among their first priorities for 40 of the 40 documented coalitions where it "
+            "applied") in reason
