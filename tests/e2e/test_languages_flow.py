@@ -31,7 +31,8 @@ def phone(browser, url, code, locale, width, switch_to=None):
         language = switch_to
     assert page.locator("html").get_attribute("lang") == language
     page.locator('input[name="group"]').first.check()
-    page.locator('button[type="submit"]').click()
+    with page.expect_navigation():  # the form posts and a new page loads; measure only the loaded one
+        page.locator('button[type="submit"]').click()
     first = True
     while not page.locator("h1", has_text=THANKS[language]).count():  # a question may say "gracias"
         for fieldset in page.locator("fieldset[data-kind='likert']").all():
@@ -42,11 +43,13 @@ def phone(browser, url, code, locale, width, switch_to=None):
             page.screenshot(path=str(SHOTS / f"participant-{language}-360.png"), full_page=True)
         first = False
         finish = page.get_by_role("button", name=FINISH[language])
-        (finish if finish.count() else page.get_by_role("button", name=NEXT[language])).click()
+        with page.expect_navigation():
+            (finish if finish.count() else page.get_by_role("button", name=NEXT[language])).click()
     return page, language
 
 
 def overflow_width(page) -> int:
+    page.wait_for_load_state()
     return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
 
 
