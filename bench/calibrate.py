@@ -39,15 +39,25 @@ def applied(golden: Golden, engine: Engine) -> set[str]:
 def calibrate(engine: Engine | None = None, coalitions: list[Golden] | None = None) -> Agreement:
     engine = engine or default_engine()
     coalitions = golden_coalitions() if coalitions is None else coalitions
+    return counted(engine, coalitions, {g.id: applied(g, engine) for g in coalitions})
+
+
+def counted(engine: Engine, coalitions: list[Golden], fired: dict[str, set[str]]) -> Agreement:
     themes = {rule.id: set(rule.themes) for rule in engine.rules}
     counts = {rule.id: [0, 0] for rule in engine.rules}
     for golden in coalitions:
-        expected = set(golden.themes)
-        for rule_id in applied(golden, engine):
+        for rule_id in fired[golden.id]:
             counts[rule_id][0] += 1
-            counts[rule_id][1] += bool(themes[rule_id] & expected)
+            counts[rule_id][1] += bool(themes[rule_id] & set(golden.themes))
     return Agreement(coalitions=len(coalitions),
                      actions={k: Tally(applied, first) for k, (applied, first) in counts.items() if applied})
+
+
+def leave_one_out(engine: Engine, coalitions: list[Golden]) -> dict[str, Engine]:
+    """For each coalition, the engine calibrated on all the others: its figures are then not in-sample."""
+    fired = {g.id: applied(g, engine) for g in coalitions}
+    return {g.id: Engine(engine.instruments, engine.rules, engine.stage_model, engine.labels, engine.titles,
+                         counted(engine, [o for o in coalitions if o.id != g.id], fired)) for g in coalitions}
 
 
 def main() -> int:

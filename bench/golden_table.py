@@ -253,21 +253,30 @@ def main() -> None:
     parser.add_argument("--details", action="store_true", help="list each profile's top five with their themes")
     parser.add_argument("--detail", action="store_true", help="print the whole diagnosis behind each row")
     parser.add_argument("--only", default="", help="comma-separated profile ids to include")
+    parser.add_argument("--leave-one-out", action="store_true",
+                        help="rank each profile with the advisers' calibration counted on all the others")
     args = parser.parse_args()
     only = {i.strip() for i in args.only.split(",") if i.strip()}
     folders = [args.folder, *(f for f in HOLDOUTS if f.is_dir())] if args.folder == GOLDEN else [args.folder]
+    engines = None
+    if args.leave_one_out:
+        from calibrate import golden_coalitions, leave_one_out  # imports this module, so only when asked
+
+        engines = leave_one_out(default_engine(), golden_coalitions())
+        print("Leave-one-out: each profile ranked with the calibration counted on the other golden coalitions.\n")
     for folder in folders:
         profiles = [g for g in load_profiles(folder) if not only or g.id in only]
         if folder in HOLDOUTS:
             if not profiles:
                 continue
             print(f"\nHOLD-OUT {folder.name} ({HOLDOUTS[folder]}; see TUNING.md):")
-        report(profiles, args.details, args.detail)
+        report(profiles, args.details, args.detail, engines)
 
 
-def report(profiles: list[Golden], with_details: bool, with_detail: bool) -> None:
+def report(profiles: list[Golden], with_details: bool, with_detail: bool,
+           engines: dict[str, Engine] | None = None) -> None:
     waiting = [g.id for g in profiles if not g.answered]
-    rows = [row_for(golden) for golden in profiles if golden.answered]
+    rows = [row_for(golden, (engines or {}).get(golden.id)) for golden in profiles if golden.answered]
     if waiting:
         print(f"waiting for answers files: {', '.join(waiting)}")
     if with_details:

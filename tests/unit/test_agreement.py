@@ -5,7 +5,7 @@ from assessment.engine import default_engine
 from assessment.model import Profile
 from assessment.ranking import rank
 from assessment.recommend import fired_rules
-from bench.calibrate import calibrate, golden_coalitions
+from bench.calibrate import applied, calibrate, golden_coalitions, leave_one_out
 from tests.conftest import ROOT
 
 ENGINE = default_engine()
@@ -47,3 +47,14 @@ def test_the_calibration_moves_an_action_and_its_reason_says_why():
     reason = moved.shown[position].rank_reason
     assert ("advisers named it among their first priorities for 40 of the 40 documented coalitions where it "
             "applied") in reason
+
+
+def test_leave_one_out_counts_every_coalition_but_the_one_ranked():
+    coalitions = golden_coalitions()[:4]
+    whole = calibrate(ENGINE, coalitions)
+    first = coalitions[0]
+    without = leave_one_out(ENGINE, coalitions)[first.id].agreement
+    assert without.coalitions == whole.coalitions - 1
+    for rule_id in applied(first, ENGINE):
+        assert without.actions.get(rule_id, None) is None or \
+            without.actions[rule_id].applied == whole.actions[rule_id].applied - 1
