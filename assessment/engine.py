@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from assessment.agreement import Agreement, load_agreement
+from assessment.calibration import Calibration, load_calibration
 from assessment.files import AnswersFile
 from assessment.i18n import language_of
 from assessment.loader import CONTENT_DIR, load_instruments
@@ -44,12 +44,12 @@ class Engine:
     """Content loaded once; `assess` is then a pure function of the answers."""
 
     def __init__(self, instruments: dict[str, Instrument], rules: list[Rule], stages: StageModel | list[StageInfo],
-                 labels: MapLabels, titles: dict[str, str], agreement: Agreement | None = None):
+                 labels: MapLabels, titles: dict[str, str], calibration: Calibration | None = None):
         self.stage_model = stages if isinstance(stages, StageModel) else StageModel(
             stages=stages, paths=load_stage_model().paths)
         self.instruments, self.rules, self.stages, self.labels, self.titles = (
             instruments, rules, self.stage_model.stages, labels, titles)
-        self.agreement = agreement or Agreement()
+        self.calibration = calibration or Calibration()
 
     def assess(self, instrument: Instrument, answers: dict[str, Any], stakeholders: list[Stakeholder] = (),
                profile: Profile | None = None, problems: list[str] = (), notes: list[str] = (),
@@ -62,7 +62,7 @@ class Engine:
         evidence = self.evidence(instrument, answers, stakeholders, profile, as_of, language)
         dimensions, stage, representation = evidence.dimensions, evidence.stage, evidence.representation
         ranking = rank(fired_rules(self.rules, evidence), evidence, self.stage_model.weight, self.titles,
-                       {s.id: s.name_in(language).lower() for s in self.stages}, self.agreement)
+                       {s.id: s.name_in(language).lower() for s in self.stages}, self.calibration)
         return Result(
             instrument=instrument.id, instrument_title=text_in(instrument.title, language),
             version=instrument.version, profile=profile, dimensions=dimensions, stage=stage,
@@ -89,4 +89,4 @@ class Engine:
 @cache
 def default_engine() -> Engine:
     titles = {d.id: d.title for d in load_dimensions(CONTENT_DIR / "dimensions.yaml")}  # English; text_in for others
-    return Engine(load_instruments(), load_rules(), load_stage_model(), load_labels(), titles, load_agreement())
+    return Engine(load_instruments(), load_rules(), load_stage_model(), load_labels(), titles, load_calibration())

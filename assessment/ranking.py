@@ -4,7 +4,7 @@ The score of an action is how far from good its evidence is (a dimension's dista
 established band, or how weak an answer is), discounted when only one piece of evidence says so,
 then weighted by how much its dimension matters at the coalition's stage (content/stages.yaml),
 by the rule's own priority and by how often advisers put it first on real coalitions where it
-applied (assessment/agreement.py). Ties are broken by evidence (more agreeing answers first, then the
+applied (assessment/calibration.py). Ties are broken by evidence (more agreeing answers first, then the
 stronger evidence in all, each piece by how far from good it is, then the weaker dimension, then
 the more urgent rule) and only at the very end by rule id, never by the order of the rule files.
 The first five hold at most two actions from one dimension; up to ten more are shown as "also worth
@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assessment.agreement import Agreement, Tally
+from assessment.calibration import Calibration, Tally
 from assessment.grammar import NUMBER_WORDS, sentence
 from assessment.i18n import NC_, Translator, translator
 from assessment.model import text_in
@@ -46,7 +46,7 @@ class Scored:
     weight: float
     key: tuple
     after_specific: bool = False
-    agreement: float = 1.0  # the advisers' factor, and the counts behind it
+    advisers: float = 1.0  # the advisers' factor, and the counts behind it
     advised: Tally | None = None
 
 
@@ -57,11 +57,11 @@ def priority_label(score: float, language: str = "en") -> str:
 
 def rank(fired: list[Fired], evidence: Evidence, weights: Callable[[list[str], str], float] | None = None,
          titles: dict[str, str] | None = None, stage_names: dict[str, str] | None = None,
-         agreement: Agreement | None = None) -> Ranking:
+         calibration: Calibration | None = None) -> Ranking:
     """Texts are in the evidence's language; `stage_names` (stage id -> name in it) word the stage weights."""
     stages = evidence.stage.stages if evidence.stage else []
-    agreement = agreement or Agreement()
-    scored = sorted(specific_first([_score(f, evidence, stages, weights, agreement) for f in fired], evidence),
+    calibration = calibration or Calibration()
+    scored = sorted(specific_first([_score(f, evidence, stages, weights, calibration) for f in fired], evidence),
                     key=lambda s: s.key)
     top: list[Scored] = []
     rest: list[Scored] = []
@@ -108,7 +108,7 @@ def specific_first(scored: list[Scored], evidence: Evidence) -> list[Scored]:
                 and item.score > cap * AFTER_SPECIFIC):
             score = round(cap * AFTER_SPECIFIC, 4)
             out.append(Scored(item.fired, score, item.weight, (-score, *item.key[1:]), after_specific=True,
-                              agreement=item.agreement, advised=item.advised))
+                              advisers=item.advisers, advised=item.advised))
         else:
             out.append(item)
     return out
@@ -124,15 +124,15 @@ def group_by_dimension(recommendations: list[Recommendation]) -> list[Recommenda
 
 
 def _score(fired: Fired, evidence: Evidence, stages: list[str],
-           weights: Callable[[list[str], str], float] | None, agreement: Agreement | None = None) -> Scored:
+           weights: Callable[[list[str], str], float] | None, calibration: Calibration | None = None) -> Scored:
     rule = fired.rule
     weight = weights(stages, rule.dimension) if weights and stages else 1.0
-    advisers = agreement.factor(rule.id) if agreement else 1.0
+    advisers = calibration.factor(rule.id) if calibration else 1.0
     score = round(fired.severity * weight * PRIORITY_FACTOR[rule.priority] * advisers, 4)
     dimension = evidence.dimensions.get(rule.dimension)
     weakness = dimension.score if dimension is not None and dimension.score is not None else 101.0
     return Scored(fired, score, weight, (-score, -fired.count, -fired.strength, weakness, rule.priority, rule.id),
-                  agreement=advisers, advised=agreement.tally(rule.id) if agreement else None)
+                  advisers=advisers, advised=calibration.tally(rule.id) if calibration else None)
 
 
 def _recommendation(item: Scored, rank_number: int, group: str, total: int, evidence: Evidence, stages: list[str],
@@ -203,13 +203,13 @@ def rank_reason(item: Scored, rank_number: int, total: int, evidence: Evidence, 
         weighs = (_("; {dimension} weighs more at the {stage} stage (×{weight})") if item.weight > 1
                   else _("; {dimension} weighs less at the {stage} stage (×{weight})"))
         text += weighs.format(dimension=dimension_title.lower(), stage=where, weight=t.number(item.weight, 1))
-    if item.advised and abs(item.agreement - 1) >= NOTABLE_WEIGHT:
+    if item.advised and abs(item.advisers - 1) >= NOTABLE_WEIGHT:
         advised = t.ngettext("; advisers named it among their first priorities for {first} of the {applied} "
                              "documented coalition where it applied (×{factor})",
                              "; advisers named it among their first priorities for {first} of the {applied} "
                              "documented coalitions where it applied (×{factor})", item.advised.applied)
         text += advised.format(first=item.advised.first, applied=item.advised.applied,
-                               factor=t.number(item.agreement, 1))
+                               factor=t.number(item.advisers, 1))
     if item.after_specific:
         text += _("; it comes after the more specific actions on {dimension}").format(
             dimension=dimension_title.lower())

@@ -1,4 +1,4 @@
-"""Write content/adviser_agreement.yaml: on the golden coalitions, how often each action applied and how
+"""Write content/adviser_calibration.yaml: on the golden coalitions, how often each action applied and how
 often the adviser named one of its themes among their first priorities there.
 
     python bench/calibrate.py           # rewrite the file from every golden folder
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from golden_table import GOLDEN, HOLDOUTS, Golden, load_profiles, read_golden  # noqa: E402
 
-from assessment.agreement import AGREEMENT_FILE, Agreement, Tally, dump_agreement  # noqa: E402
+from assessment.calibration import CALIBRATION_FILE, Calibration, Tally, dump_calibration  # noqa: E402
 from assessment.engine import Engine, default_engine  # noqa: E402
 from assessment.recommend import fired_rules  # noqa: E402
 
@@ -36,20 +36,20 @@ def applied(golden: Golden, engine: Engine) -> set[str]:
     return {f.rule.id for f in fired_rules(engine.rules, evidence)}
 
 
-def calibrate(engine: Engine | None = None, coalitions: list[Golden] | None = None) -> Agreement:
+def calibrate(engine: Engine | None = None, coalitions: list[Golden] | None = None) -> Calibration:
     engine = engine or default_engine()
     coalitions = golden_coalitions() if coalitions is None else coalitions
     return counted(engine, coalitions, {g.id: applied(g, engine) for g in coalitions})
 
 
-def counted(engine: Engine, coalitions: list[Golden], fired: dict[str, set[str]]) -> Agreement:
+def counted(engine: Engine, coalitions: list[Golden], fired: dict[str, set[str]]) -> Calibration:
     themes = {rule.id: set(rule.themes) for rule in engine.rules}
     counts = {rule.id: [0, 0] for rule in engine.rules}
     for golden in coalitions:
         for rule_id in fired[golden.id]:
             counts[rule_id][0] += 1
             counts[rule_id][1] += bool(themes[rule_id] & set(golden.themes))
-    return Agreement(coalitions=len(coalitions),
+    return Calibration(coalitions=len(coalitions),
                      actions={k: Tally(applied, first) for k, (applied, first) in counts.items() if applied})
 
 
@@ -65,16 +65,16 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="only check that the file is up to date")
     args = parser.parse_args()
     sources = sorted({g.path.parent.relative_to(ROOT).as_posix() for g in golden_coalitions()})
-    text = dump_agreement(calibrate(), sources)
+    text = dump_calibration(calibrate(), sources)
     if args.check:
-        current = AGREEMENT_FILE.read_text(encoding="utf-8") if AGREEMENT_FILE.is_file() else ""
+        current = CALIBRATION_FILE.read_text(encoding="utf-8") if CALIBRATION_FILE.is_file() else ""
         if current != text:
-            print(f"{AGREEMENT_FILE.relative_to(ROOT)} is out of date: run python bench/calibrate.py")
+            print(f"{CALIBRATION_FILE.relative_to(ROOT)} is out of date: run python bench/calibrate.py")
             return 1
         print("up to date")
         return 0
-    AGREEMENT_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {AGREEMENT_FILE.relative_to(ROOT)} from {len(golden_coalitions())} coalitions")
+    CALIBRATION_FILE.write_text(text, encoding="utf-8")
+    print(f"wrote {CALIBRATION_FILE.relative_to(ROOT)} from {len(golden_coalitions())} coalitions")
     return 0
 
 

@@ -1,60 +1,37 @@
-"""The advisers' calibration: counts from the golden coalitions, a bounded factor, and a reason that says so."""
+"""Agreement measures against worked numbers (the R package agrmt's documented vector)."""
 
-from assessment.agreement import AGREEMENT_FILE, Agreement, Tally, dump_agreement, load_agreement
-from assessment.engine import default_engine
-from assessment.model import Profile
-from assessment.ranking import rank
-from assessment.recommend import fired_rules
-from bench.calibrate import applied, calibrate, golden_coalitions, leave_one_out
-from tests.conftest import ROOT
+import pytest
 
-ENGINE = default_engine()
+from workshop.agreement import agreement_a, consensus, mean_and_spread
+
+AGRMT = [30, 40, 210, 130, 530, 50, 10]
 
 
-def test_the_calibration_file_is_in_step_with_the_golden_coalitions_and_the_rules():
-    """Adding a coalition or changing when a rule fires changes the counts: run bench/calibrate.py."""
-    sources = sorted({g.path.parent.relative_to(ROOT).as_posix() for g in golden_coalitions()})
-    assert AGREEMENT_FILE.read_text(encoding="utf-8") == dump_agreement(calibrate(), sources)
-    assert load_agreement().coalitions == len(golden_coalitions()) >= 35
+def test_consensus_matches_agrmt():
+    assert consensus(AGRMT) == pytest.approx(0.7256876, abs=1e-7)
 
 
-def test_the_factor_follows_the_advisers_but_stays_near_one_on_little_evidence():
-    agreement = Agreement(coalitions=40, actions={
-        "often": Tally(30, 24), "rarely": Tally(30, 1), "average": Tally(40, 10), "seen-once": Tally(1, 1)})
-    assert agreement.average == 36 / 101
-    assert agreement.factor("often") > 1.3 and agreement.factor("rarely") < 0.6
-    assert agreement.factor("often") < 2 and agreement.factor("rarely") > 0.3  # the square root damps it
-    assert abs(agreement.factor("seen-once") - 1) < 0.15
-    assert agreement.factor("never-fired") == 1.0 and Agreement().factor("often") == 1.0
+def test_agreement_a_matches_agrmt():
+    assert agreement_a(AGRMT) == pytest.approx(0.6113333, abs=1e-6)
 
 
-def test_a_missing_file_means_no_calibration(tmp_path):
-    assert load_agreement(tmp_path / "absent.yaml") == Agreement()
+@pytest.mark.parametrize(("counts", "a", "c"), [
+    ([0, 0, 9, 0, 0], 1.0, 1.0),  # everyone in one category
+    ([5, 0, 0, 0, 5], -1.0, 0.0),  # two opposite camps
+    ([4, 4, 4, 4, 4], 0.0, None),  # spread evenly: A is 0
+])
+def test_extremes(counts, a, c):
+    assert agreement_a(counts) == pytest.approx(a)
+    if c is not None:
+        assert consensus(counts) == pytest.approx(c)
 
 
-def test_the_calibration_moves_an_action_and_its_reason_says_why():
-    """Two actions with the same evidence: the one advisers put first more often ranks first, and its
-    reason gives the counts behind the factor."""
-    answers = {item.id: 1 for item in ENGINE.instruments["full-diagnostic"].items if item.kind == "likert"}
-    evidence = ENGINE.evidence(ENGINE.instruments["full-diagnostic"], answers, [], Profile(type="advocacy"))
-    fired = fired_rules(ENGINE.rules, evidence)
-    plain = rank(fired, evidence, ENGINE.stage_model.weight)
-    last = plain.shown[-1].id
-    favoured = Agreement(coalitions=50, actions={last: Tally(40, 40), "other": Tally(400, 40)})
-    moved = rank(fired, evidence, ENGINE.stage_model.weight, agreement=favoured)
-    position = [r.id for r in moved.shown].index(last)
-    assert position < len(plain.shown) - 1
-    reason = moved.shown[position].rank_reason
-    assert ("advisers named it among their first priorities for 40 of the 40 documented coalitions where it "
-            "applied") in reason
+def test_no_answers_gives_none():
+    assert agreement_a([0, 0, 0, 0, 0]) is None
+    assert consensus([0, 0, 0, 0, 0]) is None
+    assert mean_and_spread([0, 0, 0]) == (None, None)
 
 
-def test_leave_one_out_counts_every_coalition_but_the_one_ranked():
-    coalitions = golden_coalitions()[:4]
-    whole = calibrate(ENGINE, coalitions)
-    first = coalitions[0]
-    without = leave_one_out(ENGINE, coalitions)[first.id].agreement
-    assert without.coalitions == whole.coalitions - 1
-    for rule_id in applied(first, ENGINE):
-        assert without.actions.get(rule_id, None) is None or \
-            without.actions[rule_id].applied == whole.actions[rule_id].applied - 1
+def test_mean_and_spread():
+    mean, spread = mean_and_spread([1, 0, 1])
+    assert (mean, spread) == (pytest.approx(2.0), pytest.approx(1.0))

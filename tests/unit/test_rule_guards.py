@@ -317,7 +317,7 @@ def test_ranking_ignores_the_order_of_the_rule_files():
 
     shuffled = list(ENGINE.rules)
     random.Random(5).shuffle(shuffled)
-    other = Engine(ENGINE.instruments, shuffled, ENGINE.stage_model, ENGINE.labels, ENGINE.titles, ENGINE.agreement)
+    other = Engine(ENGINE.instruments, shuffled, ENGINE.stage_model, ENGINE.labels, ENGINE.titles, ENGINE.calibration)
     assert other.assess(FULL, answers, [], Profile(type="advocacy")).recommendations == first
 
 

@@ -1,4 +1,4 @@
-"""How often experienced advisers put an action first when it applied: a calibration from real coalitions.
+"""The advisers' calibration: how often advisers put an action first where it applied, on real coalitions.
 
 The golden coalitions (tests/data/golden) are real coalitions described at a date, answered blind from the
 narrative, with the three or four themes an adviser would put first. For each action the calibration
@@ -27,7 +27,7 @@ import yaml
 
 from assessment.loader import CONTENT_DIR
 
-AGREEMENT_FILE = CONTENT_DIR / "adviser_agreement.yaml"
+CALIBRATION_FILE = CONTENT_DIR / "adviser_calibration.yaml"
 SMOOTHING = 10  # coalitions' worth of the average rate added to every action's own counts
 DAMPING = 0.5  # the factor is the square root of the smoothed rate relative to the average
 
@@ -39,7 +39,7 @@ class Tally:
 
 
 @dataclass(frozen=True)
-class Agreement:
+class Calibration:
     coalitions: int = 0
     actions: dict[str, Tally] = field(default_factory=dict)
 
@@ -61,21 +61,21 @@ class Agreement:
         return self.actions.get(rule_id)
 
 
-def load_agreement(path: Path = AGREEMENT_FILE) -> Agreement:
+def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     """A missing file means no calibration (every factor ×1), so the engine still runs without it."""
     if not path.is_file():
-        return Agreement()
+        return Calibration()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     actions = {rule_id: Tally(int(t["applied"]), int(t["first"])) for rule_id, t in (data.get("actions") or {}).items()}
-    return Agreement(coalitions=int(data.get("coalitions", 0)), actions=actions)
+    return Calibration(coalitions=int(data.get("coalitions", 0)), actions=actions)
 
 
-def dump_agreement(agreement: Agreement, sources: list[str]) -> str:
+def dump_calibration(calibration: Calibration, sources: list[str]) -> str:
     """One line per action, so a change of calibration reads as a short diff."""
     lines = ["# How often an adviser put an action's theme among their first priorities, on the golden coalitions",
              "# where the action applied. Written by `python bench/calibrate.py` from:",
              *(f"#   {source}" for source in sources),
-             "# Do not edit by hand; read by assessment/agreement.py.",
-             f"coalitions: {agreement.coalitions}", "actions:"]
-    lines += [f"  {k}: {{applied: {t.applied}, first: {t.first}}}" for k, t in sorted(agreement.actions.items())]
+             "# Do not edit by hand; read by assessment/calibration.py.",
+             f"coalitions: {calibration.coalitions}", "actions:"]
+    lines += [f"  {k}: {{applied: {t.applied}, first: {t.first}}}" for k, t in sorted(calibration.actions.items())]
     return "\n".join(lines) + "\n"
