@@ -41,7 +41,8 @@ GOLDEN = ROOT / "tests" / "data" / "golden"
 HOLDOUTS = {
     GOLDEN / "holdout": "made after the fourth round and first run blind; studied in the fifth",
     GOLDEN / "holdout2": "made after the fifth round and first run blind; studied in the sixth",
-    GOLDEN / "holdout3": "made after the sixth round and first run blind",
+    GOLDEN / "holdout3": "made after the sixth round and first run blind; in the calibration since",
+    GOLDEN / "holdout4": "made after the calibration and first run blind; in the calibration since",
 }
 TOP = 5
 MAX_SHOWN = 15
