@@ -261,6 +261,8 @@ def test_results_show_five_actions_then_also_worth_doing_by_dimension(open_page,
     assert "further actions apply but are not shown" in shown
     assert "Priority: " in shown and "Ranked 1st of " in shown
     assert "an adviser's first priorities were often here rather than in the first five" in shown
+    coalitions = default_engine().calibration.coalitions
+    assert coalitions >= 41 and f"first priorities for {coalitions} documented coalitions" in shown
 
 
 def test_items_only_members_can_answer_say_so(open_page, store):
