@@ -43,6 +43,7 @@ HOLDOUTS = {
     GOLDEN / "holdout2": "made after the fifth round and first run blind; studied in the sixth",
     GOLDEN / "holdout3": "made after the sixth round and first run blind; in the calibration since",
     GOLDEN / "holdout4": "made after the calibration and first run blind; in the calibration since",
+    GOLDEN / "holdout5": "made after the fourth was counted and first run blind; in the calibration since",
 }
 TOP = 5
 MAX_SHOWN = 15
