@@ -24,9 +24,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
-from assessment.loader import CONTENT_DIR
+from assessment.errors import AssessmentError, Code
+from assessment.loader import CONTENT_DIR, read_yaml
 
 CALIBRATION_FILE = CONTENT_DIR / "adviser_calibration.yaml"
 SMOOTHING = 10  # coalitions' worth of the average rate added to every action's own counts
@@ -63,12 +62,19 @@ class Calibration:
 
 
 def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
-    """A missing file means no calibration (every factor ×1), so the engine still runs without it."""
+    """A missing file means no calibration (every factor ×1), so the engine still runs without it; a
+    damaged one names the entry at fault, as the other content files do."""
     if not path.is_file():
         return Calibration()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    actions = {rule_id: Tally(int(t["applied"]), int(t["first"])) for rule_id, t in (data.get("actions") or {}).items()}
-    return Calibration(coalitions=int(data.get("coalitions", 0)), actions=actions)
+    data = read_yaml(path) or {}
+    actions = {}
+    for rule_id, tally in (data.get("actions") or {}).items():
+        try:
+            actions[rule_id] = Tally(int(tally["applied"]), int(tally["first"]))
+        except (KeyError, TypeError, ValueError):
+            raise AssessmentError(Code.SCHEMA, path, item=str(rule_id),
+                                  problem="expected {applied: <count>, first: <count>}") from None
+    return Calibration(coalitions=int(data.get("coalitions") or 0), actions=actions)
 
 
 def dump_calibration(calibration: Calibration, sources: list[str]) -> str:

@@ -124,15 +124,15 @@ def group_by_dimension(recommendations: list[Recommendation]) -> list[Recommenda
 
 
 def _score(fired: Fired, evidence: Evidence, stages: list[str],
-           weights: Callable[[list[str], str], float] | None, calibration: Calibration | None = None) -> Scored:
+           weights: Callable[[list[str], str], float] | None, calibration: Calibration) -> Scored:
     rule = fired.rule
     weight = weights(stages, rule.dimension) if weights and stages else 1.0
-    advisers = calibration.factor(rule.id) if calibration else 1.0
+    advisers = calibration.factor(rule.id)
     score = round(fired.severity * weight * PRIORITY_FACTOR[rule.priority] * advisers, 4)
     dimension = evidence.dimensions.get(rule.dimension)
     weakness = dimension.score if dimension is not None and dimension.score is not None else 101.0
     return Scored(fired, score, weight, (-score, -fired.count, -fired.strength, weakness, rule.priority, rule.id),
-                  advisers=advisers, advised=calibration.tally(rule.id) if calibration else None)
+                  advisers=advisers, advised=calibration.tally(rule.id))
 
 
 def _recommendation(item: Scored, rank_number: int, group: str, total: int, evidence: Evidence, stages: list[str],

@@ -30,6 +30,11 @@ def golden_coalitions() -> list[Golden]:
     return [g for folder in folders for g in load_profiles(folder) if g.answered]
 
 
+def sources(coalitions: list[Golden]) -> list[str]:
+    """The golden folders counted, as the calibration file names them."""
+    return sorted({g.path.parent.relative_to(ROOT).as_posix() for g in coalitions})
+
+
 def applied(golden: Golden, engine: Engine) -> set[str]:
     parsed, profile, _ = read_golden(golden, engine)
     evidence = engine.evidence(parsed.instrument, parsed.answers, parsed.stakeholders, profile, as_of=golden.year)
@@ -64,8 +69,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check that the file is up to date")
     args = parser.parse_args()
-    sources = sorted({g.path.parent.relative_to(ROOT).as_posix() for g in golden_coalitions()})
-    text = dump_calibration(calibrate(), sources)
+    coalitions = golden_coalitions()
+    text = dump_calibration(calibrate(coalitions=coalitions), sources(coalitions))
     if args.check:
         current = CALIBRATION_FILE.read_text(encoding="utf-8") if CALIBRATION_FILE.is_file() else ""
         if current != text:
@@ -74,7 +79,7 @@ def main() -> int:
         print("up to date")
         return 0
     CALIBRATION_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {CALIBRATION_FILE.relative_to(ROOT)} from {len(golden_coalitions())} coalitions")
+    print(f"wrote {CALIBRATION_FILE.relative_to(ROOT)} from {len(coalitions)} coalitions")
     return 0
 
 

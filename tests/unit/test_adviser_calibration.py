@@ -1,21 +1,24 @@
 """The advisers' calibration: counts from the golden coalitions, a bounded factor, and a reason that says so."""
 
+import pytest
+
 from assessment.calibration import CALIBRATION_FILE, Calibration, Tally, dump_calibration, load_calibration
 from assessment.engine import default_engine
+from assessment.errors import AssessmentError
 from assessment.model import Profile
 from assessment.ranking import rank
 from assessment.recommend import fired_rules
-from bench.calibrate import applied, calibrate, golden_coalitions, leave_one_out
-from tests.conftest import ROOT
+from bench.calibrate import applied, calibrate, golden_coalitions, leave_one_out, sources
 
 ENGINE = default_engine()
 
 
 def test_the_calibration_file_is_in_step_with_the_golden_coalitions_and_the_rules():
     """Adding a coalition or changing when a rule fires changes the counts: run bench/calibrate.py."""
-    sources = sorted({g.path.parent.relative_to(ROOT).as_posix() for g in golden_coalitions()})
-    assert CALIBRATION_FILE.read_text(encoding="utf-8") == dump_calibration(calibrate(), sources)
-    assert load_calibration().coalitions == len(golden_coalitions()) >= 35
+    coalitions = golden_coalitions()
+    text = dump_calibration(calibrate(coalitions=coalitions), sources(coalitions))
+    assert CALIBRATION_FILE.read_text(encoding="utf-8") == text
+    assert load_calibration().coalitions == len(coalitions) >= 35
 
 
 def test_the_factor_follows_the_advisers_but_stays_near_one_on_little_evidence():
@@ -58,3 +61,10 @@ def test_leave_one_out_counts_every_coalition_but_the_one_ranked():
     for rule_id in applied(first, ENGINE):
         assert without.actions.get(rule_id, None) is None or \
             without.actions[rule_id].applied == whole.actions[rule_id].applied - 1
+
+
+def test_a_damaged_calibration_file_names_the_entry(tmp_path):
+    path = tmp_path / "calibration.yaml"
+    path.write_text("coalitions: 3\nactions:\n  some-rule: {applied: 2}\n", encoding="utf-8")
+    with pytest.raises(AssessmentError, match="some-rule"):
+        load_calibration(path)
