@@ -50,6 +50,11 @@ MAX_SHOWN = 15
 THEME_SHARE = 2 / 3
 
 
+def themes_needed(expected: int) -> int:
+    """At least two thirds of the expected themes, rounded up (3 of 4, 2 of 3)."""
+    return -(-expected * 2 // 3)
+
+
 @dataclass(frozen=True)
 class Golden:
     """One profile: what the adviser expects, and the answers file beside it."""
@@ -107,9 +112,7 @@ class Row:
 
     @property
     def themes_needed(self) -> int:
-        """At least two thirds of the expected themes, rounded up."""
-        expected = len(self.golden.themes)
-        return -(-expected * 2 // 3)
+        return themes_needed(len(self.golden.themes))
 
     @property
     def themes_ok(self) -> bool:
