@@ -70,6 +70,9 @@ class Requires(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     stages: list[Literal[STAGES]] | None = None  # type: ignore[valid-type]
+    # Answers that bring the rule in before the coalition is placed at `stages`: a campaign that has
+    # won a commitment has something to monitor while it still campaigns for more.
+    or_when: list[Condition] = []
     budget: bool | None = None
     types: list[Literal[COALITION_TYPES]] | None = None  # type: ignore[valid-type]
     scopes: list[Literal["local", "national", "regional", "international"]] | None = None
@@ -386,11 +389,12 @@ def evaluate(condition: Condition, evidence: Evidence) -> Outcome:
 
 
 def allowed(requires: Requires, e: Evidence) -> bool:
-    """Preconditions: the stage range (an unknown stage fails it), a budget, the coalition's type and
-    scope (an unknown type or scope passes: advice is not hidden for want of a profile)."""
+    """Preconditions: the stage range (an unknown stage fails it) unless one of `or_when` holds, a budget,
+    the coalition's type and scope (an unknown type or scope passes: advice is not hidden for want of a
+    profile)."""
     if requires.stages is not None:
         stages = e.stage.stages if e.stage else []
-        if not set(stages) & set(requires.stages):
+        if not set(stages) & set(requires.stages) and not any(evaluate(c, e).fired for c in requires.or_when):
             return False
     if requires.budget is not None:
         has = e.answers.get("tr_has_budget")
@@ -534,7 +538,7 @@ def rule_references(rule: Rule) -> list[tuple[str, str]]:
     """(kind, value) for every id a rule refers to, so `validate` can check them all."""
     refs = [("dimension", rule.dimension), ("chapter", rule.chapter), *[("rule", r) for r in rule.replaces],
             *[("theme", t) for t in rule.themes], *[("tool", t) for t in rule.tools]]
-    stack = [*rule.when, *rule.done_when, *rule.unless, *rule.agrees]
+    stack = [*rule.when, *rule.done_when, *rule.unless, *rule.agrees, *rule.requires.or_when]
     while stack:
         c = stack.pop()
         stack.extend(c.any or [])

@@ -285,6 +285,24 @@ def test_a_mandate_ending_soon_calls_for_a_decision_on_the_future_at_any_stage()
     assert "stage-mandate-ending" in ids and "stage-evaluation-decide-future" not in ids
 
 
+def test_a_commitment_already_won_is_monitored_while_the_campaign_still_negotiates():
+    """The monitoring report belongs to implementation and after, but a campaign that has won a law, or
+    sees commitments put into practice, has something to report on while it is still placed earlier."""
+    rule = named("stage-publish-monitoring-reports")
+    best = extreme(FULL, best=True)
+    negotiating = evidence_for(FULL, best | NEGOTIATING, Profile(type="advocacy"))
+    assert negotiating.stage.id in ("agenda_setting", "negotiation") and fire(rule, negotiating) is None
+    for won in ({"st_agreement_adopted": 3}, {"st_commitments_in_practice": 2}):
+        evidence = evidence_for(FULL, best | NEGOTIATING | won, Profile(type="advocacy"))
+        assert evidence.stage.id in ("agenda_setting", "negotiation"), won
+        assert fire(rule, evidence), won
+    reported = evidence_for(FULL, best | NEGOTIATING | {"st_agreement_adopted": 3, "st_compliance_report_published": 3},
+                            Profile(type="advocacy"))
+    assert fire(rule, reported) is None  # done: the reports are published
+    knowledge = evidence_for(FULL, best | NEGOTIATING | {"st_agreement_adopted": 3}, Profile(type="knowledge"))
+    assert fire(rule, knowledge) is None  # the type precondition still holds
+
+
 def test_type_and_scope_preconditions():
     from assessment.recommend import Requires, allowed
 
