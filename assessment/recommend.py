@@ -392,10 +392,8 @@ def allowed(requires: Requires, e: Evidence) -> bool:
     """Preconditions: the stage range (an unknown stage fails it) unless one of `or_when` holds, a budget,
     the coalition's type and scope (an unknown type or scope passes: advice is not hidden for want of a
     profile)."""
-    if requires.stages is not None:
-        stages = e.stage.stages if e.stage else []
-        if not set(stages) & set(requires.stages) and not any(evaluate(c, e).fired for c in requires.or_when):
-            return False
+    if requires.stages is not None and not in_stage_range(requires, e) and not brought_in_early(requires, e):
+        return False
     if requires.budget is not None:
         has = e.answers.get("tr_has_budget")
         if (requires.budget and has == "no") or (requires.budget is False and has != "no"):
@@ -434,6 +432,17 @@ def silenced(rule: Rule, e: Evidence) -> bool:
     return any(evaluate(c, e).fired for c in (*rule.done_when, *rule.unless))
 
 
+def in_stage_range(requires: Requires, e: Evidence) -> bool:
+    stages = e.stage.stages if e.stage else []
+    return requires.stages is None or bool(set(stages) & set(requires.stages))
+
+
+def brought_in_early(requires: Requires, e: Evidence) -> list[Outcome]:
+    """The `or_when` conditions that hold: shown with the action, so a reader placed at negotiation sees why
+    advice for a later stage applies to them already."""
+    return [o for o in (evaluate(c, e) for c in requires.or_when) if o.fired]
+
+
 def fire(rule: Rule, e: Evidence) -> Fired | None:
     if not allowed(rule.requires, e):
         return None
@@ -445,7 +454,9 @@ def fire(rule: Rule, e: Evidence) -> Fired | None:
     outcomes += [o for o in (evaluate(c, e) for c in rule.agrees) if o.fired]
     evidence = [o for o in outcomes if o.kind != "context"] or outcomes
     total = combined(evidence)
-    return Fired(rule=rule, reasons=list(dict.fromkeys(r for o in outcomes for r in o.reasons)), gap=total.gap,
+    early = [] if in_stage_range(rule.requires, e) else brought_in_early(rule.requires, e)
+    reasons = [r for o in (*outcomes, *early) for r in o.reasons]  # the early ones explain, they do not weigh
+    return Fired(rule=rule, reasons=list(dict.fromkeys(reasons)), gap=total.gap,
                  count=max(1, total.count), kind=total.kind, tally=total.tally, pieces=total.pieces)
 
 

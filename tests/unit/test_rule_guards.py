@@ -5,7 +5,7 @@ import random
 import pytest
 
 from assessment.engine import default_engine
-from assessment.model import COALITION_TYPES, Profile, Stakeholder
+from assessment.model import COALITION_TYPES, Profile, Stakeholder, text_in
 from assessment.ranking import LABELS, PER_DIMENSION_IN_TOP, group_by_dimension, priority_label
 from assessment.recommend import Evidence, fire
 from assessment.representation import analyse
@@ -295,7 +295,10 @@ def test_a_commitment_already_won_is_monitored_while_the_campaign_still_negotiat
     for won in ({"st_agreement_adopted": 3}, {"st_commitments_in_practice": 2}):
         evidence = evidence_for(FULL, best | NEGOTIATING | won, Profile(type="advocacy"))
         assert evidence.stage.id in ("agenda_setting", "negotiation"), won
-        assert fire(rule, evidence), won
+        fired = fire(rule, evidence)
+        assert fired, won
+        item = FULL.item(next(iter(won)))  # the answer that brought it in is shown as a reason
+        assert any(text_in(item.text).rstrip(".") in reason for reason in fired.reasons), fired.reasons
     reported = evidence_for(FULL, best | NEGOTIATING | {"st_agreement_adopted": 3, "st_compliance_report_published": 3},
                             Profile(type="advocacy"))
     assert fire(rule, reported) is None  # done: the reports are published
