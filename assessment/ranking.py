@@ -21,7 +21,7 @@ from assessment.calibration import Calibration, Tally
 from assessment.grammar import NUMBER_WORDS, sentence
 from assessment.i18n import NC_, Translator, translator
 from assessment.model import text_in
-from assessment.recommend import BROAD_KINDS, DIMENSION_BAND, Evidence, Fired, Recommendation
+from assessment.recommend import BROAD_KINDS, DIMENSION_BAND, Evidence, Fired, Recommendation, Rule
 
 TOP = 5
 ALSO = 10
@@ -63,19 +63,7 @@ def rank(fired: list[Fired], evidence: Evidence, weights: Callable[[list[str], s
     calibration = calibration or Calibration()
     scored = sorted(specific_first([_score(f, evidence, stages, weights, calibration) for f in fired], evidence),
                     key=lambda s: s.key)
-    top: list[Scored] = []
-    rest: list[Scored] = []
-    held_back: set[str] = set()
-    per_dimension: Counter[str] = Counter()
-    for item in scored:
-        dimension = item.fired.rule.dimension
-        if len(top) < TOP and per_dimension[dimension] < PER_DIMENSION_IN_TOP:
-            top.append(item)
-            per_dimension[dimension] += 1
-        else:
-            if len(top) < TOP:
-                held_back.add(item.fired.rule.id)
-            rest.append(item)
+    top, rest, held_back = first_five(scored)
     also = rest[:ALSO]
     total = len(scored)
     titles = titles or {}
@@ -86,6 +74,37 @@ def rank(fired: list[Fired], evidence: Evidence, weights: Callable[[list[str], s
     ranked_also = [_recommendation(item, n, "also", total, evidence, stages, held_back, titles, t, names)
                    for n, item in enumerate(also, len(top) + 1)]
     return Ranking(shown=shown + ranked_also, not_shown=len(rest) - len(also))
+
+
+def first_five(scored: list[Scored]) -> tuple[list[Scored], list[Scored], dict[str, list[Rule]]]:
+    """The first five are five different things to do: at most two from one dimension, and none whose
+    aims (themes) the concrete actions above it already all serve ("engage the opponent" after "bring
+    the ministry in"). A broad repair ("rebuild transparency") serves no aim here, so a concrete finding
+    such as contracts awarded to insiders is never hidden behind it. Why: with repeats, the first five
+    carried fewer of what advisers put first (tests/data/golden/TUNING.md). Returns the five, the rest
+    in order, and for each action held back the actions above that already serve its aims (empty when
+    its dimension already has its two places)."""
+    top: list[Scored] = []
+    rest: list[Scored] = []
+    held_back: dict[str, list[Rule]] = {}
+    per_dimension: Counter[str] = Counter()
+    served: dict[str, Rule] = {}
+    for item in scored:
+        rule = item.fired.rule
+        if len(top) < TOP:
+            if per_dimension[rule.dimension] >= PER_DIMENSION_IN_TOP:
+                held_back[rule.id] = []
+            elif set(rule.themes) <= served.keys():
+                held_back[rule.id] = list({served[theme].id: served[theme] for theme in rule.themes}.values())
+            else:
+                top.append(item)
+                per_dimension[rule.dimension] += 1
+                if item.fired.kind not in BROAD:  # a broad repair names no concrete thing to do
+                    for theme in rule.themes:
+                        served.setdefault(theme, rule)
+                continue
+        rest.append(item)
+    return top, rest, held_back
 
 
 def specific_first(scored: list[Scored], evidence: Evidence) -> list[Scored]:
@@ -136,7 +155,7 @@ def _score(fired: Fired, evidence: Evidence, stages: list[str],
 
 
 def _recommendation(item: Scored, rank_number: int, group: str, total: int, evidence: Evidence, stages: list[str],
-                    held_back: set[str], titles: dict[str, str], t: Translator | None = None,
+                    held_back: dict[str, list[Rule]], titles: dict[str, str], t: Translator | None = None,
                     stage_names: dict[str, str] | None = None) -> Recommendation:
     t = t or translator("en")
     language = t.language
@@ -148,7 +167,7 @@ def _recommendation(item: Scored, rank_number: int, group: str, total: int, evid
         id=rule.id, title=text_in(rule.title, language), dimension=rule.dimension, dimension_title=dimension_title,
         priority=rule.priority, priority_label=priority_label(item.score, language), rank=rank_number,
         top=group == "top", group=group, why=text_in(rule.why, language), reasons=item.fired.reasons,
-        rank_reason=rank_reason(item, rank_number, total, evidence, stages, rule.id in held_back, dimension_title,
+        rank_reason=rank_reason(item, rank_number, total, evidence, stages, held_back.get(rule.id), dimension_title,
                                 t, stage_names),
         steps=[text_in(s, language) for s in rule.steps], chapter=rule.chapter, tools=list(rule.tools),
         question=text_in(rule.question, language), themes=list(rule.themes), score=item.score,
@@ -189,9 +208,12 @@ def evidence_phrase(kind: str, n: int, fired: Fired, evidence: Evidence, dimensi
     return _("{dimension} could not be scored").format(dimension=dimension_title)
 
 
-def rank_reason(item: Scored, rank_number: int, total: int, evidence: Evidence, stages: list[str], held_back: bool,
-                dimension_title: str, t: Translator | None = None, stage_names: dict[str, str] | None = None) -> str:
-    """“Ranked 2nd of 14: transparency is 43 points below the established band and 5 answers agree; …”."""
+def rank_reason(item: Scored, rank_number: int, total: int, evidence: Evidence, stages: list[str],
+                held_back: list[Rule] | None, dimension_title: str, t: Translator | None = None,
+                stage_names: dict[str, str] | None = None) -> str:
+    """“Ranked 2nd of 14: transparency is 43 points below the established band and 5 answers agree; …”.
+    `held_back`: None when the action is where its score puts it; otherwise the actions above that
+    already serve its aims, or an empty list when its dimension already has its two places."""
     t = t or translator(evidence.language)
     _ = t.gettext
     fired = item.fired
@@ -215,6 +237,13 @@ def rank_reason(item: Scored, rank_number: int, total: int, evidence: Evidence, 
             dimension=dimension_title.lower())
     text = sentence(text)
     if held_back:
+        actions = t.join(_("“{title}”").format(title=text_in(rule.title, t.language)) for rule in held_back)
+        text += " " + t.ngettext(
+            "It would be among the first five, but {actions}, above it, already serves the same aim, and the first "
+            "five are five different things to do.",
+            "It would be among the first five, but {actions}, above it, already serve the same aims, and the first "
+            "five are five different things to do.", len(held_back)).format(actions=actions)
+    elif held_back is not None:
         text += " " + _("It would be among the first five, but two actions on {dimension} already are, and the first "
                         "five never hold more than two from one dimension.").format(dimension=dimension_title.lower())
     return text

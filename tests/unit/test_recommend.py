@@ -1,5 +1,7 @@
 """Rules fire on evidence, say why, rank by priority and severity, and deduplicate."""
 
+from dataclasses import replace
+
 import yaml
 
 from assessment.model import Profile
@@ -30,24 +32,25 @@ def evidence(answers, flags=(), stage="implementation", skipped=()):
 
 
 RULES = """
-- {id: weak, title: Weak legitimacy, dimension: legitimacy, priority: 2, themes: [trust],
+- {id: weak, title: Weak legitimacy, dimension: legitimacy, priority: 2, themes: [legitimacy_input],
    when: [{dimension: legitimacy, below: 60}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: very-weak, title: Very weak legitimacy, dimension: legitimacy, priority: 1, themes: [trust], replaces: [weak],
+- {id: very-weak, title: Very weak legitimacy, dimension: legitimacy, priority: 1, themes: [legitimacy_input],
+   replaces: [weak],
    when: [{dimension: legitimacy, below: 40}], why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: no-budget, title: Publish money, dimension: transparency, priority: 1, themes: [trust],
+- {id: no-budget, title: Publish money, dimension: transparency, priority: 1, themes: [financial_transparency],
    when: [{answer: tr_pub, in: [1, 2]}, {dimension: transparency, below: 60}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: unknown, title: Find out, dimension: transparency, priority: 3, themes: [trust],
+- {id: unknown, title: Find out, dimension: transparency, priority: 3, themes: [impact_catalogue],
    when: [{dont_know: transparency, at_least: 1}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: monitoring, title: Agree monitoring, dimension: stage, priority: 1, themes: [trust],
+- {id: monitoring, title: Agree monitoring, dimension: stage, priority: 1, themes: [monitoring_reports],
    when: [{skipped: monitoring}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
-- {id: outsiders, title: Engage outsiders, dimension: representation, priority: 2, themes: [trust],
+- {id: outsiders, title: Engage outsiders, dimension: representation, priority: 2, themes: [de_facto],
    when: [{any: [{flag: de_facto_excluded}, {flag: unseen_groups}]}], why: W, steps: [a, b], chapter: legitimacy,
    question: "Q?"}
-- {id: stage-rule, title: Only at negotiation, dimension: stage, priority: 1, themes: [trust],
+- {id: stage-rule, title: Only at negotiation, dimension: stage, priority: 1, themes: [next_stage],
    when: [{stage: [negotiation]}],
    why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
 """
@@ -214,3 +217,25 @@ def test_a_piece_of_evidence_seen_twice_keeps_its_strongest_reading():
     pieces = distinct([("le_a", "dimension", 1, 0.25), ("le_a", "answer", 1, 0.75), ("flag:x", "map", 2, 0.5)])
     assert pieces == (("le_a", "dimension", 1, 0.75), ("flag:x", "map", 2, 0.5))
     assert strength_of(pieces) == 1.75
+
+
+def test_an_action_whose_aims_the_actions_above_already_serve_waits_after_the_first_five():
+    """Two actions for the same aim take one place: the second is listed after the first five, and says
+    which action above already serves its aim. One that adds an aim of its own keeps its place."""
+    same_aim = RULES + """
+- {id: outsiders-again, title: Court the outsiders, dimension: legitimacy, priority: 1, themes: [de_facto],
+   when: [{flag: de_facto_excluded}], why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+- {id: outsiders-and-money, title: Fund the outsiders, dimension: legitimacy, priority: 3, themes: [de_facto, funding],
+   when: [{flag: de_facto_excluded}], why: W, steps: [a, b], chapter: legitimacy, question: "Q?"}
+"""
+    recs = recommend(rules(same_aim), evidence({"tr_has": "yes", "tr_pub": 1}, flags=["de_facto_excluded"]))
+    top = [r.id for r in recs if r.top]
+    assert "outsiders-again" in top and "outsiders" not in top  # the first for the aim keeps the place
+    assert "outsiders-and-money" in top  # funding is an aim of its own
+    waiting = next(r for r in recs if r.id == "outsiders")
+    assert waiting.rank > len(top)
+    assert "“Court the outsiders”, above it, already serves the same aim" in waiting.rank_reason
+    french = recommend(rules(same_aim), replace(evidence({"tr_has": "yes", "tr_pub": 1}, flags=["de_facto_excluded"]),
+                                                language="fr"))
+    assert "«\u00a0Court the outsiders\u00a0», placée plus haut, répond déjà au même objectif" in next(
+        r for r in french if r.id == "outsiders").rank_reason
