@@ -45,6 +45,7 @@ HOLDOUTS = {
     GOLDEN / "holdout4": "made after the calibration and first run blind; in the calibration since",
     GOLDEN / "holdout5": "made after the fourth was counted and first run blind; in the calibration since",
     GOLDEN / "holdout6": "made after the second opinions and first run blind; in the calibration since",
+    GOLDEN / "holdout7": "made after the sixth was counted and first run blind; in the calibration since",
 }
 TOP = 5
 MAX_SHOWN = 15
