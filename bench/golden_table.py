@@ -46,6 +46,7 @@ HOLDOUTS = {
     GOLDEN / "holdout5": "made after the fourth was counted and first run blind; in the calibration since",
     GOLDEN / "holdout6": "made after the second opinions and first run blind; in the calibration since",
     GOLDEN / "holdout7": "made after the sixth was counted and first run blind; in the calibration since",
+    GOLDEN / "holdout8": "made after the seventh was counted and first run blind; in the calibration since",
 }
 TOP = 5
 MAX_SHOWN = 15
