@@ -50,7 +50,6 @@ HOLDOUTS = {
 }
 TOP = 5
 MAX_SHOWN = 15
-THEME_SHARE = 2 / 3
 
 
 def themes_needed(expected: int) -> int:
