@@ -38,6 +38,7 @@ from assessment.translation import TranslatedText
 DONE = 0.999  # a stage is done when all of its work is done; anything started but not finished is under way
 SKIPPED_AT_MOST = 0.0  # an earlier stage is a skipped foundation only when none of its work was started
 JUST_STARTED = 0.25  # progress into the next stage below which the coalition is "between" two stages
+NEARLY_THROUGH = 0.75  # progress through a stage from which an opened next stage makes it "between" them
 
 
 class StageInfo(BaseModel):
@@ -49,6 +50,7 @@ class StageInfo(BaseModel):
     chapter: str
     weights: dict[str, float] = {}
     closed_by: str | None = None  # an item whose answer "done" means this stage is over (see the module doc)
+    opened_by: str | None = None  # an item whose answer "under way" or "done" means this stage has begun
 
     @property
     def name(self) -> str:
@@ -170,20 +172,25 @@ def _given(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def half_step(position: float, gaps: list[bool]) -> float:
+def half_step(position: float, gaps: list[bool], opened: list[bool] | None = None) -> float:
     """The place (in halves) along the answered stages for a summed progress.
 
-    `gaps[k]` says whether unanswered stages of the path lie between answered stage k and k+1.
-    Monotone, two half steps per unit of progress, so a change of at most 1 moves it by at most 1.
+    `gaps[k]` says whether unanswered stages of the path lie between answered stage k and k+1, and
+    `opened[k]` whether the opening work of answered stage k+1 has begun (see `_opened`): then from
+    three quarters through stage k the coalition is between the two. Monotone, two half steps per
+    unit of progress, so a change of at most 1 moves it by at most 1.
     """
     if position <= 0:
         return 0.0
     k = math.ceil(position) - 1
     into = position - k
+    ahead = k < len(gaps) and (gaps[k] or bool(opened and opened[k]))
     if math.isclose(into, 1.0):  # stage k done and the next answered one not started
-        return k + 0.5 if k < len(gaps) and gaps[k] else float(k)
+        return k + 0.5 if ahead else float(k)
     if into <= JUST_STARTED and k >= 1:
         return k - 0.5
+    if into >= NEARLY_THROUGH and k < len(gaps) and opened and opened[k]:
+        return k + 0.5
     return float(k)
 
 
@@ -205,7 +212,8 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
                                                   "known.")])
     values = [progress[path[i]] for i in asked]
     credited = [max(v, values[j + 1] if j + 1 < len(values) else 0.0) for j, v in enumerate(values)]
-    q = half_step(sum(credited), [asked[j + 1] - asked[j] > 1 for j in range(len(asked) - 1)])
+    opened = [_opened(path[asked[j + 1]], answers, info, instrument, progress) for j in range(len(asked) - 1)]
+    q = half_step(sum(credited), [asked[j + 1] - asked[j] > 1 for j in range(len(asked) - 1)], opened)
     low, high = asked[math.floor(q)], asked[math.ceil(q)]
     x = (low + high) / 2
     closed = _closed(path, answers, info, instrument)
@@ -231,6 +239,17 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
         evidence.append(_closed_note(instrument, path[closed + 1], info, t))
     return StageDiagnosis(id=current, title=title, evidence=evidence, skipped=skipped, levels=levels, status=status,
                           between=between, position=x, path=path, inferred=progress[current] is None)
+
+
+def _opened(stage: str, answers: dict[str, Any], info: dict[str, StageInfo], instrument: Instrument,
+            progress: dict[str, float | None]) -> bool:
+    """Whether the stage's opening work has begun (its `opened_by` item is past its lowest point) while the
+    stage is unfinished. Bargaining at the table means the coalition is negotiating, and a review of
+    the whole effort under way means it is evaluating, even while the work before is not all done."""
+    item_id = info[stage].opened_by
+    item = instrument.item(item_id) if item_id else None
+    return (item is not None and _given(answers.get(item_id)) and answers[item_id] > 1
+            and (progress[stage] or 0) < DONE)
 
 
 def _closed(path: list[str], answers: dict[str, Any], info: dict[str, StageInfo], instrument: Instrument) -> int | None:
