@@ -16,7 +16,11 @@ is the later one: the most advanced under way, as a coalition bargaining over a 
 even while officials have not all come round. A stage can name the item that closes
 it (`closed_by` in content/stages.yaml): once the decision on the coalition's future is taken,
 the evaluation is behind it and the coalition is placed at the work it carries on, never further
-than the stage before (a cap moves the place by at most one step, so stability holds).
+than the stage before (a cap moves the place by at most one step, so stability holds). A stage can
+also name the item that opens it (`opened_by`): at the drafting table a coalition is negotiating, and
+with its overall review under way it is evaluating, so a coalition three quarters through the stage
+before is placed between the two while the opened stage is unfinished (half a step, from a place
+that half_step would otherwise round down).
 """
 
 from __future__ import annotations

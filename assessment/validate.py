@@ -74,9 +74,11 @@ def validate_all() -> tuple[list[str], dict[str, int]]:
             problems.append(f"stages.yaml '{stage.id}': unknown chapter section '{stage.chapter}'")
         problems += [f"stages.yaml '{stage.id}': weights name unknown dimension '{d}'"
                      for d in stage.weights if d not in dimensions]
-        if stage.closed_by and not any(item.stage == stage.id for instrument in instruments.values()
-                                       for item in instrument.items if item.id == stage.closed_by):
-            problems.append(f"stages.yaml '{stage.id}': closed_by '{stage.closed_by}' is not an item of that stage")
+        for field in ("closed_by", "opened_by"):
+            item_id = getattr(stage, field)
+            if item_id and not any(item.stage == stage.id for instrument in instruments.values()
+                                   for item in instrument.items if item.id == item_id):
+                problems.append(f"stages.yaml '{stage.id}': {field} '{item_id}' is not an item of that stage")
     for instrument in instruments.values():
         for ref in instrument.dimensions:
             if ref.chapter and not resolves(handbook, ref.chapter):

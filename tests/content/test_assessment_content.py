@@ -133,13 +133,14 @@ def test_validate_names_an_unknown_theme(monkeypatch):
     assert any("unknown theme 'no_such_theme'" in p for p in problems)
 
 
-def test_validate_names_a_stage_closed_by_an_item_of_another_stage(monkeypatch):
+@pytest.mark.parametrize("field", ["closed_by", "opened_by"])
+def test_validate_names_a_stage_closed_or_opened_by_an_item_of_another_stage(monkeypatch, field):
     from assessment import validate
     from assessment.stage import load_stage_model
 
     model = load_stage_model()
-    stages = [s.model_copy(update={"closed_by": "st_goals_agreed"}) if s.id == "evaluation" else s
+    stages = [s.model_copy(update={field: "st_goals_agreed"}) if s.id == "evaluation" else s
               for s in model.stages]
     monkeypatch.setattr(validate, "load_stages", lambda: stages)
     problems, _ = validate.validate_all()
-    assert any("closed_by 'st_goals_agreed' is not an item of that stage" in p for p in problems)
+    assert any(f"{field} 'st_goals_agreed' is not an item of that stage" in p for p in problems)

@@ -107,6 +107,27 @@ def test_not_applicable_takes_a_stage_off_the_path():
     assert any("not applicable" in line for line in result.evidence)
 
 
+def placed(*values, kind="advocacy"):
+    """The full diagnostic's twelve stage answers, in the life cycle's order."""
+    ids = [i.id for i in FULL.items if i.stage]
+    return diagnose_stage(FULL, dict(zip(ids, values, strict=True)), MODEL, kind)
+
+
+def test_a_coalition_at_the_drafting_table_is_placed_at_negotiation():
+    """Drafting under way opens negotiation: nearly through agenda-setting, the coalition is between the two."""
+    drafting = placed(DONE, UNDER, DONE, UNDER, UNDER, NOT, NOT, NOT, NOT, NOT, NOT, NOT)
+    assert drafting.between == ["agenda_setting", "negotiation"] and drafting.id == "negotiation"
+    not_yet = placed(DONE, UNDER, DONE, UNDER, NOT, NOT, NOT, NOT, NOT, NOT, NOT, NOT)
+    assert not_yet.id == "agenda_setting" and not_yet.between == []
+
+
+def test_a_coalition_reviewing_its_whole_effort_is_placed_at_evaluation():
+    """An overall review done but no decision yet opens evaluation, though monitoring was never set up."""
+    reviewed = placed(DONE, DONE, DONE, UNDER, DONE, DONE, UNDER, UNDER, NOT, NOT, DONE, UNDER, kind="implementation")
+    assert reviewed.between == ["monitoring", "evaluation"] and reviewed.id == "evaluation"
+    assert reviewed.title == "Between monitoring and evaluation"
+
+
 def test_the_quick_check_infers_the_stage_between_its_three_questions():
     agenda = diagnose_stage(QUICK, {"st_problem_statement_agreed": DONE, "st_agreement_adopted": NOT,
                                     "st_monitoring_method_agreed": NOT}, MODEL)
