@@ -216,7 +216,8 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
                                                   "known.")])
     values = [progress[path[i]] for i in asked]
     credited = [max(v, values[j + 1] if j + 1 < len(values) else 0.0) for j, v in enumerate(values)]
-    opened = [_opened(path[asked[j + 1]], answers, info, instrument, progress) for j in range(len(asked) - 1)]
+    opened = [_opened(path[asked[j + 1]], answers, info, instrument, progress) for j in range(len(asked) - 1)] \
+        if _every_question_answered(instrument, answers, path) else None
     q = half_step(sum(credited), [asked[j + 1] - asked[j] > 1 for j in range(len(asked) - 1)], opened)
     low, high = asked[math.floor(q)], asked[math.ceil(q)]
     x = (low + high) / 2
@@ -254,6 +255,15 @@ def _opened(stage: str, answers: dict[str, Any], info: dict[str, StageInfo], ins
     item = instrument.item(item_id) if item_id else None
     return (item is not None and _given(answers.get(item_id)) and answers[item_id] > 1
             and (progress[stage] or 0) < DONE)
+
+
+def _every_question_answered(instrument: Instrument, answers: dict[str, Any], path: list[str]) -> bool:
+    """Whether each stage on the path has all its questions answered on the scale.
+
+    With a question left as "don't know", one answer moves its stage's progress twice as far, and the
+    sum by up to a whole unit; a half step for an opened stage on top of that could move the place by
+    a stage and a half, so the opening rule waits until every stage question is answered."""
+    return all(_given(answers.get(i.id)) for i in instrument.items if i.stage in path and visible(i, answers))
 
 
 def _closed(path: list[str], answers: dict[str, Any], info: dict[str, StageInfo], instrument: Instrument) -> int | None:
