@@ -218,7 +218,9 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
     credited = [max(v, values[j + 1] if j + 1 < len(values) else 0.0) for j, v in enumerate(values)]
     opened = [_opened(path[asked[j + 1]], answers, info, instrument, progress) for j in range(len(asked) - 1)] \
         if _every_question_answered(instrument, answers, path) else None
-    q = half_step(sum(credited), [asked[j + 1] - asked[j] > 1 for j in range(len(asked) - 1)], opened)
+    gaps = [asked[j + 1] - asked[j] > 1 for j in range(len(asked) - 1)]
+    q = half_step(sum(credited), gaps, opened)
+    opened_now = path[asked[math.ceil(q)]] if q != half_step(sum(credited), gaps) else None
     low, high = asked[math.floor(q)], asked[math.ceil(q)]
     x = (low + high) / 2
     closed = _closed(path, answers, info, instrument)
@@ -240,6 +242,8 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
     title = title[0].upper() + title[1:]
     evidence = _evidence(instrument, answers, current, between, path, type_path, not_applicable, progress, info,
                          coalition_type, t)
+    if opened_now in between:
+        evidence.append(_opened_note(instrument, answers, opened_now, info, t))
     if capped:
         evidence.append(_closed_note(instrument, path[closed + 1], info, t))
     return StageDiagnosis(id=current, title=title, evidence=evidence, skipped=skipped, levels=levels, status=status,
@@ -275,6 +279,14 @@ def _closed(path: list[str], answers: dict[str, Any], info: dict[str, StageInfo]
         if index and item is not None and answers.get(item_id) == instrument.scale_of(item).points:
             return index - 1
     return None
+
+
+def _opened_note(instrument: Instrument, answers: dict[str, Any], stage: str, info: dict[str, StageInfo],
+                 t: Translator) -> str:
+    item = instrument.item(info[stage].opened_by)
+    return t.gettext("{answer}, so the {stage} stage has begun although the work before it is not all done: "
+                     "the coalition is placed between the two.").format(
+        answer=_answered(instrument, item, answers, t), stage=info[stage].name_in(t.language).lower())
 
 
 def _closed_note(instrument: Instrument, stage: str, info: dict[str, StageInfo], t: Translator) -> str:
