@@ -240,10 +240,9 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
         first=info[between[0]].name_in(language).lower(), second=info[between[1]].name_in(language).lower()) \
         if between else info[current].name_in(language)
     title = title[0].upper() + title[1:]
+    opened_note = _opened_note(instrument, answers, opened_now, info, t) if opened_now in between else None
     evidence = _evidence(instrument, answers, current, between, path, type_path, not_applicable, progress, info,
-                         coalition_type, t)
-    if opened_now in between:
-        evidence.append(_opened_note(instrument, answers, opened_now, info, t))
+                         coalition_type, t, opened_note)
     if capped:
         evidence.append(_closed_note(instrument, path[closed + 1], info, t))
     return StageDiagnosis(id=current, title=title, evidence=evidence, skipped=skipped, levels=levels, status=status,
@@ -307,7 +306,8 @@ def _model(model: StageModel | list[StageInfo] | None) -> StageModel:
 
 def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, between: list[str], path: list[str],
               type_path: list[str], not_applicable: set[str], progress: dict[str, float | None],
-              info: dict[str, StageInfo], coalition_type: str | None, t: Translator | None = None) -> list[str]:
+              info: dict[str, StageInfo], coalition_type: str | None, t: Translator | None = None,
+              opened_note: str | None = None) -> list[str]:
     t = t or translator("en")
     _ = t.gettext
     name = {s: info[s].name_in(t.language).lower() for s in STAGES}
@@ -326,6 +326,8 @@ def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, bet
     if between:
         lines.append(_("The evidence is split between {first} and {second}, so the advice for both stages "
                        "applies.").format(first=name[between[0]], second=name[between[1]]))
+    if opened_note:
+        lines.append(opened_note)
     if progress[current] is None:
         before = [s for s in path[:path.index(current)] if progress[s] is not None]
         after = [s for s in path[path.index(current) + 1:] if progress[s] is not None]
