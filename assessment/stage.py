@@ -188,14 +188,12 @@ def half_step(position: float, gaps: list[bool], opened: list[bool] | None = Non
         return 0.0
     k = math.ceil(position) - 1
     into = position - k
-    ahead = k < len(gaps) and (gaps[k] or bool(opened and opened[k]))
+    opens = k < len(gaps) and bool(opened and opened[k])
     if math.isclose(into, 1.0):  # stage k done and the next answered one not started
-        return k + 0.5 if ahead else float(k)
+        return k + 0.5 if opens or (k < len(gaps) and gaps[k]) else float(k)
     if into <= JUST_STARTED and k >= 1:
         return k - 0.5
-    if into >= NEARLY_THROUGH and k < len(gaps) and opened and opened[k]:
-        return k + 0.5
-    return float(k)
+    return k + 0.5 if opens and into >= NEARLY_THROUGH else float(k)
 
 
 def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: StageModel | list[StageInfo] | None = None,
