@@ -17,8 +17,9 @@ even while officials have not all come round. A stage can name the item that clo
 it (`closed_by` in content/stages.yaml): once the decision on the coalition's future is taken,
 the evaluation is behind it and the coalition is placed at the work it carries on, never further
 than the stage before (a cap moves the place by at most one step, so stability holds). A stage can
-also name the item that opens it (`opened_by`): at the drafting table a coalition is negotiating, and
-with its overall review under way it is evaluating, so a coalition three quarters through the stage
+also name the item that opens it (`opened_by`): at the drafting table a coalition is negotiating, with
+commitments being put into practice it is implementing, and with its overall review under way it is
+evaluating, so a coalition three quarters through the stage
 before is placed between the two while the opened stage is unfinished (half a step, from a place
 that half_step would otherwise round down).
 """
@@ -250,8 +251,9 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
 def _opened(stage: str, answers: dict[str, Any], info: dict[str, StageInfo], instrument: Instrument,
             progress: dict[str, float | None]) -> bool:
     """Whether the stage's opening work has begun (its `opened_by` item is past its lowest point) while the
-    stage is unfinished. Bargaining at the table means the coalition is negotiating, and a review of
-    the whole effort under way means it is evaluating, even while the work before is not all done."""
+    stage is unfinished. Bargaining at the table means the coalition is negotiating, commitments put into
+    practice that it is implementing, and a review of the whole effort under way that it is evaluating,
+    even while the work before is not all done."""
     item_id = info[stage].opened_by
     item = instrument.item(item_id) if item_id else None
     return (item is not None and _given(answers.get(item_id)) and answers[item_id] > 1

@@ -125,6 +125,14 @@ def test_a_coalition_at_the_drafting_table_is_placed_at_negotiation():
     assert not any("has begun" in line for line in not_yet.evidence)
 
 
+def test_a_coalition_putting_commitments_into_practice_while_bargaining_is_placed_at_implementation():
+    """Commitments in practice open implementation; help for implementers alone does not."""
+    practising = placed(DONE, DONE, DONE, UNDER, UNDER, UNDER, UNDER, UNDER, NOT, NOT, NOT, NOT, kind="implementation")
+    assert practising.between == ["negotiation", "implementation"] and practising.id == "implementation"
+    helping = placed(DONE, DONE, DONE, UNDER, UNDER, UNDER, NOT, DONE, NOT, NOT, NOT, NOT, kind="implementation")
+    assert helping.id == "negotiation" and helping.between == []
+
+
 def test_a_coalition_reviewing_its_whole_effort_is_placed_at_evaluation():
     """An overall review done but no decision yet opens evaluation, though monitoring was never set up."""
     reviewed = placed(DONE, DONE, DONE, UNDER, DONE, DONE, UNDER, UNDER, NOT, NOT, DONE, UNDER, kind="implementation")
