@@ -48,6 +48,7 @@ HOLDOUTS = {
     GOLDEN / "holdout7": "made after the sixth was counted and first run blind; in the calibration since",
     GOLDEN / "holdout8": "made after the seventh was counted and first run blind; in the calibration since",
     GOLDEN / "holdout9": "made after the eighth was counted and first run blind; in the calibration since",
+    GOLDEN / "holdout10": "made after the ninth was counted and first run blind; in the calibration since",
 }
 TOP = 5
 MAX_SHOWN = 15
