@@ -66,7 +66,7 @@ def test_the_dimension_table_and_chart_show_the_same_whole_numbers():
 
 def test_the_current_stage_is_marked_even_without_evidence_for_it():
     result = full_result()
-    stage = result.stage.model_copy(update={"levels": {**result.stage.levels, result.stage.id: None}})
+    stage = result.stage.model_copy(update={"levels": {**result.stage.levels, result.stage.id: None}, "between": []})
     data = next(iter(stage_figure(stage, TITLES).chart.to_dict()["datasets"].values()))
     marked = [r for r in data if "You are here" in r["Label"]]
     assert [r["Stage"] for r in marked] == [TITLES[result.stage.id]]

@@ -292,7 +292,10 @@ def test_a_commitment_already_won_is_monitored_while_the_campaign_still_negotiat
     best = extreme(FULL, best=True)
     negotiating = evidence_for(FULL, best | NEGOTIATING, Profile(type="advocacy"))
     assert negotiating.stage.id in ("agenda_setting", "negotiation") and fire(rule, negotiating) is None
-    for won in ({"st_agreement_adopted": 3}, {"st_commitments_in_practice": 2}):
+    # Earlier work left unfinished keeps a campaign with commitments in practice at negotiation; nearly
+    # through it, the commitments would open implementation and place it between the two.
+    unfinished = {"st_goals_agreed": 2, "st_officials_ask_for_input": 2}
+    for won in ({"st_agreement_adopted": 3}, {"st_commitments_in_practice": 2} | unfinished):
         evidence = evidence_for(FULL, best | NEGOTIATING | won, Profile(type="advocacy"))
         assert evidence.stage.id in ("agenda_setting", "negotiation"), won
         fired = fire(rule, evidence)
