@@ -184,6 +184,42 @@ def test_one_answer_moved_one_step_moves_the_stage_at_most_one_step(given, item,
     assert abs(after.position - before.position) <= 1, (before.title, after.title)
 
 
+def one_unknown_per_stage(draw):
+    """Every stage question answered, except that each stage may leave one of its two as "don't know"."""
+    answers = draw(stage_answers)
+    for first, second in zip(STAGE_IDS[::2], STAGE_IDS[1::2], strict=True):
+        unknown = draw(st.sampled_from([None, first, second]))
+        if unknown:
+            answers[unknown] = "dont_know"
+    return answers
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.composite(one_unknown_per_stage)(), st.data(), st.sampled_from([-1, 1]),
+       st.sampled_from([None, *COALITION_TYPES]))
+def test_with_a_dont_know_in_a_stage_one_answer_still_moves_the_stage_at_most_one_step(given, data, step, kind):
+    """A stage answered by one question moves twice as far per step, so the opening rule stands aside."""
+    item = data.draw(st.sampled_from([i for i in STAGE_IDS if isinstance(given[i], int)]))
+    moved = dict(given)
+    moved[item] = min(3, max(1, given[item] + step))
+    before = diagnose_stage(FULL, given, MODEL, kind)
+    after = diagnose_stage(FULL, moved, MODEL, kind)
+    assert abs(after.position - before.position) <= 1, (before.title, after.title)
+
+
+def test_the_opening_rule_stands_aside_while_a_stage_question_is_dont_know():
+    """The case a stress run found: monitoring answered by one question moves a whole unit in one step,
+    and with the review under way the opening rule would have added half a step on top."""
+    given = {"st_problem_statement_agreed": DONE, "st_goals_agreed": DONE, "st_issue_taken_up": "dont_know",
+             "st_officials_ask_for_input": DONE, "st_helped_draft_text": UNDER, "st_agreement_adopted": UNDER,
+             "st_commitments_in_practice": NOT, "st_supports_implementers": "dont_know",
+             "st_monitoring_method_agreed": "dont_know", "st_compliance_report_published": UNDER,
+             "st_overall_review_done": UNDER, "st_future_decided_on_review": "dont_know"}
+    before = diagnose_stage(FULL, given, MODEL, "implementation")
+    after = diagnose_stage(FULL, given | {"st_compliance_report_published": DONE}, MODEL, "implementation")
+    assert (before.id, after.id) == ("implementation", "monitoring") and after.between == []
+
+
 QUICK_IDS = [i.id for i in QUICK.items if i.stage]
 
 
