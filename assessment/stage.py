@@ -218,8 +218,9 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
     opened = [_opened(path[asked[j + 1]], answers, info, instrument, progress) for j in range(len(asked) - 1)] \
         if _every_question_answered(instrument, answers, path) else None
     gaps = [asked[j + 1] - asked[j] > 1 for j in range(len(asked) - 1)]
-    q = half_step(sum(credited), gaps, opened)
-    opened_now = path[asked[math.ceil(q)]] if q != half_step(sum(credited), gaps) else None
+    summed = sum(credited)
+    q = half_step(summed, gaps, opened)
+    opened_now = path[asked[math.ceil(q)]] if q != half_step(summed, gaps) else None  # the opening rule moved it
     low, high = asked[math.floor(q)], asked[math.ceil(q)]
     x = (low + high) / 2
     closed = _closed(path, answers, info, instrument)
