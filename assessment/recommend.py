@@ -392,15 +392,27 @@ def allowed(requires: Requires, e: Evidence) -> bool:
     """Preconditions: the stage range (an unknown stage fails it) unless one of `or_when` holds, a budget,
     the coalition's type and scope (an unknown type or scope passes: advice is not hidden for want of a
     profile)."""
-    if requires.stages is not None and not in_stage_range(requires, e) and not brought_in_early(requires, e):
-        return False
+    return admitted(requires, e) is not None
+
+
+def admitted(requires: Requires, e: Evidence) -> list[Outcome] | None:
+    """None when the preconditions (see `allowed`) keep the rule out; otherwise the `or_when` conditions
+    that brought it in ahead of its stage range (empty when the coalition is in the range). Each
+    condition is evaluated once, so the reasons shown are the ones that admitted it."""
+    early: list[Outcome] = []
+    if requires.stages is not None and not in_stage_range(requires, e):
+        early = brought_in_early(requires, e)
+        if not early:
+            return None
     if requires.budget is not None:
         has = e.answers.get("tr_has_budget")
         if (requires.budget and has == "no") or (requires.budget is False and has != "no"):
-            return False
+            return None
     if requires.types is not None and e.profile.type is not None and e.profile.type not in requires.types:
-        return False
-    return not (requires.scopes is not None and e.profile.scope is not None and e.profile.scope not in requires.scopes)
+        return None
+    if requires.scopes is not None and e.profile.scope is not None and e.profile.scope not in requires.scopes:
+        return None
+    return early
 
 
 @dataclass(frozen=True)
@@ -444,7 +456,8 @@ def brought_in_early(requires: Requires, e: Evidence) -> list[Outcome]:
 
 
 def fire(rule: Rule, e: Evidence) -> Fired | None:
-    if not allowed(rule.requires, e):
+    early = admitted(rule.requires, e)
+    if early is None:
         return None
     outcomes = [evaluate(c, e) for c in rule.when]
     if not all(o.fired for o in outcomes):
@@ -454,7 +467,6 @@ def fire(rule: Rule, e: Evidence) -> Fired | None:
     outcomes += [o for o in (evaluate(c, e) for c in rule.agrees) if o.fired]
     evidence = [o for o in outcomes if o.kind != "context"] or outcomes
     total = combined(evidence)
-    early = [] if in_stage_range(rule.requires, e) else brought_in_early(rule.requires, e)
     reasons = [r for o in (*outcomes, *early) for r in o.reasons]  # the early ones explain, they do not weigh
     return Fired(rule=rule, reasons=list(dict.fromkeys(reasons)), gap=total.gap,
                  count=max(1, total.count), kind=total.kind, tally=total.tally, pieces=total.pieces)
