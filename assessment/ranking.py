@@ -7,8 +7,9 @@ by the rule's own priority and by how often advisers put it first on real coalit
 applied (assessment/calibration.py). Ties are broken by evidence (more agreeing answers first, then the
 stronger evidence in all, each piece by how far from good it is, then the weaker dimension, then
 the more urgent rule) and only at the very end by rule id, never by the order of the rule files.
-The first five hold at most two actions from one dimension; up to ten more are shown as "also worth
-doing" (pages group them by dimension); the rest are only counted.
+The first five hold at most two actions from one dimension and no action whose aims those above it
+already serve (`first_five`); up to ten more are shown as "also worth doing" (pages group them by
+dimension); the rest are only counted.
 """
 
 from __future__ import annotations

@@ -126,8 +126,8 @@ if not result.recommendations:
     st.write(_("No action rule fired. Answer more questions, or review the handbook's toolkits."))
 elif top_actions:
     st.caption(t.ngettext("The most important action. It says why it ranks where it does.",
-                          "The {n} most important, at most two from one dimension. Each says why it ranks where it "
-                          "does.", len(top_actions)).format(n=len(top_actions)))
+                          "The {n} most important: different things to do, at most two from one dimension. Each "
+                          "says why it ranks where it does.", len(top_actions)).format(n=len(top_actions)))
     if engine.calibration.coalitions:
         st.caption(_("The order weighs the evidence in your answers by your life-cycle stage and by how often "
                      "experienced advisers named each action among their first priorities for {n} documented "

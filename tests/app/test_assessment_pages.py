@@ -256,6 +256,8 @@ def test_results_show_five_actions_then_also_worth_doing_by_dimension(open_page,
     assert len(labels) == 15 and sum(label.startswith("★") for label in labels) == 5
     assert all(label.endswith((" · Act now", " · Next", " · When you can")) for label in labels)
     assert "(top priority)" not in texts(app)
+    assert any(c.value.startswith("The 5 most important: different things to do, at most two from one dimension.")
+               for c in app.caption)
     assert [s.value for s in app.subheader if s.value == "Also worth doing"]
     shown = texts(app)
     assert "further actions apply but are not shown" in shown
