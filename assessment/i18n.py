@@ -126,6 +126,11 @@ class Translator:
         space before one, as it does before ? and !"""
         return ("\u202f; " if self.language == "fr" else "; ").join(items)
 
+    def colon(self, label: str) -> str:
+        """A label and its colon ("Kinds of actor absent:"); French puts a no-break space before the colon,
+        so that it never starts a line of its own."""
+        return label + ("\u00a0:" if self.language == "fr" else ":")
+
     def ordinal(self, n: int) -> str:
         """1st, 2nd / 1er, 2e / 1, 2 (as Spanish writes a place: "el puesto 2")."""
         if self.language == "fr":

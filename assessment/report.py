@@ -114,7 +114,8 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
         confidence = _(d.confidence)
         out.append(f"| {d.title} | {score} | {band} | {d.answered} | {d.dont_know} | {confidence} |")
     out += ["", "## " + _("Representation"), ""]
-    out += [f"- **{g.title}**: {md_text(g.detail)}" for g in result.representation.gaps] or ["- " + _("No gaps found.")]
+    out += ([f"- **{t.colon(g.title)}** {md_text(g.detail)}" for g in result.representation.gaps]
+            or ["- " + _("No gaps found.")])
     if result.representation.hhi is not None:
         out += ["", hhi_gloss(result.representation.hhi, lang)]
     if stakeholders:
@@ -212,7 +213,7 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
                                                   "stake fills in the power–interest grid and the representation "
                                                   "gaps.")) + "</p>")
     gaps = [g for g in result.representation.gaps if g.kind != "no_stakeholder_map"]
-    parts.append("<ul>" + ("".join(f"<li><strong>{esc(g.title)}:</strong> {esc(g.detail)}</li>" for g in gaps)
+    parts.append("<ul>" + ("".join(f"<li><strong>{esc(t.colon(g.title))}</strong> {esc(g.detail)}</li>" for g in gaps)
                            or ("<li>" + esc(_("No gaps found.")) + "</li>" if stakeholders else "")) + "</ul>")
     if result.representation.hhi is not None:
         parts.append(f"<p class='muted'>{esc(hhi_gloss(result.representation.hhi, lang))}</p>")

@@ -96,7 +96,7 @@ else:
                  query_params=resume_params())
 gaps = [g for g in result.representation.gaps if g.kind != "no_stakeholder_map"]
 for gap in gaps:
-    st.markdown(f"- **{gap.title}:** {inert(gap.detail)}")
+    st.markdown(f"- **{t.colon(gap.title)}** {inert(gap.detail)}")
 if saved.stakeholders and not gaps:
     st.markdown(_("No representation gaps found in what you entered."))
 if result.representation.hhi is not None:

@@ -30,7 +30,7 @@ if saved is None:
 assessment_nav("pages/stakeholders.py", saved)
 st.write(labels.description)
 with st.expander(_("How to fill in the map")):
-    st.markdown("\n".join(f"- **{_(FIELD_NAMES.get(field, field.capitalize()))}:** {text}"
+    st.markdown("\n".join(f"- **{t.colon(_(FIELD_NAMES.get(field, field.capitalize())))}** {text}"
                            for field, text in labels.help.items()))
 st.html(LAYOUT_CSS)
 

@@ -73,6 +73,10 @@ def test_a_french_report_in_html_markdown_json_and_csv():
     markdown = to_markdown(french, PEOPLE, ENGINE.labels)
     assert "## Que faire ensuite" in markdown and "| Dimension | Score | Niveau |" in markdown
     assert "Pourquoi cette action" in markdown
+    gap = french.representation.gaps[0].title  # a label's colon keeps French's no-break space before it
+    assert f"<strong>{gap}\u00a0:</strong>" in page and f"- **{gap}\u00a0:** " in markdown
+    english = result("en")
+    assert f"- **{english.representation.gaps[0].title}:** " in to_markdown(english, PEOPLE, ENGINE.labels)
     also = "leurs premières priorités figuraient souvent ici plutôt que parmi les cinq premières"
     assert also in page and also in markdown  # why the actions ranked 6th to 15th are worth a read
     assert '"language": "fr"' in to_json(french)
