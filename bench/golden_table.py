@@ -49,6 +49,7 @@ HOLDOUTS = {
     GOLDEN / "holdout8": "made after the seventh was counted and first run blind; in the calibration since",
     GOLDEN / "holdout9": "made after the eighth was counted and first run blind; in the calibration since",
     GOLDEN / "holdout10": "made after the ninth was counted and first run blind; in the calibration since",
+    GOLDEN / "holdout11": "made after the tenth was counted and first run blind; in the calibration since",
 }
 TOP = 5
 MAX_SHOWN = 15
