@@ -270,6 +270,7 @@ def main() -> None:
     folders = [args.folder, *(f for f in HOLDOUTS if f.is_dir())] if args.folder == GOLDEN else [args.folder]
     engines = None
     if args.leave_one_out:
+        sys.path.insert(0, str(Path(__file__).parent))  # run as a script or as `python -m bench.golden_table`
         from calibrate import golden_coalitions, leave_one_out  # imports this module, so only when asked
 
         engines = leave_one_out(default_engine(), golden_coalitions())
