@@ -36,6 +36,7 @@ class Figure:
     title: str
     chart: alt.Chart | dict  # an Altair chart, or a Vega-Lite spec written as data
     table: pd.DataFrame
+    key: tuple[str, ...] = ()  # what the chart's numbers stand for, in order from 1 (shown under it)
 
 
 def _band_scale(language: str = "en") -> alt.Scale:
@@ -47,7 +48,7 @@ def _band_scale(language: str = "en") -> alt.Scale:
 # Column names of the tables beside the charts (the charts' own fields keep these English keys).
 COLUMNS = (N_("Dimension"), N_("Score"), N_("Band"), N_("Answered"), N_("Don’t know"), N_("Confidence"),
            N_("Stakeholder"), N_("Sector"), N_("Influence"), N_("Stake"), N_("Participation"), N_("Votes %"),
-           N_("Stage"), N_("Evidence (0–100)"), N_("You are here"), N_("Change"), N_("Taking part"))
+           N_("Stage"), N_("Evidence (0–100)"), N_("You are here"), N_("Change"), N_("Taking part"), N_("No."))
 
 
 def _translated(table: pd.DataFrame, language: str) -> pd.DataFrame:
@@ -138,11 +139,14 @@ def whole(value: float | None) -> int | None:
 
 def power_interest_figure(stakeholders: list[Stakeholder], participation_labels: dict[str, str],
                           sector_labels: dict[str, str] | None = None, language: str = "en") -> Figure:
-    """The power–interest grid; `participation_labels` and `sector_labels` are in `language` already."""
+    """The power–interest grid; `participation_labels` and `sector_labels` are in `language` already.
+    Each stakeholder is a numbered point, and the key under the chart names each number: a dozen names
+    written on the grid itself pile on each other, above all on a phone, where a column is 60 px wide."""
     t = translator(language)
     _ = t.gettext
     sectors = sector_labels or {}
     table = pd.DataFrame({
+        "No.": list(range(1, len(stakeholders) + 1)),
         "Stakeholder": [s.name for s in stakeholders],
         "Sector": [sectors.get(s.sector, s.sector.replace("_", " ")) for s in stakeholders],
         "Influence": [s.influence for s in stakeholders],
@@ -162,8 +166,10 @@ def power_interest_figure(stakeholders: list[Stakeholder], participation_labels:
         title = _("Every stakeholder with high influence or stake is engaged")
     labels = list(participation_labels.values())
     colours = [PARTICIPATION_COLOURS.get(key, "#000000") for key in participation_labels]
+    # "No." stays the table's heading; Vega reads a dot in a field name as a path, so the chart says "Number".
     # Stakeholders on the same cell are spread sideways a little so none hides another.
-    plotted = table.assign(Nudge=table.groupby(["Stake", "Influence"]).cumcount())
+    plotted = table.rename(columns={"No.": "Number"})
+    plotted = plotted.assign(Nudge=plotted.groupby(["Stake", "Influence"]).cumcount())
     plotted["Stake at"] = plotted["Stake"] + (plotted["Nudge"] - plotted.groupby(["Stake", "Influence"])["Nudge"]
                                               .transform("max") / 2) * 0.18
     x_scale = alt.Scale(domain=[0.5, 5.5])
@@ -176,43 +182,41 @@ def power_interest_figure(stakeholders: list[Stakeholder], participation_labels:
         color=alt.Color("Participation:N", scale=alt.Scale(domain=labels, range=colours),
                         legend=alt.Legend(orient="bottom", columns=3, title=_("Participation"))),
         shape=alt.Shape("Participation:N", scale=alt.Scale(domain=labels)),
-        tooltip=_tips(language, "Stakeholder:N", "Sector:N", "Influence:Q", "Stake:Q", "Participation:N",
-                      "Votes %:Q"),
+        tooltip=[alt.Tooltip("Number:Q", title=_("No.")), *_tips(language, "Stakeholder:N", "Sector:N", "Influence:Q",
+                                                                 "Stake:Q", "Participation:N", "Votes %:Q")],
     )
     quadrants = alt.Chart(pd.DataFrame({"v": [3]})).mark_rule(color="#999", strokeDash=[4, 4])
-    layers = [quadrants.encode(x="v:Q"), quadrants.encode(y="v:Q"), points, *_cell_labels(table, x_scale, y_scale)]
+    layers = [quadrants.encode(x="v:Q"), quadrants.encode(y="v:Q"), points, *_cell_labels(plotted, x_scale, y_scale)]
     chart = alt.layer(*layers).properties(title=chart_title(title), width="container", height=GRID_HEIGHT,
                                           autosize=FIT_WIDTH)
-    return Figure(title, chart, _translated(table, language))
+    key = tuple(_("{name} ({participation})").format(name=name, participation=participation)
+                for name, participation in zip(table["Stakeholder"], table["Participation"], strict=True))
+    return Figure(title, chart, _translated(table, language), key)
 
 
 GRID_HEIGHT = 340  # plot height in pixels; label offsets below are computed from it
 
 
 def _cell_labels(table: pd.DataFrame, x_scale: alt.Scale, y_scale: alt.Scale) -> list[alt.Chart]:
-    """One label per occupied cell listing everyone on it, each name wrapped, so stakeholders on the
-    same point keep their names. Labels lean inwards at the edges (left-aligned in the first column,
-    right-aligned in the last, below the points in the top row) so long names stay inside the grid."""
+    """One label per occupied cell with the numbers of everyone on it ("2, 5, 9"), above the points
+    (below them in the top row, so it stays inside the grid). Numbers are short enough not to reach
+    the next cell at any width, and wrap after three."""
     if table.empty:
         return []
     # Lines are joined with a newline and split again in Vega: a list in a data column would reach
     # the browser through Arrow as the text "[a,b]".
-    cells = (table.groupby(["Stake", "Influence"])["Stakeholder"]
-             .agg(lambda names: "\n".join(line for name in names for line in wrap(name, 16))).reset_index())
+    cells = (table.groupby(["Stake", "Influence"])["Number"]
+             .agg(lambda numbers: "\n".join(", ".join(map(str, list(numbers)[i:i + 3]))
+                                             for i in range(0, len(numbers), 3))).reset_index()
+             .rename(columns={"Number": "Numbers"}))
     per_unit = GRID_HEIGHT / 5  # the y domain spans five units
-    lines = cells["Stakeholder"].map(lambda text: text.count("\n") + 1)
+    lines = cells["Numbers"].map(lambda text: text.count("\n") + 1)
     # Text hangs from its top: above the point, the block's last line ends 12 px over the point.
     cells["Label at"] = [influence - 12 / per_unit if influence == 5 else influence + (12 + 13 * n) / per_unit
                          for influence, n in zip(cells["Influence"], lines, strict=True)]
-    cells["Stake at"] = cells["Stake"] + cells["Stake"].map({1: -0.2, 5: 0.2}).fillna(0)
-    layers = []
-    for align, where in (("left", "datum.Stake == 1"), ("center", "datum.Stake > 1 && datum.Stake < 5"),
-                         ("right", "datum.Stake == 5")):
-        layers.append(alt.Chart(cells).transform_filter(where).transform_calculate(
-            Lines="split(datum.Stakeholder, '\\n')").mark_text(
-            align=align, baseline="top", fontSize=11, lineHeight=13, color="#1b1b1b").encode(
-            x=alt.X("Stake at:Q", scale=x_scale), y=alt.Y("Label at:Q", scale=y_scale), text="Lines:N"))
-    return layers
+    return [alt.Chart(cells).transform_calculate(Lines="split(datum.Numbers, '\\n')").mark_text(
+        align="center", baseline="top", fontSize=12, fontWeight="bold", lineHeight=13, color="#1b1b1b").encode(
+        x=alt.X("Stake:Q", scale=x_scale), y=alt.Y("Label at:Q", scale=y_scale), text="Lines:N")]
 
 
 def stage_figure(stage: StageDiagnosis, stage_titles: dict[str, str], language: str = "en") -> Figure:

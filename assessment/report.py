@@ -170,9 +170,11 @@ def _not_shown(n: int, t: Translator | None = None) -> str:
 
 def _figure_html(figure: Figure) -> str:
     """The finding as a wrapping line of text, the chart without a title of its own (so nothing is
-    said twice), then its numbers as a table."""
+    said twice), what its numbers stand for if it has a key, then its data as a table."""
+    items = "".join(f"<li>{html.escape(entry)}</li>" for entry in figure.key)
+    key = f"<ol class='key'>{items}</ol>" if items else ""
     return (f"<p class='finding'>{html.escape(figure.title)}</p><figure>{to_svg(figure.chart, width=400, title=False)}"
-            f"</figure>{html_table(figure.table)}")
+            f"</figure>{key}{html_table(figure.table)}")
 
 
 def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_labels: dict[str, str] | None = None,

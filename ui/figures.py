@@ -15,6 +15,8 @@ def show_figure(figure: Figure, key: str, language: str = "en") -> None:
         st.vega_lite_chart(spec={**figure.chart, "title": ""}, width="stretch", key=f"{key}_chart", alt=figure.title)
     else:
         st.altair_chart(figure.chart.properties(title=""), width="stretch", key=f"{key}_chart", alt=figure.title)
+    if figure.key:  # what the numbers on the chart stand for, in a numbered list that wraps on a phone
+        st.markdown("\n".join(f"{n}. {inert(entry)}" for n, entry in enumerate(figure.key, 1)))
     with st.expander(translator(language).gettext("Show data"), key=f"{key}_data"):
         st.dataframe(figure.table, hide_index=True, width="stretch", key=f"{key}_table")
 

@@ -161,12 +161,17 @@ def test_quick_check_results_show_no_empty_chart_but_say_what_would_fill_it(open
     assert links["Fill in the stakeholder map"].query_string == f"resume={token}"
 
 
-def test_results_of_a_map_show_the_grid_and_explain_the_herfindahl_index(open_page, store):
+def test_results_of_a_map_show_the_grid_with_its_key_and_explain_the_herfindahl_index(open_page, store):
     people = [Stakeholder(name=f"Member {n}", sector="ngo", influence=3, stake=3, participation="member", votes=v)
               for n, v in enumerate([70, 20, 10])]
+    people[2] = people[2].model_copy(update={"name": "**Member** [2](http://x)"})
     _, token = started(store, {item.id: 4 for item in QUICK.items}, people)
     app = open_page("results", resume=token)
     assert len(app.get("vega_lite_chart")) == 2
+    key = next(m.value for m in app.markdown if m.value.startswith("1. Member 0"))
+    lines = key.splitlines()  # the grid's numbers, named, with each name's Markdown kept inert
+    assert lines[:2] == ["1. Member 0 \\(Member\\)", "2. Member 1 \\(Member\\)"]
+    assert lines[2] == "3. \\*\\*Member\\*\\* \\[2\\]\\(http\\://x\\) \\(Member\\)"
     gloss = next(c.value for c in app.caption if "Herfindahl" in c.value)
     assert "0.54" in gloss and "as if 2 members shared them equally" in gloss
 

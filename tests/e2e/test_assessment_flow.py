@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -157,8 +158,12 @@ def test_full_results_and_report_pdf(browser, app, width):
     assert page.locator('[data-testid="stVegaLiteChart"]').count() == 3  # stage, dimensions, grid
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     assert "You are here" in chart_text(charts.first)  # the current stage is marked on the chart
-    names = chart_text(charts.nth(2)).replace(" ", "")  # wrapped names come back as one line per tspan
-    assert all(s.name.replace(" ", "") in names for s in MAP)  # every stakeholder keeps its label
+    bold = charts.nth(2).evaluate("e => Array.from(e.querySelectorAll('svg text[font-weight=\"bold\"]'),"
+                                  " t => t.textContent)")  # the points' labels (axis ticks are not bold)
+    numbers = sorted(int(n) for label in bold if re.fullmatch(r"[\d, ]+", label) for n in re.findall(r"\d+", label))
+    assert numbers == list(range(1, len(MAP) + 1))  # every stakeholder is a numbered point...
+    key = page.locator('[data-testid="stMarkdownContainer"] ol').filter(has_text=MAP[0].name).first
+    assert all(s.name in key.inner_text() for s in MAP)  # ...named in the key under the grid
     assert overflow(page) <= 1
     shoot(page, f"results-full-{width}")
 

@@ -85,17 +85,31 @@ def test_between_two_stages_both_are_marked_as_the_title_names_both():
     assert figure.title == "You are here: Between agenda-setting and negotiation"
 
 
-def test_stakeholders_on_the_same_point_all_keep_their_labels_with_sector_names():
+def test_each_stakeholder_is_a_numbered_point_named_in_the_key_with_sector_names():
     figure = power_interest_figure(PEOPLE, ENGINE.labels.participation, ENGINE.labels.sectors)
+    assert list(figure.table["No."]) == [1, 2, 3]
     assert list(figure.table["Sector"]) == ["National government", "NGO",
                                             "Affected community or its own representatives"]
+    assert figure.key == ("Ministry of Foreign Affairs of the Republic (Opposed)", "Campaign secretariat (Core group)",
+                          "Survivors' network (Member)")
     spec = figure.chart.to_dict()
-    texts = [r for data in spec["datasets"].values() for r in data if "Label at" in r]
-    shared = next(r for r in texts if r["Stake"] == 5 and r["Influence"] == 5)["Stakeholder"].split("\n")
-    assert " ".join(shared).replace(" ", "") == "MinistryofForeignAffairsoftheRepublicCampaignsecretariat"
-    assert all(len(line) <= 16 for line in shared)  # wrapped, so long names stay inside the grid
-    aligns = {layer["mark"].get("align") for layer in spec["layer"] if layer["mark"].get("type") == "text"}
-    assert aligns == {"left", "center", "right"}  # names at the edges lean inwards
+    texts = {(r["Stake"], r["Influence"]): r["Numbers"] for data in spec["datasets"].values() for r in data
+             if "Label at" in r}
+    assert texts == {(5, 5): "1, 2", (5, 2): "3"}  # two on one point share a label; no name on the grid
+    crowded = [Stakeholder(name=f"Group {n}", sector="ngo", influence=3, stake=3, participation="member")
+               for n in range(7)]
+    spec = power_interest_figure(crowded, ENGINE.labels.participation).chart.to_dict()
+    label = next(r["Numbers"] for data in spec["datasets"].values() for r in data if "Label at" in r)
+    assert label.split("\n") == ["1, 2, 3", "4, 5, 6", "7"]  # short lines, so a cell's label stays in its cell
+
+
+def test_the_report_and_the_page_name_each_number_of_the_grid():
+    report = to_html(full_result(), PEOPLE)
+    assert ("<ol class='key'><li>Ministry of Foreign Affairs of the Republic (Opposed)</li>"
+            "<li>Campaign secretariat (Core group)</li><li>Survivors&#x27; network (Member)</li></ol>") in report
+    french = power_interest_figure(PEOPLE, {"opposed": "Opposé", "core": "Noyau", "member": "Membre"},
+                                   language="fr")
+    assert "N°" in french.table.columns and french.key[0] == "Ministry of Foreign Affairs of the Republic (Opposé)"
 
 
 def test_trend_has_a_panel_per_dimension_and_a_table_with_the_change():
