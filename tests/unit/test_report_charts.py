@@ -103,7 +103,7 @@ def test_each_stakeholder_is_a_numbered_point_named_in_the_key_with_sector_names
     assert label.split("\n") == ["1, 2, 3", "4, 5, 6", "7"]  # short lines, so a cell's label stays in its cell
 
 
-def test_the_report_and_the_page_name_each_number_of_the_grid():
+def test_the_report_names_each_number_of_the_grid_in_the_reader_s_language():
     report = to_html(full_result(), PEOPLE)
     assert ("<ol class='key'><li>Ministry of Foreign Affairs of the Republic (Opposed)</li>"
             "<li>Campaign secretariat (Core group)</li><li>Survivors&#x27; network (Member)</li></ol>") in report
