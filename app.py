@@ -32,11 +32,14 @@ PAGES = {
     ],
 }
 
-# Link labels wrap on every page (Streamlit cuts a long one off at the edge of a phone's screen), and
-# each link is a full-size tap target. In the sidebar, so the style takes no room in the page.
+# Link and button labels wrap on every page (Streamlit cuts a long one off with "…" where its column is
+# narrow: "Reveal results to particip…" beside two other controls), and each link is a full-size tap
+# target. In the sidebar, so the style takes no room in the page.
 st.sidebar.html("""<style>
 [data-testid="stPageLink"] a { min-height: 44px; height: auto; }
 [data-testid="stPageLink"] a span, [data-testid="stPageLink"] p { white-space: normal; overflow: visible; }
+button [data-testid="stMarkdownContainer"], button [data-testid="stMarkdownContainer"] p {
+  white-space: normal; overflow: visible; text-overflow: clip; }
 </style>""")
 
 st.navigation(PAGES).run()

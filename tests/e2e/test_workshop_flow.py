@@ -71,6 +71,9 @@ def test_facilitator_three_phones_dashboard_projector_reveal(browser, server):
         timeout=15_000)  # the dashboard refreshes itself every 2 seconds
     facilitator.wait_for_selector("text=n=3 · mean 3.0")
     facilitator.screenshot(path=str(SHOTS / "dashboard-1280.png"), full_page=True)
+    cut = facilitator.evaluate("""() => [...document.querySelectorAll('button [data-testid="stMarkdownContainer"]')]
+                                  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)""")
+    assert cut == []  # "Reveal results to participants" wraps in its narrow column instead of ending in "…"
 
     with facilitator.context.expect_page() as opened:
         facilitator.get_by_role("link", name="Open the projector view").click()
