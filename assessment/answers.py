@@ -62,7 +62,11 @@ def problem_with(instrument: Instrument, item: Item, value: Any) -> str | None:
         if not isinstance(value, list) or len(value) > len(scale.choices):
             return "expected a list of choices"
         unknown = [v for v in value if not isinstance(v, str | int) or str(v) not in scale.choices]
-        return f"unknown choices {safe_repr(unknown)}" if unknown else None
+        if unknown:
+            return f"unknown choices {safe_repr(unknown)}"
+        if item.max_choices is not None and len(set(map(str, value))) > item.max_choices:
+            return f"choose at most {item.max_choices}, got {len(set(map(str, value)))}"
+        return None
     if item.kind == "number":
         return _number_problem(item, value)
     if not isinstance(value, str):

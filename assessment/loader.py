@@ -93,6 +93,10 @@ def _scales_exist(path: Path, instrument: Instrument, _: set[str]) -> None:
         if scale.kind != item.kind:
             raise AssessmentError(Code.SCALE_KIND, path, item=item.id, field="scale", kind=item.kind,
                                   value=item.scale, actual=scale.kind)
+        unknown = [choice for choice in item.choice_themes if choice not in scale.choices]
+        if unknown:
+            raise AssessmentError(Code.BAD_VALUE, path, item=item.id, field="choice_themes",
+                                  problem=f"'{unknown[0]}' is not a choice of scale '{item.scale}'")
 
 
 def _dimensions_known(path: Path, instrument: Instrument, dimensions: set[str]) -> None:

@@ -94,6 +94,10 @@ class Item(Strict):
     max_length: int = Field(default=2000, ge=1, le=20000)
     ask_members: bool = Field(default=False, description="only members can answer it well: ask them, ideally in "
                                                          "a workshop")
+    max_choices: int | None = Field(default=None, ge=1, description="for a multiple-choice item: at most this many")
+    # For a question whose choices name the coalition's obstacles: the themes (content/themes.yaml) each
+    # choice concerns. Actions serving a theme the leader named rank higher (assessment/ranking.py).
+    choice_themes: dict[str, list[str]] = {}
 
     @model_validator(mode="after")
     def _kind_needs(self) -> Item:
@@ -103,11 +107,17 @@ class Item(Strict):
             raise ValueError(f"a {self.kind} item takes no scale")
         if self.reverse and self.kind != "likert":
             raise ValueError("only likert items can be reverse-scored")
+        if (self.max_choices is not None or self.choice_themes) and self.kind != "multiple":
+            raise ValueError("only multiple-choice items take max_choices or choice_themes")
         return self
 
     @property
     def scored(self) -> bool:
         return self.kind == "likert" and self.dimension is not None and self.dimension != "stage"
+
+    def __hash__(self) -> int:
+        """By id: `choice_themes` is a dict, which a frozen model cannot hash field by field."""
+        return hash((Item, self.id))
 
 
 class Section(Strict):

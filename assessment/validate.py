@@ -83,6 +83,9 @@ def validate_all() -> tuple[list[str], dict[str, int]]:
         for ref in instrument.dimensions:
             if ref.chapter and not resolves(handbook, ref.chapter):
                 problems.append(f"{INSTRUMENT_DIR.name}/{instrument.id}: unknown chapter '{ref.chapter}'")
+        problems += [f"{INSTRUMENT_DIR.name}/{instrument.id}: item '{item.id}': choice_themes names unknown theme "
+                     f"'{theme}'" for item in instrument.items for named in item.choice_themes.values()
+                     for theme in named if theme not in themes]
     problems += untranslated(instruments, rules, stages, labels, handbook.dimensions, theme_list)
     counts = {"chapters": len(handbook.chapters), "questionnaires": len(instruments), "items": len(items),
               "rules": len(rules), "glossary terms": len(handbook.glossary), "cases": len(handbook.cases)}

@@ -56,6 +56,11 @@ def render_item(instrument: Instrument, item: Item, saved: Any, save: Callable[[
 
     def changed() -> None:
         value = _answer_value(item, st.session_state[key])
+        if item.max_choices is not None and isinstance(value, list) and len(value) > item.max_choices:
+            st.session_state[key] = _widget_value(item, saved)  # the choices saved stay, and stay shown
+            st.session_state[f"{key}_problem"] = _("you can choose at most {n}: take one out to add another").format(
+                n=item.max_choices)
+            return
         if value is not None and problem_with(instrument, item, value):
             st.session_state[f"{key}_problem"] = problem_with(instrument, item, value)
             return

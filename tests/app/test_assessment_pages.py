@@ -295,3 +295,16 @@ def test_a_saved_version_1_assessment_opens_with_the_note(open_page, store):
         session.execute(store._upsert(rows))
     app = open_page("results", resume=token)
     assert any("carried over to version 2" in i.value for i in app.info)
+
+
+def test_the_main_obstacles_keep_two_choices_and_say_why_a_third_is_not_taken(open_page, store):
+    full = ENGINE.instruments["full-diagnostic"]
+    stage = next(s for s in full.sections if any(i.id == "st_main_obstacles" for i in s.items))
+    assessment_id, token = started(store, instrument=full)
+    app = open_page("assess", resume=token, section=stage.id)
+    app.pills(key="q_st_main_obstacles").set_value(["money", "political_will"]).run()
+    assert store.get(assessment_id).answers["st_main_obstacles"] == ["money", "political_will"]
+    app.pills(key="q_st_main_obstacles").set_value(["money", "political_will", "trust"]).run()
+    assert store.get(assessment_id).answers["st_main_obstacles"] == ["money", "political_will"]
+    assert sorted(app.pills(key="q_st_main_obstacles").value) == ["money", "political_will"]
+    assert any("you can choose at most 2: take one out to add another" in w.value for w in app.warning)

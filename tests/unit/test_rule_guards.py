@@ -28,6 +28,8 @@ def extreme(instrument, best: bool) -> dict:
         elif item.kind == "single":  # "yes", or the calmest choice (no end date) where there is no "yes"
             choices = list(scale.choices)
             answers[item.id] = "yes" if "yes" in choices else (choices[-1] if best else choices[0])
+        elif item.kind == "multiple" and item.choice_themes:  # choices naming obstacles: none at best
+            answers[item.id] = [] if best else list(scale.choices)[:item.max_choices]
         elif item.kind == "multiple":
             answers[item.id] = list(scale.choices)
         elif item.kind == "number":
