@@ -50,6 +50,7 @@ HOLDOUTS = {
     GOLDEN / "holdout9": "made after the eighth was counted and first run blind; in the calibration since",
     GOLDEN / "holdout10": "made after the ninth was counted and first run blind; in the calibration since",
     GOLDEN / "holdout11": "made after the tenth was counted and first run blind; in the calibration since",
+    GOLDEN / "holdout12": "made after the eleventh was counted and first run blind; in the calibration since",
 }
 TOP = 5
 MAX_SHOWN = 15
