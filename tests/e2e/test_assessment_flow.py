@@ -282,3 +282,25 @@ def test_a_version_1_answers_file_uploads_with_the_note(browser, server, tmp_pat
     assert note.split(". ")[0] in shown.replace("\n", " ")
     shoot(page, "upload-v1-1280")
     page.context.close()
+
+
+def test_the_obstacles_on_a_phone_are_full_size_targets_that_show_their_whole_label(browser, app):
+    url, store = app
+    section = next(s for s in FULL.sections if any(i.id == "st_main_obstacles" for i in s.items))
+    assessment_id, token = saved_assessment(store, FULL, {}, complete=False)
+    page = browser.new_context(viewport={"width": 390, "height": 900}).new_page()
+    page.goto(f"{url}/assess?resume={token}&section={section.id}")
+    wait_for_app(page)
+    group = page.locator('[data-testid="stButtonGroup"]').filter(has_text="Not enough money")
+    labels = FULL.scale_of(FULL.item("st_main_obstacles")).choices
+    pills = group.locator("button").filter(has_text=re.compile(r"\w{3}"))  # not the help icon
+    assert sorted(pills.all_inner_texts()) == sorted(str(label) for label in labels.values())
+    sizes = pills.evaluate_all("bs => bs.map(b => [b.getBoundingClientRect().height, b.scrollHeight - b.clientHeight])")
+    assert all(height >= 44 and hidden <= 1 for height, hidden in sizes), sizes  # wrapped, never clipped
+    assert max(height for height, _ in sizes) > 44  # the long labels did wrap onto a second line
+    pills.filter(has_text="Not enough money").click()
+    settle(page)
+    assert store.get(assessment_id).answers.get("st_main_obstacles") == ["money"]
+    assert overflow(page) <= 1
+    shoot(page, "obstacles-390")
+    page.context.close()
