@@ -13,7 +13,7 @@ from assessment.files import AnswersFile
 from assessment.i18n import language_of
 from assessment.loader import CONTENT_DIR, load_instruments
 from assessment.model import Instrument, Profile, Stakeholder, text_in
-from assessment.ranking import rank
+from assessment.ranking import named_choices, rank
 from assessment.recommend import Evidence, Recommendation, Rule, fired_rules, load_rules
 from assessment.representation import MapLabels, Representation, analyse, load_labels
 from assessment.scoring import DimensionScore, score_dimensions
@@ -38,6 +38,8 @@ class Result(BaseModel):
     problems: list[str] = []
     notes: list[str] = []
     language: str = "en"  # of every text in it; reports of the result are written in it too
+    obstacles: list[str] = []  # what the leader named as standing most in the way, as worded to them
+    obstacles_not_shown: int = 0  # actions that tackle them but are not shown, to keep the list short
 
 
 class Engine:
@@ -67,7 +69,9 @@ class Engine:
             instrument=instrument.id, instrument_title=text_in(instrument.title, language),
             version=instrument.version, profile=profile, dimensions=dimensions, stage=stage,
             representation=representation, recommendations=ranking.shown, recommendations_not_shown=ranking.not_shown,
-            problems=list(problems), notes=list(notes), language=language)
+            problems=list(problems), notes=list(notes), language=language,
+            obstacles=[label for label, _ in named_choices(instrument, answers, language)],
+            obstacles_not_shown=ranking.not_shown_named)
 
     def evidence(self, instrument: Instrument, answers: dict[str, Any], stakeholders: list[Stakeholder] = (),
                  profile: Profile | None = None, as_of: int | None = None, language: str = "en") -> Evidence:

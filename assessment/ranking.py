@@ -18,11 +18,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from assessment.calibration import Calibration, Tally
 from assessment.grammar import NUMBER_WORDS, sentence
 from assessment.i18n import NC_, Translator, translator
-from assessment.model import text_in
+from assessment.model import Instrument, text_in
 from assessment.recommend import BROAD_KINDS, DIMENSION_BAND, Evidence, Fired, Recommendation, Rule
 
 TOP = 5
@@ -44,6 +45,7 @@ NAMED_FACTOR = 1.6
 class Ranking:
     shown: list[Recommendation]
     not_shown: int
+    not_shown_named: int = 0  # of those not shown, the actions that tackle an obstacle the leader named
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ def rank(fired: list[Fired], evidence: Evidence, weights: Callable[[list[str], s
              for n, item in enumerate(top, 1)]
     ranked_also = [_recommendation(item, n, "also", total, evidence, stages, held_back, titles, t, names)
                    for n, item in enumerate(also, len(top) + 1)]
-    return Ranking(shown=shown + ranked_also, not_shown=len(rest) - len(also))
+    return Ranking(shown=shown + ranked_also, not_shown=len(rest) - len(also),
+                   not_shown_named=sum(bool(item.named) for item in rest[ALSO:]))
 
 
 def first_five(scored: list[Scored]) -> tuple[list[Scored], list[Scored], dict[str, list[Rule]]]:
@@ -151,18 +154,28 @@ def group_by_dimension(recommendations: list[Recommendation]) -> list[Recommenda
     return sorted(recommendations, key=lambda r: (first[r.dimension], r.rank))
 
 
+def named_choices(instrument: Instrument | None, answers: dict[str, Any], language: str = "en"
+                  ) -> list[tuple[str, list[str]]]:
+    """The obstacles the leader named (answers to items with `choice_themes`), each worded in `language`
+    with the themes it concerns, in the order of the scale."""
+    named = []
+    for item in (i for i in (instrument.items if instrument else []) if i.choice_themes):
+        chosen = answers.get(item.id)
+        chosen = {str(c) for c in chosen} if isinstance(chosen, list) else set()
+        scale = instrument.scale_of(item)
+        named += [(text_in(label, language), item.choice_themes[key]) for key, label in scale.choices.items()
+                  if key in chosen and key in item.choice_themes]
+    return named
+
+
 def named_obstacles(evidence: Evidence) -> dict[str, list[str]]:
     """For each theme, the obstacles the leader named that concern it, worded in the evidence's language.
     Why: the leader knows what stands most in the way; an adviser weighs that alongside the answers, so
     the actions that tackle it rank higher (never fire for it alone: the answers still decide what applies)."""
     named: dict[str, list[str]] = {}
-    items = evidence.instrument.items if evidence.instrument else []
-    for item in (i for i in items if i.choice_themes):
-        chosen = evidence.answers.get(item.id)
-        scale = evidence.instrument.scale_of(item)
-        for choice in chosen if isinstance(chosen, list) else []:
-            for theme in item.choice_themes.get(str(choice), []):
-                named.setdefault(theme, []).append(text_in(scale.choices[str(choice)], evidence.language))
+    for label, themes in named_choices(evidence.instrument, evidence.answers, evidence.language):
+        for theme in themes:
+            named.setdefault(theme, []).append(label)
     return named
 
 
@@ -197,7 +210,7 @@ def _recommendation(item: Scored, rank_number: int, group: str, total: int, evid
                                 t, stage_names),
         steps=[text_in(s, language) for s in rule.steps], chapter=rule.chapter, tools=list(rule.tools),
         question=text_in(rule.question, language), themes=list(rule.themes), score=item.score,
-        evidence=item.fired.count)
+        evidence=item.fired.count, obstacles=list(item.named))
 
 
 EVIDENCE_ORDER = ("dimension", "answer", "map", "skipped", "dont_know", "stage", "unknown", "context")

@@ -132,6 +132,7 @@ class Recommendation(BaseModel):
     themes: list[str] = []
     score: float = 0.0
     evidence: int = 0
+    obstacles: list[str] = []  # the obstacles the leader named that this action tackles, as worded to them
 
 
 @dataclass(frozen=True)

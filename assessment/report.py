@@ -124,6 +124,8 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
         out += [f"| {md_text(s.name)} | {text_in(labels.sectors[s.sector], lang)} | {s.influence} | {s.stake} | "
                 f"{text_in(labels.participation[s.participation], lang)} | {whole(s.votes)} |" for s in stakeholders]
     out += ["", "## " + _("What to do next"), ""]
+    if obstacles_note(result, t):
+        out += [obstacles_note(result, t), ""]
     out += [line for rec in result.recommendations if rec.top for line in _recommendation_md(rec, t)]
     also = [rec for rec in result.recommendations if not rec.top]
     if also:
@@ -160,6 +162,33 @@ def also_worth_note(t: Translator | None = None) -> str:
     return (t or translator("en")).gettext(
         "Read these before you choose what to do first. When the diagnosis was compared with experienced "
         "advisers on real coalitions, an adviser's first priorities were often here rather than in the first five.")
+
+
+def obstacles_note(result: Result, t: Translator | None = None) -> str | None:
+    """What the leader named as standing most in the way, and how many of the first five tackle it. Why: an
+    adviser answers the client's own worry even when the answers point elsewhere first, and says so."""
+    if not result.obstacles:
+        return None
+    t = t or translator(result.language)
+    _ = t.gettext
+    named = _("You named as standing most in the way: {obstacles}.").format(
+        obstacles=t.join(_("“{title}”").format(title=label) for label in result.obstacles))
+    top = sum(bool(r.obstacles) for r in result.recommendations if r.top)
+    if top:
+        return named + " " + t.ngettext("{n} of the first five tackles what you named and says so in its ranking.",
+                                        "{n} of the first five tackle what you named and say so in their ranking.",
+                                        top).format(n=top)
+    if any(r.obstacles for r in result.recommendations):
+        return named + " " + _("None of the first five tackles what you named: your other answers point to more "
+                               "pressing work first. The actions further down that do say so in their ranking.")
+    if result.obstacles_not_shown:
+        return named + " " + t.ngettext(
+            "None of the actions shown tackles what you named: your other answers point to more pressing work "
+            "first, and {n} action that would is left out to keep the list short.",
+            "None of the actions shown tackles what you named: your other answers point to more pressing work "
+            "first, and {n} actions that would are left out to keep the list short.", result.obstacles_not_shown
+        ).format(n=result.obstacles_not_shown)
+    return named + " " + _("No action tackles what you named: your other answers show no gap there yet.")
 
 
 def _not_shown(n: int, t: Translator | None = None) -> str:
@@ -220,6 +249,8 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
     if result.representation.hhi is not None:
         parts.append(f"<p class='muted'>{esc(hhi_gloss(result.representation.hhi, lang))}</p>")
     parts.append("<h2>" + esc(_("What to do next")) + "</h2>")
+    if obstacles_note(result, t):
+        parts.append(f"<p>{esc(obstacles_note(result, t))}</p>")
     parts += [_recommendation_html(rec, t) for rec in result.recommendations if rec.top]
     also = [rec for rec in result.recommendations if not rec.top]
     if also:

@@ -10,7 +10,16 @@ from assessment.charts import dimension_figure, power_interest_figure, stage_fig
 from assessment.files import AnswersFile
 from assessment.model import text_in
 from assessment.pdf import html_to_pdf, pdf_problem
-from assessment.report import also_worth_note, answers_csv, hhi_gloss, stage_not_known, to_html, to_json, to_markdown
+from assessment.report import (
+    also_worth_note,
+    answers_csv,
+    hhi_gloss,
+    obstacles_note,
+    stage_not_known,
+    to_html,
+    to_json,
+    to_markdown,
+)
 from ui.assessment_state import NEW, assessment_nav, get_engine, open_assessment, resume_params
 from ui.content import get_handbook
 from ui.figures import show_figure
@@ -132,6 +141,8 @@ elif top_actions:
         st.caption(_("The order weighs the evidence in your answers by your life-cycle stage and by how often "
                      "experienced advisers named each action among their first priorities for {n} documented "
                      "coalitions.").format(n=engine.calibration.coalitions))
+if obstacles_note(result, t):
+    st.info(obstacles_note(result, t), icon=":material/flag:")
 for rec in top_actions:
     show_action(rec)
 if also_actions:

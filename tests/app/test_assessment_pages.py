@@ -308,3 +308,14 @@ def test_the_main_obstacles_keep_two_choices_and_say_why_a_third_is_not_taken(op
     assert store.get(assessment_id).answers["st_main_obstacles"] == ["money", "political_will"]
     assert sorted(app.pills(key="q_st_main_obstacles").value) == ["money", "political_will"]
     assert any("you can choose at most 2: take one out to add another" in w.value for w in app.warning)
+
+
+def test_results_say_what_the_leader_named_as_standing_in_the_way(open_page, store):
+    full = ENGINE.instruments["full-diagnostic"]
+    answers = level(4, full) | {"rs_goal_costs_covered": 1, "st_main_obstacles": ["money"]}
+    _, token = started(store, answers, instrument=full)
+    app = open_page("results", resume=token)
+    money = text_in(full.scale_of(full.item("st_main_obstacles")).choices["money"])
+    [note] = [i.value for i in app.info if "You named as standing most in the way" in i.value]
+    assert f"“{money}”" in note and "of the first five tackle" in note
+    assert any("you named" in c.value for c in app.caption)  # the action says so in its ranking

@@ -1,5 +1,6 @@
 """"What stands most in the way?": the leader's named obstacles raise the actions that tackle them, and only those."""
 
+import html
 import json
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from assessment.files import read_answers
 from assessment.model import Profile, text_in
 from assessment.ranking import NAMED_FACTOR
 from assessment.recommend import load_themes
+from assessment.report import obstacles_note, to_html, to_markdown
 from tests.assessment_helpers import BASE, instrument
 from tests.unit.test_rule_guards import BALANCED, extreme
 
@@ -96,3 +98,51 @@ def test_naming_every_obstacle_on_an_all_best_file_brings_no_action():
     answers = extreme(FULL, best=True) | {ITEM.id: ["political_will", "money"]}
     result = ENGINE.assess(FULL, answers, BALANCED, Profile(type="advocacy", scope="international"))
     assert result.recommendations == []
+
+
+def test_the_results_say_what_was_named_and_how_many_of_the_first_five_tackle_it():
+    assert assess([]).obstacles == [] and obstacles_note(assess([])) is None
+    result = assess(["money", "results"])
+    labels = FULL.scale_of(ITEM).choices
+    assert result.obstacles == [text_in(labels["money"]), text_in(labels["results"])]  # the scale's order
+    top = [r for r in result.recommendations if r.top and r.obstacles]
+    assert top and all(set(r.obstacles) <= set(result.obstacles) for r in top)
+    note = obstacles_note(result)
+    first, second = result.obstacles
+    assert note.startswith(f"You named as standing most in the way: “{first}” and “{second}”.")
+    assert f"{len(top)} of the first five tackle" in note
+    assert note in to_markdown(result) and html.escape(note, quote=False) in to_html(result)
+
+
+def test_the_note_says_so_when_the_first_five_or_the_whole_list_leave_the_obstacle_aside():
+    seen = set()
+    for choice in ITEM.choice_themes:
+        result = assess([choice])
+        tackling = [r for r in result.recommendations if r.obstacles]
+        note = obstacles_note(result)
+        if any(r.top for r in tackling):
+            seen.add("top")
+            assert "of the first five tackle" in note
+        elif tackling:
+            seen.add("further down")
+            assert note.endswith("None of the first five tackles what you named: your other answers point to more "
+                                 "pressing work first. The actions further down that do say so in their ranking.")
+        elif result.obstacles_not_shown:
+            seen.add("not shown")
+            assert "None of the actions shown tackles what you named" in note
+        else:
+            seen.add("none")
+            assert note.endswith("No action tackles what you named: your other answers show no gap there yet.")
+    assert {"top", "further down", "none"} <= seen  # this coalition's answers show three of the four cases
+    french = obstacles_note(assess(["money"], language="fr"))
+    assert french.startswith("Vous avez cité parmi ce qui fait le plus obstacle\u00a0: «\u00a0Trop peu d’argent")
+
+
+def test_the_note_counts_the_actions_left_out_that_would_tackle_it():
+    weak = {i.id: 2 for i in FULL.items if i.kind == "likert" and FULL.scale_of(i).points == 5}
+    weak |= {i.id: 1 for i in FULL.items if i.kind == "likert" and FULL.scale_of(i).points == 3}
+    result = ENGINE.assess(FULL, weak | {ITEM.id: ["money"]}, [], Profile(type="advocacy"))
+    assert not any(r.obstacles for r in result.recommendations) and result.obstacles_not_shown >= 1
+    assert "None of the actions shown tackles what you named: your other answers point to more pressing work first, " \
+           "and " in obstacles_note(result)
+    assert "left out to keep the list short" in obstacles_note(result)
