@@ -124,8 +124,8 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
         out += [f"| {md_text(s.name)} | {text_in(labels.sectors[s.sector], lang)} | {s.influence} | {s.stake} | "
                 f"{text_in(labels.participation[s.participation], lang)} | {whole(s.votes)} |" for s in stakeholders]
     out += ["", "## " + _("What to do next"), ""]
-    if obstacles_note(result, t):
-        out += [obstacles_note(result, t), ""]
+    if note := obstacles_note(result, t):
+        out += [note, ""]
     out += [line for rec in result.recommendations if rec.top for line in _recommendation_md(rec, t)]
     also = [rec for rec in result.recommendations if not rec.top]
     if also:
@@ -249,8 +249,8 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
     if result.representation.hhi is not None:
         parts.append(f"<p class='muted'>{esc(hhi_gloss(result.representation.hhi, lang))}</p>")
     parts.append("<h2>" + esc(_("What to do next")) + "</h2>")
-    if obstacles_note(result, t):
-        parts.append(f"<p>{esc(obstacles_note(result, t))}</p>")
+    if note := obstacles_note(result, t):
+        parts.append(f"<p>{esc(note)}</p>")
     parts += [_recommendation_html(rec, t) for rec in result.recommendations if rec.top]
     also = [rec for rec in result.recommendations if not rec.top]
     if also:

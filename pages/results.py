@@ -141,8 +141,8 @@ elif top_actions:
         st.caption(_("The order weighs the evidence in your answers by your life-cycle stage and by how often "
                      "experienced advisers named each action among their first priorities for {n} documented "
                      "coalitions.").format(n=engine.calibration.coalitions))
-if obstacles_note(result, t):
-    st.info(obstacles_note(result, t), icon=":material/flag:")
+if note := obstacles_note(result, t):
+    st.info(note, icon=":material/flag:")
 for rec in top_actions:
     show_action(rec)
 if also_actions:
