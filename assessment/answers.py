@@ -64,9 +64,9 @@ def problem_with(instrument: Instrument, item: Item, value: Any) -> str | None:
         unknown = [v for v in value if not isinstance(v, str | int) or str(v) not in scale.choices]
         if unknown:
             return f"unknown choices {safe_repr(unknown)}"
-        if item.max_choices is not None and len(set(map(str, value))) > item.max_choices:
-            return f"choose at most {item.max_choices}, got {len(set(map(str, value)))}"
-        return None
+        chosen = len(set(map(str, value)))
+        return f"choose at most {item.max_choices}, got {chosen}" if item.max_choices and chosen > item.max_choices \
+            else None
     if item.kind == "number":
         return _number_problem(item, value)
     if not isinstance(value, str):

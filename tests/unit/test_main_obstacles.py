@@ -1,4 +1,4 @@
-""""What stands most in the way?": the leader's named obstacles raise the actions that tackle them, and only those."""
+"""The question on what stands most in the way: named obstacles raise the actions that tackle them, and only those."""
 
 import html
 import json
