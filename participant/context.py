@@ -21,7 +21,8 @@ from assessment.i18n import DEFAULT, LANGUAGES, NAMES, negotiate, translations, 
 from assessment.model import Instrument, text_in
 from participant.throttle import Throttle
 from participant.watch import Watcher
-from workshop.room import Rooms
+from workshop.choices import Tally, finding, in_language
+from workshop.room import Rooms, RoomView
 from workshop.workshops import Workshops
 
 HERE = Path(__file__).resolve().parent
@@ -87,6 +88,12 @@ class Context:
             self._texts[key] = Wording(statements={i.id: text_in(i.text, language) for i in instrument.items},
                                        dimensions={d: text_in(t, language) for d, t in titles.items()})
         return self._texts[key]
+
+    def picks(self, room: RoomView, instrument: Instrument, language: str) -> list[tuple[Tally, str]]:
+        """The room's list questions worded for one phone, each with its finding (counted once for the
+        room, worded per phone)."""
+        worded = [in_language(tally, instrument, language) for tally in room.picks]
+        return [(tally, finding(tally, language)) for tally in worded]
 
     def instrument_of(self, workshop_id: str) -> Instrument | None:
         """A workshop's questionnaire, remembered: it is fixed when the workshop is created."""

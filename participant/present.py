@@ -32,9 +32,11 @@ def shell(request: Request, _: FormData | None) -> Response:
                     code=request.path_params["code"][:12])
 
 
-def screens(workshop: WorkshopInfo, contested_count: int) -> list[str]:
-    """The screens in order; each most-contested statement gets a screen of its own."""
-    return ["join", "counts", *[f"contested-{n}" for n in range(contested_count)], "common"]
+def screens(workshop: WorkshopInfo, contested_count: int, picks_count: int = 0) -> list[str]:
+    """The screens in order; each most-contested statement and each list question the room may see
+    gets a screen of its own."""
+    return ["join", "counts", *[f"contested-{n}" for n in range(contested_count)],
+            *[f"picked-{n}" for n in range(picks_count)], "common"]
 
 
 def screen(request: Request, _: FormData | None) -> Response:
@@ -46,7 +48,7 @@ def screen(request: Request, _: FormData | None) -> Response:
         return JSONResponse({"error": message}, 403, headers=SECURITY_HEADERS)
     now = ctx.rooms.of(workshop)
     room = now.view
-    names = screens(workshop, len(room.contested[:5]))
+    names = screens(workshop, len(room.contested[:5]), len(room.picks))
     try:
         index = max(0, min(int(request.query_params.get("n", "0")), len(names) - 1))
     except ValueError:
@@ -55,7 +57,7 @@ def screen(request: Request, _: FormData | None) -> Response:
     t = translator(workshop.language)
     values = {"workshop": workshop, "room": room, "index": index, "count": len(names), "screen": name,
               "wording": ctx.wording(ctx.instruments[workshop.instrument_id], t.language),
-              "agreement": lambda value: t.number(value, 2)}
+              "agreement": lambda value: t.number(value, 2), "contested_total": len(room.contested[:5])}
     if name == "join":
         address = join_address(str(request.base_url))
         values |= {"join_page": address.join_page(),
@@ -64,6 +66,9 @@ def screen(request: Request, _: FormData | None) -> Response:
         values["counts"] = now.counts
     elif name.startswith("contested-"):
         values["statement"] = room.contested[int(name.split("-")[1])]
+    elif name.startswith("picked-"):
+        instrument = ctx.instruments[workshop.instrument_id]
+        values["tally"], values["title"] = ctx.picks(room, instrument, t.language)[int(name.split("-")[1])]
     return ctx.page(request, "_screen.html", language=t.language, **values)
 
 

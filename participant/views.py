@@ -134,6 +134,7 @@ def section_page(ctx: Context, request: Request, person: ParticipantInfo, worksh
     if person.finished or workshop.status != "open":
         room = ctx.rooms.of(workshop).view if workshop.revealed else None
         return ctx.page(request, "done.html", finished=person.finished, room=room,
+                        picks=ctx.picks(room, instrument, language) if room else [],
                         wording=ctx.wording(instrument, language), **common)
     pages = paged(workshop, workshop_sections(instrument, workshop))
     index = _page_index(workshop, person, len(pages))

@@ -14,8 +14,9 @@ from ui.figures import show_figure
 from ui.links import HANDBOOK_PAGE
 from ui.safe import inert
 from workshop.addresses import JoinAddress, join_address
-from workshop.charts import diverging_figure, group_figure
-from workshop.leader import against_leader, leader_scores
+from workshop.charts import diverging_figure, group_figure, tally_figure
+from workshop.choices import Tally
+from workshop.leader import against_leader, leader_scores, picks_against_leader
 from workshop.room import Rooms, Snapshot, shared_rooms
 from workshop.stats import ROOM, common_ground, contested, group_gaps, scale_labels
 from workshop.workshops import MEMBERS_ONLY, WorkshopInfo, Workshops
@@ -54,15 +55,37 @@ def room_results(workshop: WorkshopInfo, instrument: Instrument, key: str, now: 
     """The room's answers: groups, the most contested statements, common ground, every statement,
     from the shared snapshot of the room (pass it when the caller already has it)."""
     now = now or get_rooms().of(workshop)
-    if not any(s.shown for s in now.stats):
-        st.info(f"Results appear once {workshop.threshold} people have answered a statement, so that nobody's "
+    statements = any(s.shown for s in now.stats)
+    if not statements and not now.view.picks:
+        st.info(f"Results appear once {workshop.threshold} people have answered a question, so that nobody's "
                 "answers can be singled out.")
+    if statements:
+        _groups(workshop, now.scores, key)
+        _contested(contested(now.stats, workshop.threshold))
+        _common_ground(common_ground(now.stats))
+        st.subheader("Every statement", anchor=False)
+        show_figure(diverging_figure(now.stats, scale_labels(instrument)), f"{key}_items")
+    _picks(now.picks, workshop.threshold, key)
+
+
+def _picks(picks: list[Tally], threshold: int, key: str) -> None:
+    """Questions answered by picking from a list: how many chose each answer, most chosen first, for
+    the room only (workshop/choices.py says why never by group)."""
+    asked = [p for p in picks if p.shown or p.respondents]
+    if not asked:
         return
-    _groups(workshop, now.scores, key)
-    _contested(contested(now.stats, workshop.threshold))
-    _common_ground(common_ground(now.stats))
-    st.subheader("Every statement", anchor=False)
-    show_figure(diverging_figure(now.stats, scale_labels(instrument)), f"{key}_items")
+    st.subheader("What the room picked", anchor=False)
+    for n, tally in enumerate(asked):
+        st.markdown(f"#### {inert(tally.text)}")
+        if not tally.shown:
+            st.caption(f"{tally.respondents} answered so far. The counts appear once {threshold} people have "
+                       "answered, so that nobody's choice can be singled out.")
+            continue
+        show_figure(tally_figure(tally), f"{key}_pick_{n}")
+        st.caption(f"{tally.picked} picked at least one answer" + (
+            f"; {tally.dont_know} answered “Don't know”." if tally.dont_know else ".") + (
+            f" Each person could pick up to {tally.item.max_choices or 'several'}, so the counts can add up to "
+            "more than the number of people." if tally.item.kind == "multiple" else ""))
 
 
 def _groups(workshop: WorkshopInfo, groups, key: str) -> None:
@@ -114,6 +137,7 @@ def leader_comparison(workshop: WorkshopInfo, instrument: Instrument, now: Snaps
     now = now or get_rooms().of(workshop)
     st.subheader("The room against the leader's own assessment", anchor=False)
     _question_by_question(instrument, now, saved.answers)
+    _picks_beside_leader(now, saved.answers)
     if workshop.sections == [MEMBERS_ONLY]:
         return  # a handful of questions per dimension: their scores would not be the leader's dimensions
     own = leader_scores(instrument, workshop.sections, saved.answers)
@@ -126,6 +150,20 @@ def leader_comparison(workshop: WorkshopInfo, instrument: Instrument, now: Snaps
     st.caption("Dimension by dimension, on the statements the room was asked: your answers to the same statements "
                "are scored the same way.")
     st.dataframe(table, hide_index=True, width="stretch", key="leader_table")
+
+
+def _picks_beside_leader(now: Snapshot, answers: dict) -> None:
+    """The leader's picks on each list question beside the room's, counts included."""
+    rows = picks_against_leader(now.picks, answers)
+    if not rows:
+        return
+    st.markdown(f"**Picked from a list: the room's most chosen answer is among yours on "
+                f"{sum(r.shared for r in rows)} of {len(rows)} questions.**")
+    st.table([{"Question": r.question,
+               "You chose (and how many in the room did too)": "; ".join(
+                   f"{c.label} ({c.people} of {r.picked})" for c in r.yours),
+               "The room chose most": "; ".join(f"{c.label} ({c.people} of {r.picked})" for c in r.most) or "–"}
+              for r in rows])
 
 
 def _question_by_question(instrument: Instrument, now: Snapshot, answers: dict) -> None:

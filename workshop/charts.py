@@ -14,6 +14,7 @@ import pandas as pd
 
 from assessment.charts import OKABE_ITO, Figure
 from assessment.i18n import translator
+from workshop.choices import Tally, finding
 
 LIKERT_COLOURS = ["#D55E00", "#E69F00", "#BBBBBB", "#56B4E9", "#0072B2"]
 LINE_BREAK = "|"  # statements hold no "|"; Vega splits the label there into lines
@@ -129,4 +130,28 @@ def group_figure(groups, titles: dict[str, str], language: str = "en") -> Figure
             "shape": {"field": "Group", "type": "nominal"},
             "tooltip": [{"field": f, "type": k} for f, k in (("Group", "nominal"), ("Dimension", "nominal"),
                                                               ("Score", "quantitative"), ("n", "quantitative"))]}}
+    return Figure(title, chart, table)
+
+
+def tally_figure(tally: Tally, language: str = "en") -> Figure:
+    """How many people picked each answer, most picked first, as horizontal bars labelled with
+    their count; answers nobody picked stay on the chart, at zero, because that is a finding too."""
+    t = translator(language)
+    rows = [{"Answer": c.label, "Label": wrapped(c.label), "People": c.people, "Share %": tally.share(c)}
+            for c in tally.choices]
+    table = pd.DataFrame([{t.gettext("Answer"): r["Answer"], t.gettext("People"): r["People"],
+                           t.gettext("Share of those who picked") + " %": r["Share %"]} for r in rows])
+    title = finding(tally, language)
+    axis = {"field": "Label", "type": "nominal", "sort": None, "title": None, "axis": _LABEL_AXIS}
+    count = {"field": "People", "type": "quantitative"}
+    chart = {
+        "title": title, "width": "container", "height": {"step": _step([r["Label"] for r in rows])},
+        "data": {"values": rows},
+        "encoding": {"y": axis, "x": {**count, "title": t.gettext("People"), "axis": {"tickMinStep": 1},
+                                      "scale": {"domainMin": 0, "nice": True}}},
+        "layer": [{"mark": {"type": "bar", "color": OKABE_ITO[0]},
+                   "encoding": {"tooltip": [{"field": "Answer", "type": "nominal"}, count,
+                                            {"field": "Share %", "type": "quantitative"}]}},
+                  {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
+                   "encoding": {"text": count}}]}
     return Figure(title, chart, table)

@@ -1,6 +1,8 @@
 """Anonymity as disclosure control: which groups' figures may be shown for one measure.
 
-A measure is one statement or one dimension. Three rules, applied to each measure on its own:
+A measure is one statement or one dimension. Three rules, applied to each measure on its own (a
+question answered by picking from a list is counted for the room only, under rule 2: see
+workshop/choices.py):
 
 1. Primary suppression. A group's figures appear only when at least `threshold` of its members
    answered this measure. People who joined and answered nothing do not count, so nobody can pad

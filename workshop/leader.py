@@ -13,6 +13,7 @@ from typing import Any
 
 from assessment.model import Instrument, text_in
 from assessment.report import answer_label
+from workshop.choices import Choice, Tally
 from workshop.room import Bar
 from workshop.stats import Distribution, ItemStats, likert_items, person_scores
 
@@ -61,3 +62,31 @@ def against_leader(instrument: Instrument, stats: list[ItemStats], answers: dict
         same = getattr(room, side(value, scale.points)) if on_scale else None
         rows.append(Comparison(s.item.id, text_in(s.item.text, language), words, room, same))
     return sorted(rows, key=lambda c: (c.same_side is None, c.same_side or 0))
+
+
+@dataclass(frozen=True)
+class PickComparison:
+    """One pick-from-a-list question: what the leader chose, with how many in the room chose the same,
+    beside what the room chose most."""
+
+    question: str
+    yours: list[Choice]
+    most: list[Choice]
+    picked: int
+
+    @property
+    def shared(self) -> bool:
+        """The room's most chosen answer is among the leader's."""
+        return any(c.key == m.key for c in self.yours for m in self.most)
+
+
+def picks_against_leader(picks: list[Tally], answers: dict[str, Any]) -> list[PickComparison]:
+    """Every list question the room may show and the leader answered on the list."""
+    rows = []
+    for tally in picks:
+        value = answers.get(tally.item.id)
+        chosen = {str(v) for v in (value if isinstance(value, list) else [value])}
+        yours = [c for c in tally.choices if c.key in chosen]
+        if tally.shown and yours:
+            rows.append(PickComparison(tally.text, yours, tally.most, tally.picked))
+    return rows

@@ -15,6 +15,7 @@ from cachetools import TTLCache
 from assessment.engine import default_engine
 from assessment.model import Instrument
 from assessment.storage import shared_store
+from workshop.choices import Tally, picked_items, tallies
 from workshop.stats import (
     CommonGround,
     Distribution,
@@ -71,10 +72,11 @@ class RoomView:
     dimensions: list[str] = field(default_factory=list)
     groups: list[tuple[str, list[int | None]]] = field(default_factory=list)
     dimension_ids: list[str] = field(default_factory=list)  # beside `dimensions`, to word them in any language
+    picks: list[Tally] = field(default_factory=list)  # pick-from-a-list questions enough people answered
 
     @property
     def empty(self) -> bool:
-        return not self.statements
+        return not self.statements and not self.picks
 
 
 def _statement(s: ItemStats) -> Statement:
@@ -84,8 +86,9 @@ def _statement(s: ItemStats) -> Statement:
 
 
 def build(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], titles: dict[str, str],
-          stats: list[ItemStats] | None = None, scores: list[GroupScores] | None = None) -> RoomView:
-    """The room as templates show it; pass `stats` and `scores` when they are already computed."""
+          stats: list[ItemStats] | None = None, scores: list[GroupScores] | None = None,
+          picks: list[Tally] | None = None) -> RoomView:
+    """The room as templates show it; pass `stats`, `scores` and `picks` when they are already computed."""
     items = likert_items(instrument, workshop.sections)
     stats = stats if stats is not None else item_stats(instrument, items, rows, workshop.threshold)
     shown = [s for s in stats if s.shown and s.n]
@@ -95,11 +98,14 @@ def build(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], title
     table = [(g.group, [round(g.scores[d]) if d in g.scores else None for d in dimensions])
              for g in scores if not g.hidden]
     found: list[CommonGround] = common_ground(stats)
+    if picks is None:
+        picks = tallies(instrument, picked_items(instrument, workshop.sections), rows, workshop.threshold)
     return RoomView(answered=sum(1 for r in rows if r.answers), threshold=workshop.threshold,
                     statements=[_statement(s) for s in shown],
                     contested=[_statement(s) for s in contested(stats, workshop.threshold)],
                     common=[(_statement(c.stats), c.side) for c in found],
-                    dimensions=[titles.get(d, d) for d in dimensions], groups=table, dimension_ids=dimensions)
+                    dimensions=[titles.get(d, d) for d in dimensions], groups=table, dimension_ids=dimensions,
+                    picks=[p for p in picks if p.shown])
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,7 @@ class Snapshot:
     stats: list[ItemStats]
     scores: list[GroupScores]
     view: RoomView
+    picks: list[Tally] = field(default_factory=list)  # every pick-from-a-list question, shown or not
 
 
 def snapshot(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], titles: dict[str, str]) -> Snapshot:
@@ -118,8 +125,9 @@ def snapshot(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], ti
               "finished": sum(1 for r in rows if r.finished)}
     stats = item_stats(instrument, items, rows, workshop.threshold)
     scores = group_scores(instrument, items, rows, workshop.threshold, workshop.groups)
-    return Snapshot(counts=counts, stats=stats, scores=scores,
-                    view=build(workshop, instrument, rows, titles, stats, scores))
+    picks = tallies(instrument, picked_items(instrument, workshop.sections), rows, workshop.threshold)
+    return Snapshot(counts=counts, stats=stats, scores=scores, picks=picks,
+                    view=build(workshop, instrument, rows, titles, stats, scores, picks))
 
 
 class Rooms:
