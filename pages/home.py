@@ -27,7 +27,7 @@ with read.container(border=True):
 with assess.container(border=True):
     st.subheader(":material/explore: Assess your coalition")
     st.write(
-        "Answer a 5-minute quick check or the full diagnostic, map your stakeholders, and leave with "
+        "Answer a 7-minute quick check or the full diagnostic, map your stakeholders, and leave with "
         "where you stand and a short, ranked list of actions tied to the handbook."
     )
     if st.session_state.get("resume_token"):  # an assessment is open in this tab: offer both ways

@@ -56,7 +56,10 @@ def test_the_quick_check_takes_two_pages_and_keeps_answers_and_position(open_pag
     app = open_page("assess", resume=token)
     assert "Page 1 of 2" in app.get("progress")[0].proto.text
     assert [s.value for s in app.subheader] == [text_in(s.title) for s in pages[0]]
-    assert len(app.radio) == sum(len(s.items) for s in pages[0])  # every statement of the page at once
+    first = [i for s in pages[0] for i in s.items]
+    assert len(app.radio) == sum(i.kind == "likert" for i in first)  # every statement of the page at once
+    assert [p.key for p in app.get("button_group") if p.key.startswith("q_")] == [
+        f"q_{i.id}" for i in first if i.kind == "multiple"]
     app.button(key="section_next").click().run()
     second = pages[1][0].items[0]
     app.radio(key=f"q_{second.id}").set_value("dont_know").run()

@@ -156,3 +156,34 @@ def test_a_workshop_on_the_members_questions_sets_the_room_beside_the_leaders_gu
     table = next(d.value for d in app.table if "Room on your side" in d.value.columns)
     assert len(table) == len(asked) and set(table["Room on your side"]) == {"0%"}
     assert not any("Leader" in d.value.columns for d in app.dataframe)  # no dimension scores from 4 questions
+
+
+def test_the_dashboard_counts_what_the_room_picked_and_sets_it_beside_the_leaders_picks(open_page, store):
+    assessment_id, token = store.start(QUICK, Profile())
+    store.save_answers(assessment_id, {"st_main_obstacles": ["trust", "money"]})
+    service = workshops(store)
+    app = open_page("facilitate")
+    app.text_input(key="ws_title").input("What is in the way")
+    app.text_input(key="ws_resume").input(f"http://host/assess?resume={token}")
+    app.button(key="FormSubmitter:workshop_form-Open the workshop").click().run()
+    code = app.query_params["code"]
+    workshop = service.by_code(code if isinstance(code, str) else code[0])
+    for picks in (["political_will"], ["political_will", "money"]):
+        person, _ = service.join(workshop.code, "NGOs")
+        service.save_answer(person, "st_main_obstacles", picks)
+    app.run()
+    assert "What the room picked" in texts(app) and "2 answered so far" in texts(app)  # below the threshold of 3
+    assert not any("Chosen most" in str(c.proto) for c in app.get("vega_lite_chart"))
+    person, _ = service.join(workshop.code, "NGOs")
+    service.save_answer(person, "st_main_obstacles", ["political_will", "voice"])
+    app.run()
+    assert not app.exception
+    shown = texts(app).replace("\\", "")  # the finding as the page writes it, brackets escaped for Markdown
+    assert "**Chosen most: “Those who must decide (governments, legislators, companies) are not willing to act, or " \
+           "support rests on a few people”, by 3 of 3**" in shown
+    assert "Each person could pick up to 2" in shown
+    assert "the room's most chosen answer is among yours on 0 of 1 questions" in shown
+    table = next(d.value for d in app.table if "The room chose most" in d.value.columns)
+    assert table.iloc[0]["You chose (and how many in the room did too)"].startswith("Not enough money")
+    assert "(1 of 3)" in table.iloc[0]["You chose (and how many in the room did too)"]
+    assert "(0 of 3)" in table.iloc[0]["You chose (and how many in the room did too)"]  # trust: nobody else

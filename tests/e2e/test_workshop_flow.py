@@ -15,8 +15,12 @@ QUICK = default_engine().instruments["quick-check"]
 LIKERT = [i for i in QUICK.items if i.kind == "likert"]
 
 
+PICKS = {"low": ["money", "political_will"], "middle": ["money"], "high": ["money", "trust"]}
+
+
 def participant(browser, server, code, group, value, width):
-    """A phone: enter the code, choose a group, tap an answer to every statement, finish."""
+    """A phone: enter the code, choose a group, tap an answer to every statement and pick what stands
+    in the way, finish."""
     page = browser.new_context(viewport={"width": width, "height": 800}).new_page()
     page.goto(f"{server}/w/")
     page.get_by_label("Workshop code").fill(code.lower())
@@ -30,6 +34,10 @@ def participant(browser, server, code, group, value, width):
             position = {"low": 0, "middle": (options.count() - 1) // 2, "high": options.count() - 1}[value]
             options.nth(position).click()  # the same end of every scale, whatever its length
             fieldset.locator(".status.saved").wait_for()  # saved the moment it was tapped
+        for fieldset in page.locator("fieldset[data-kind='multiple']").all():
+            for key in PICKS[value]:
+                fieldset.locator(f"input[value='{key}']").check()
+                fieldset.locator(".status.saved").wait_for()
         if width <= 360 and first_page:
             check_phone_layout(page)
             page.screenshot(path=str(SHOTS / "participant-360.png"), full_page=True)
@@ -70,6 +78,9 @@ def test_facilitator_three_phones_dashboard_projector_reveal(browser, server):
                  .some(m => m.innerText.includes('Finished') && m.innerText.trim().endsWith('3'))""",
         timeout=15_000)  # the dashboard refreshes itself every 2 seconds
     facilitator.wait_for_selector("text=n=3 · mean 3.0")
+    facilitator.wait_for_selector("text=What the room picked")  # the obstacles, counted for the room
+    facilitator.wait_for_selector("text=Chosen most: “Not enough money, or money that is short-term or from too "
+                                  "few funders”, by 3 of 3")
     facilitator.screenshot(path=str(SHOTS / "dashboard-1280.png"), full_page=True)
     cut = facilitator.evaluate("""() => [...document.querySelectorAll('button [data-testid="stMarkdownContainer"]')]
                                   .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)""")
@@ -88,6 +99,13 @@ def test_facilitator_three_phones_dashboard_projector_reveal(browser, server):
     projector.wait_for_selector("text=Most divided")
     assert projector.locator(".bar-row").count() >= 3  # the room, then NGOs and Companies
     projector.screenshot(path=str(SHOTS / "projector-contested-1280.png"))
+    while not projector.get_by_text("What the room picked").count():
+        projector.keyboard.press("ArrowRight")
+        projector.wait_for_timeout(300)
+    assert "by 3 of 3" in projector.locator(".tally-finding").inner_text()
+    assert projector.locator(".tally .bar-row").count() == 3  # money, political will, trust; the rest in a line
+    assert "Nobody picked: Powerful interests" in projector.locator(".tally").inner_text()
+    projector.screenshot(path=str(SHOTS / "projector-picked-1280.png"))
 
     with facilitator.expect_download() as download:
         facilitator.get_by_role("button", name="Answers (CSV)").click()
@@ -99,5 +117,7 @@ def test_facilitator_three_phones_dashboard_projector_reveal(browser, server):
     facilitator.get_by_role("button", name="Reveal results to participants").click()
     phones[0].wait_for_selector("text=What the room said", timeout=5_000)  # the waiting phone moves on
     phones[0].screenshot(path=str(SHOTS / "participant-results-360.png"), full_page=True)
+    assert "3 people" in phones[0].locator(".tally .bar-numbers").first.inner_text()
+    assert phones[0].evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
     for page in (*phones, projector, facilitator):
         page.context.close()

@@ -202,3 +202,29 @@ def test_a_full_workshop_refuses_more_people(room):
         join(phone(url), workshop.code)
     refused = phone(url).post(f"/w/{workshop.code}", data={"group": "-"})
     assert refused.status_code == 400 and "This workshop is full (6 people" in refused.text
+
+
+def test_phones_and_the_projector_show_what_the_room_picked_in_their_language(room):
+    url, service = room
+    workshop, key = service.create("Obstacles", QUICK, [], threshold=2)
+    tokens = []
+    for picks in (["money", "trust"], ["money"], ["voice"]):
+        client = phone(url)
+        token = join(client, workshop.code)
+        saved = client.post(f"/w/p/{token}/a", data={"item": "st_main_obstacles", "value": picks})
+        assert saved.status_code == 200, saved.text
+        tokens.append((client, token))
+    client, token = tokens[0]
+    service.finish(service.participant(token))
+    service.update(workshop, revealed=True)
+    french = client.get(f"/w/p/{token}", params={"lang": "fr"}).text
+    main = french.split("<main>")[1].split("</main>")[0]
+    assert "Ce que la salle a choisi" in main
+    assert "Réponse la plus choisie\u00a0: «\u00a0Trop peu d’argent, ou un financement à court terme ou venant " \
+           "de trop peu de bailleurs\u00a0», par 2 sur 3" in main
+    assert 'class="seg pick w67"' in main and "2 personnes" in main
+    names = [phone(url).get(f"/w/present/{workshop.code}/screen", params={"n": n},
+                            headers={"x-facilitator-key": key}).text for n in range(6)]
+    picked = [n for n, page in enumerate(names) if "What the room picked" in page]
+    assert picked and "Chosen most: “Not enough money" in names[picked[0]]
+    assert "Most divided" not in names[picked[0]] and "Common ground" in names[-1]
