@@ -1,10 +1,10 @@
 """A room of phones at a live workshop, driven against a real, freshly started server as phones drive it.
 
-Default: 1,000 participants join over 60 s; each answers every quick-check statement with 3–10 s
-between answers, moves page by page and finishes; a facilitator's dashboard (the Streamlit page,
-over its websocket) is open and refreshing every 2 s; when everyone is done the results are
-revealed and the waiting phones load them. Afterwards every acknowledged answer is looked up in
-the database. It asserts nothing; its last line is
+Default: 1,000 participants join over 60 s; each answers every quick-check statement, and picks one
+or two answers to its list question, with 3–10 s between answers, moves page by page and finishes;
+a facilitator's dashboard (the Streamlit page, over its websocket) is open and refreshing every 2 s;
+when everyone is done the results are revealed and the waiting phones load them. Afterwards every
+acknowledged answer is looked up in the database. It asserts nothing; its last line is
 
   room: participants=… answers=… acknowledged=… stored=… lost=… errors=… answer_p95_ms=… page_p95_ms=… rss_mb=…
 
@@ -173,6 +173,18 @@ class Sampler(threading.Thread):
 
 LIKERT_NAME = re.compile(r'name="([a-z0-9_]+)" value="3"')
 POINTS = {item.id: QUICK.scale_of(item).points for item in LIKERT}
+# List questions ("what stands most in the way? choose up to two"): a phone picks one or two.
+PICKS = {item.id: list(QUICK.scale_of(item).choices) for item in QUICK.items if item.kind == "multiple"}
+
+
+def questions_on(page: str) -> list[str]:
+    return [*LIKERT_NAME.findall(page), *(item for item in PICKS if f'data-item="{item}"' in page)]
+
+
+def an_answer(rng: random.Random, item: str):
+    if item in PICKS:
+        return sorted(rng.sample(PICKS[item], rng.randint(1, 2)))
+    return rng.randint(1, POINTS.get(item, 5))
 
 
 def server_time(response: httpx.Response) -> float:
@@ -208,10 +220,10 @@ async def light_phone(n: int, url: str, code: str, cfg, out: Figures, revealed: 
                 await phone.get(f"/w/static/{asset}")
             while "Thank you" not in page.text:
                 given = {}
-                for name in LIKERT_NAME.findall(page.text):
+                for name in questions_on(page.text):
                     out.asked += 1
                     await asyncio.sleep(rng.uniform(*cfg.think))
-                    value = rng.randint(1, POINTS.get(name, 5))
+                    value = an_answer(rng, name)
                     saved = await timed(out.answers, phone.post(f"/w/p/{token}/a", data={"item": name, "value": value},
                                                                 headers={"Accept": "application/json"}))
                     out.answers_server.append(server_time(saved))
