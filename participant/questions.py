@@ -15,6 +15,7 @@ from assessment.loader import visible
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, Section, text_in
 
 EXTRA_LABELS = {DONT_KNOW: N_("Don't know"), NOT_APPLICABLE: N_("Not applicable")}
+TOO_MANY = N_("you can choose at most {n}: take one out to add another")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Question:
     maximum: float | None
     max_length: int
     steers: bool  # another item's skip logic depends on this one: the page reloads after a change
+    max_choices: int | None = None  # a multiple-choice item: the page unticks a choice beyond this
+    too_many: str = ""  # what the page says when it does
 
     def checked(self, value: str) -> bool:
         if isinstance(self.saved, list):
@@ -55,8 +58,16 @@ def questions(instrument: Instrument, section: Section, answers: dict[str, Any],
                               help=_help(item, language), options=options,
                               extras=extras,
                               saved=answers.get(item.id), minimum=item.minimum, maximum=item.maximum,
-                              max_length=item.max_length, steers=item.id in steering))
+                              max_length=item.max_length, steers=item.id in steering,
+                              max_choices=item.max_choices, too_many=_too_many(item, language)))
     return shown
+
+
+def _too_many(item: Item, language: str) -> str:
+    if not item.max_choices:
+        return ""
+    text = translator(language).gettext(TOO_MANY).format(n=item.max_choices)
+    return text[:1].upper() + text[1:] + "."
 
 
 def _help(item: Item, language: str) -> str | None:
@@ -84,6 +95,8 @@ def answer_from_form(instrument: Instrument, item: Item, values: list[str]) -> A
         return None
     if item.kind == "multiple":
         value: Any = sorted(set(values))
+        if item.max_choices and len(value) > item.max_choices:
+            raise BadAnswer(N_("choose at most {n}"), n=item.max_choices)
     elif len(values) > 1:
         raise BadAnswer(N_("choose one answer"))
     else:

@@ -64,6 +64,12 @@
     form.addEventListener("change", function (event) {
       var fieldset = event.target.closest("fieldset[data-item]");
       if (!fieldset) return;
+      var most = Number(fieldset.dataset.max || 0);
+      if (most && event.target.checked && valuesOf(fieldset).length > most) {
+        event.target.checked = false;  // the choices already saved stay; the one too many is undone
+        status(fieldset, fieldset.dataset.tooMany, "error");
+        return;
+      }
       pending[fieldset.dataset.item] = valuesOf(fieldset);
       send(fieldset.dataset.item);
     });

@@ -228,3 +228,19 @@ def test_phones_and_the_projector_show_what_the_room_picked_in_their_language(ro
     picked = [n for n, page in enumerate(names) if "What the room picked" in page]
     assert picked and "Chosen most: “Not enough money" in names[picked[0]]
     assert "Most divided" not in names[picked[0]] and "Common ground" in names[-1]
+
+
+def test_a_third_pick_is_refused_in_the_phones_language_and_the_page_says_how_many(room):
+    url, service = room
+    workshop, _ = service.create("Two at most", QUICK, [])
+    client = phone(url)
+    token = join(client, workshop.code)
+    assert client.post(f"/w/p/{token}/a", data={"item": "st_main_obstacles", "value": ["money", "trust"]}).is_success
+    refused = client.post(f"/w/p/{token}/a?lang=fr", data={"item": "st_main_obstacles",
+                                                           "value": ["money", "trust", "voice"]})
+    assert refused.status_code == 400 and refused.json()["error"] == "Non enregistré\u00a0: choisissez-en 2 au plus."
+    assert service.participant(token).answers["st_main_obstacles"] == ["money", "trust"]
+    page = client.get(f"/w/p/{token}").text
+    while 'data-kind="multiple"' not in page:
+        page = client.post(f"/w/p/{token}/s", data={"go": "next"}, follow_redirects=True).text
+    assert 'data-max="2" data-too-many="You can choose at most 2: take one out to add another."' in page
