@@ -122,6 +122,7 @@ def test_the_group_report_lists_the_room_counts_in_the_workshops_language():
     assert '<th scope="row">Trop peu d’argent, ou un financement à court terme ou venant de trop peu de ' \
            'bailleurs</th><td class="num">2</td><td class="num">67</td>' in html
     assert "NGOs" not in html.split("Ce que la salle a choisi")[1]  # the room's counts, never a group's
+    assert "pour l’ensemble de la salle seulement" in html  # and the reader is told why
     nobody = group_report_html(workshop(), QUICK, [], ENGINE.titles, {})
     assert "What the room picked" not in nobody and "Too few answers to show" in nobody
 
