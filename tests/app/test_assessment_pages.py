@@ -89,7 +89,7 @@ def test_bad_resume_link_says_so(open_page):
 
 
 def test_results_show_stage_scores_gaps_and_actions(open_page, store):
-    low = {item.id: (5 if item.reverse else 1) for item in QUICK.items}
+    low = {item.id: (5 if item.reverse else 1) for item in QUICK.items if item.kind == "likert"}
     people = [Stakeholder(name="<script>x</script>", sector="national_government", influence=5, stake=4,
                           participation="opposed")]
     _, token = started(store, low, people)
@@ -168,7 +168,7 @@ def test_results_of_a_map_show_the_grid_with_its_key_and_explain_the_herfindahl_
     people = [Stakeholder(name=f"Member {n}", sector="ngo", influence=3, stake=3, participation="member", votes=v)
               for n, v in enumerate([70, 20, 10])]
     people[2] = people[2].model_copy(update={"name": "**Member** [2](http://x)"})
-    _, token = started(store, {item.id: 4 for item in QUICK.items}, people)
+    _, token = started(store, {item.id: 4 for item in QUICK.items if item.kind == "likert"}, people)
     app = open_page("results", resume=token)
     assert len(app.get("vega_lite_chart")) == 2
     key = next(m.value for m in app.markdown if m.value.startswith("1. Member 0"))

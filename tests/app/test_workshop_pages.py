@@ -6,6 +6,7 @@ from tests.app.conftest import texts
 
 ENGINE = default_engine()
 QUICK = ENGINE.instruments["quick-check"]
+STATEMENTS = [i for i in QUICK.items if i.kind == "likert"]  # the list question takes a list, not a point
 
 
 def workshops(store):
@@ -102,7 +103,7 @@ def test_delete_needs_the_code_typed_and_removes_everything(open_page, store):
 
 def test_dashboard_compares_the_room_with_the_leaders_own_assessment(open_page, store):
     assessment_id, token = store.start(QUICK, Profile())
-    store.save_answers(assessment_id, {i.id: (1 if i.reverse else 5) for i in QUICK.items})  # the leader: all good
+    store.save_answers(assessment_id, {i.id: (1 if i.reverse else 5) for i in STATEMENTS})  # the leader: all good
     service = workshops(store)
     app = open_page("facilitate")
     app.text_input(key="ws_title").input("Reality check")
@@ -113,7 +114,7 @@ def test_dashboard_compares_the_room_with_the_leaders_own_assessment(open_page, 
     assert workshop.assessment_id == assessment_id
     for _ in range(3):
         person, _ = service.join(workshop.code)
-        for item in QUICK.items:
+        for item in STATEMENTS:
             service.save_answer(person, item.id, 5 if item.reverse else 1)  # the room: all bad
     app.run()
     table = next(d.value for d in app.dataframe if "Leader" in d.value.columns)
@@ -134,7 +135,7 @@ def test_a_workshop_on_the_members_questions_sets_the_room_beside_the_leaders_gu
     from workshop.workshops import MEMBERS_ONLY
 
     assessment_id, token = store.start(QUICK, Profile())
-    store.save_answers(assessment_id, {i.id: (1 if i.reverse else 5) for i in QUICK.items})  # the leader: all good
+    store.save_answers(assessment_id, {i.id: (1 if i.reverse else 5) for i in STATEMENTS})  # the leader: all good
     app = open_page("facilitate")
     app.text_input(key="ws_title").input("What only members know")
     app.multiselect(key="ws_sections").set_value([MEMBERS_ONLY])

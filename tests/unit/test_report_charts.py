@@ -115,8 +115,8 @@ def test_the_report_names_each_number_of_the_grid_in_the_reader_s_language():
 def test_trend_has_a_panel_per_dimension_and_a_table_with_the_change():
     from datetime import datetime
 
-    before = ENGINE.assess(QUICK, {i.id: 2 for i in QUICK.items}).dimensions
-    after = ENGINE.assess(QUICK, {i.id: 5 for i in QUICK.items}).dimensions
+    before = ENGINE.assess(QUICK, {i.id: 2 for i in QUICK.items if i.kind == "likert"}).dimensions
+    after = ENGINE.assess(QUICK, {i.id: 5 for i in QUICK.items if i.kind == "likert"}).dimensions
     figure = trend_figure([(datetime(2025, 1, 5), before), (datetime(2025, 7, 5), after)])
     assert [name for name, _ in figure.panels] == [d.title for d in before.values()]
     assert list(figure.table.columns) == ["Dimension", "05 Jan 2025", "05 Jul 2025", "Change"]
@@ -138,7 +138,8 @@ def test_report_says_each_finding_once_with_sector_labels_and_a_gloss():
 
 
 def test_a_quick_check_report_has_no_empty_chart():
-    result = ENGINE.assess(QUICK, {i.id: 2 for i in QUICK.items if not i.stage}, [], Profile(name="Quick"))
+    statements = {i.id: 2 for i in QUICK.items if not i.stage and i.kind == "likert"}
+    result = ENGINE.assess(QUICK, statements, [], Profile(name="Quick"))
     report = to_html(result, [], asks_stage=True)
     assert report.count("<svg") == 1  # the dimensions only: no stage chart without stage answers
     assert "life-cycle questions are not answered yet" in report
