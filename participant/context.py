@@ -21,7 +21,7 @@ from assessment.i18n import DEFAULT, LANGUAGES, NAMES, negotiate, translations, 
 from assessment.model import Instrument, text_in
 from participant.throttle import Throttle
 from participant.watch import Watcher
-from workshop.choices import Tally, finding, in_language
+from workshop.choices import Tally, finding, in_language, unpicked
 from workshop.room import Rooms, RoomView
 from workshop.workshops import Workshops
 
@@ -89,11 +89,11 @@ class Context:
                                        dimensions={d: text_in(t, language) for d, t in titles.items()})
         return self._texts[key]
 
-    def picks(self, room: RoomView, instrument: Instrument, language: str) -> list[tuple[Tally, str]]:
-        """The room's list questions worded for one phone, each with its finding (counted once for the
-        room, worded per phone)."""
+    def picks(self, room: RoomView, instrument: Instrument, language: str) -> list[tuple[Tally, str, str]]:
+        """The room's list questions worded for one phone, each with its finding and the answers nobody
+        picked (counted once for the room, worded per phone)."""
         worded = [in_language(tally, instrument, language) for tally in room.picks]
-        return [(tally, finding(tally, language)) for tally in worded]
+        return [(tally, finding(tally, language), unpicked(tally, language)) for tally in worded]
 
     def instrument_of(self, workshop_id: str) -> Instrument | None:
         """A workshop's questionnaire, remembered: it is fixed when the workshop is created."""

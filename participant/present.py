@@ -53,6 +53,9 @@ def screen(request: Request, _: FormData | None) -> Response:
         index = max(0, min(int(request.query_params.get("n", "0")), len(names) - 1))
     except ValueError:
         index = 0
+    kept = request.query_params.get("screen", "")  # a refresh keeps its screen when others appear before it
+    if kept in names:
+        index = names.index(kept)
     name = names[index]
     t = translator(workshop.language)
     values = {"workshop": workshop, "room": room, "index": index, "count": len(names), "screen": name,
@@ -68,7 +71,8 @@ def screen(request: Request, _: FormData | None) -> Response:
         values["statement"] = room.contested[int(name.split("-")[1])]
     elif name.startswith("picked-"):
         instrument = ctx.instruments[workshop.instrument_id]
-        values["tally"], values["title"] = ctx.picks(room, instrument, t.language)[int(name.split("-")[1])]
+        values["tally"], values["title"], values["nobody"] = ctx.picks(room, instrument, t.language)[
+            int(name.split("-")[1])]
     return ctx.page(request, "_screen.html", language=t.language, **values)
 
 

@@ -104,10 +104,19 @@ def finding(tally: Tally, language: str = "en") -> str:
     """What the room chose most and by how many: the title of the question's chart or bars."""
     t = translator(language)
     most = tally.most
+    if not most and tally.dont_know:
+        return t.ngettext("No answer picked: {n} person answered “Don't know”",
+                          "No answer picked: {n} people answered “Don't know”", tally.dont_know).format(
+            n=tally.dont_know)
     if not most:
         return t.gettext("Nobody has picked an answer yet")
-    labels = ", ".join(t.gettext("“{title}”").format(title=c.label) for c in most)
+    labels = t.join(t.gettext("“{title}”").format(title=c.label) for c in most)
     values = {"labels": labels, "people": most[0].people, "picked": tally.picked}
     if len(most) == 1:
         return t.gettext("Chosen most: {labels}, by {people} of {picked}").format(**values)
     return t.gettext("Chosen most, tied: {labels}, by {people} of {picked} each").format(**values)
+
+
+def unpicked(tally: Tally, language: str = "en") -> str:
+    """The answers nobody picked, in one line (answers hold commas of their own, so semicolons)."""
+    return translator(language).semicolons(c.label for c in tally.choices if not c.people)

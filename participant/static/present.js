@@ -11,11 +11,14 @@
   var key = window.sessionStorage.getItem(store) || "";
   var screen = document.getElementById("screen");
   var position = document.getElementById("position");
-  var index = 0, count = 1, timer = null;
+  var index = 0, count = 1, name = "", timer = null;
 
-  function show(n) {
+  // A refresh asks for the screen on show by its name: a contested statement or a list question that
+  // reaches the threshold adds a screen before it, and the number alone would jump elsewhere.
+  function show(n, keep) {
     window.clearTimeout(timer);
-    fetch(document.body.dataset.screen + "?n=" + n, {headers: {"X-Facilitator-Key": key}, cache: "no-store"})
+    var query = "?n=" + n + (keep && name ? "&screen=" + encodeURIComponent(name) : "");
+    fetch(document.body.dataset.screen + query, {headers: {"X-Facilitator-Key": key}, cache: "no-store"})
       .then(function (response) {
         if (response.status === 403) {
           return response.json().then(function (data) { throw new Error(data.error); });
@@ -28,13 +31,14 @@
         var section = screen.querySelector("section");
         index = parseInt(section.dataset.index, 10);
         count = parseInt(section.dataset.count, 10);
+        name = section.dataset.name || "";
         position.textContent = (index + 1) + " / " + count;
-        timer = window.setTimeout(function () { show(index); }, 2000);
+        timer = window.setTimeout(function () { show(index, true); }, 2000);
       })
       .catch(function (error) {
         if (error.message) { screen.textContent = error.message; return; }
         position.textContent = document.body.dataset.tReconnectingShort || "Reconnecting…";
-        timer = window.setTimeout(function () { show(index); }, 3000);
+        timer = window.setTimeout(function () { show(index, true); }, 3000);
       });
   }
   function step(delta) { show(Math.max(0, Math.min(count - 1, index + delta))); }

@@ -228,6 +228,12 @@ def test_phones_and_the_projector_show_what_the_room_picked_in_their_language(ro
     picked = [n for n, page in enumerate(names) if "What the room picked" in page]
     assert picked and "Chosen most: “Not enough money" in names[picked[0]]
     assert "Most divided" not in names[picked[0]] and "Common ground" in names[-1]
+    kept = phone(url).get(f"/w/present/{workshop.code}/screen", params={"n": 0, "screen": "picked-0"},
+                          headers={"x-facilitator-key": key}).text  # a refresh asks for its screen by name
+    assert 'data-name="picked-0"' in kept and f'data-index="{picked[0]}"' in kept
+    unknown = phone(url).get(f"/w/present/{workshop.code}/screen", params={"n": 1, "screen": "nonsense"},
+                             headers={"x-facilitator-key": key}).text
+    assert 'data-name="counts"' in unknown  # a screen that no longer exists falls back to the number
 
 
 def test_a_third_pick_is_refused_in_the_phones_language_and_the_page_says_how_many(room):

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 
 from assessment.engine import default_engine
 from workshop.charts import tally_figure
-from workshop.choices import finding, in_language, picked_items, tallies, tally
+from workshop.choices import finding, in_language, picked_items, tallies, tally, unpicked
 from workshop.leader import picks_against_leader
 from workshop.report import group_report_html
 from workshop.room import snapshot
@@ -55,9 +55,11 @@ def test_a_tie_names_every_answer_and_nobody_picking_says_so():
     tied = tally(QUICK, OBSTACLES, [["money"], ["opponents"], ["money", "opponents"]], threshold=3)
     assert [c.key for c in tied.most] == ["money", "opponents"]  # the order of the list breaks the tie
     assert finding(tied).startswith("Chosen most, tied: “Not enough money") and finding(tied).endswith(
-        "by 2 of 3 each")
+        "” and “Powerful interests working against the goal”, by 2 of 3 each")  # answers hold commas of their own
     unsure = tally(QUICK, OBSTACLES, ["dont_know"] * 4, threshold=3)
-    assert unsure.shown and not unsure.most and finding(unsure) == "Nobody has picked an answer yet"
+    assert unsure.shown and not unsure.most
+    assert finding(unsure) == "No answer picked: 4 people answered “Don't know”"
+    assert finding(tally(QUICK, OBSTACLES, [[], [], []], threshold=0)) == "Nobody has picked an answer yet"
 
 
 def test_fewer_answers_than_the_threshold_show_nothing_but_how_many_answered():
@@ -86,6 +88,7 @@ def test_a_phone_in_french_sees_the_same_counts_in_french():
     french = in_language(counted, QUICK, "fr")
     assert [c.people for c in french.choices] == [c.people for c in counted.choices]
     assert french.text.startswith("Qu’est-ce qui fait le plus obstacle")
+    assert unpicked(french, "fr").startswith("Ceux qui doivent décider") and "\u202f; " in unpicked(french, "fr")
     assert finding(french, "fr") == ("Réponse la plus choisie\u00a0: «\u00a0Trop peu d’argent, ou un financement à "
                                      "court terme ou venant de trop peu de bailleurs\u00a0», par 2 sur 3")
 
