@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assessment.cleaning import clean_text, has_surrogate, safe_repr
+from assessment.i18n import N_
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item
+
+# What a page says when one more choice than `max_choices` is ticked (a catalogue entry taking {n}).
+TOO_MANY = N_("you can choose at most {n}: take one out to add another")
 
 MAX_NUMBER = 1e12
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from assessment.answers import problem_with
+from assessment.answers import TOO_MANY, problem_with
 from assessment.i18n import N_, translator
 from assessment.loader import visible
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, Section, text_in
 
 EXTRA_LABELS = {DONT_KNOW: N_("Don't know"), NOT_APPLICABLE: N_("Not applicable")}
-TOO_MANY = N_("you can choose at most {n}: take one out to add another")
 
 
 @dataclass(frozen=True)

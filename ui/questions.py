@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from assessment.answers import problem_with
+from assessment.answers import TOO_MANY, problem_with
 from assessment.i18n import N_, translator
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, text_in
 
@@ -58,7 +58,7 @@ def render_item(instrument: Instrument, item: Item, saved: Any, save: Callable[[
         value = _answer_value(item, st.session_state[key])
         if item.max_choices is not None and isinstance(value, list) and len(value) > item.max_choices:
             st.session_state[key] = _widget_value(item, saved)  # the choices saved stay, and stay shown
-            st.session_state[f"{key}_problem"] = _("you can choose at most {n}: take one out to add another").format(
+            st.session_state[f"{key}_problem"] = _(TOO_MANY).format(
                 n=item.max_choices)
             return
         if value is not None and problem_with(instrument, item, value):

@@ -17,7 +17,7 @@ from typing import Any
 from assessment.i18n import translator
 from assessment.model import DONT_KNOW, Instrument, Item, text_in
 from workshop.disclosure import room_shown
-from workshop.workshops import Row, chosen_sections
+from workshop.workshops import Row, WorkshopInfo, chosen_sections
 
 PICKED = ("single", "multiple")
 
@@ -62,16 +62,19 @@ def picked_items(instrument: Instrument, section_ids: list[str]) -> list[Item]:
             if item.kind in PICKED]
 
 
-def tallies(instrument: Instrument, items: list[Item], rows: list[Row], threshold: int,
-            language: str = "en") -> list[Tally]:
-    """Each question's counts for the room, labels in `language`."""
-    return [tally(instrument, item, [row.answers[item.id] for row in rows if item.id in row.answers], threshold,
-                  language) for item in items]
+def tallies(instrument: Instrument, items: list[Item], rows: list[Row], threshold: int) -> list[Tally]:
+    """Each question's counts for the room, worded in English (`in_language` words them for a phone)."""
+    return [tally(instrument, item, [row.answers[item.id] for row in rows if item.id in row.answers], threshold)
+            for item in items]
 
 
-def tally(instrument: Instrument, item: Item, answers: list[Any], threshold: int, language: str = "en") -> Tally:
-    scale = instrument.scale_of(item)
-    labels = {key: text_in(label, language) for key, label in scale.choices.items()}
+def room_tallies(instrument: Instrument, workshop: WorkshopInfo, rows: list[Row]) -> list[Tally]:
+    """The counts of every list question a workshop asks, under its threshold."""
+    return tallies(instrument, picked_items(instrument, workshop.sections), rows, workshop.threshold)
+
+
+def tally(instrument: Instrument, item: Item, answers: list[Any], threshold: int) -> Tally:
+    labels = {key: text_in(label) for key, label in instrument.scale_of(item).choices.items()}
     counts: Counter[str] = Counter()
     picked = dont_know = 0
     for answer in answers:
@@ -80,7 +83,7 @@ def tally(instrument: Instrument, item: Item, answers: list[Any], threshold: int
         picked += bool(keys)
         dont_know += not keys and DONT_KNOW in _values(answer)
     respondents = sum(1 for answer in answers if answer not in (None, []))
-    text = text_in(item.text, language)
+    text = text_in(item.text)
     if not room_shown({None: respondents}, threshold):
         return Tally(item, text, False, [], 0, 0, respondents)
     order = list(labels)

@@ -20,7 +20,7 @@ from assessment.i18n import translations, translator
 from assessment.model import Instrument, text_in
 from assessment.report import chapter_link
 from workshop.charts import diverging_figure, group_figure
-from workshop.choices import finding, in_language, picked_items, tallies
+from workshop.choices import finding, in_language, room_tallies
 from workshop.room import build
 from workshop.stats import export_groups, group_gaps, group_scores, item_stats, likert_items, scale_labels
 from workshop.workshops import Row, WorkshopInfo
@@ -87,8 +87,7 @@ def group_report_html(workshop: WorkshopInfo, instrument: Instrument, rows: list
     statements = {item.id: text_in(item.text, lang) for item in instrument.items}
     labels = scale_labels(instrument)
     worded = [replace(s, text=statements.get(s.item.id, s.text)) for s in stats]
-    picks = [in_language(p, instrument, lang) for p in tallies(instrument, picked_items(instrument, workshop.sections),
-                                                               rows, workshop.threshold) if p.shown]
+    picks = [in_language(p, instrument, lang) for p in room_tallies(instrument, workshop, rows) if p.shown]
     return templates(lang).get_template("group_report.html").render(
         workshop=workshop, today=t.date(date.today()), questionnaire=text_in(instrument.title, lang), language=lang,
         room=build(workshop, instrument, rows, titles, worded, groups, picks), statements=statements,

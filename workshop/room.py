@@ -15,7 +15,7 @@ from cachetools import TTLCache
 from assessment.engine import default_engine
 from assessment.model import Instrument
 from assessment.storage import shared_store
-from workshop.choices import Tally, picked_items, tallies
+from workshop.choices import Tally, room_tallies
 from workshop.stats import (
     CommonGround,
     Distribution,
@@ -99,7 +99,7 @@ def build(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], title
              for g in scores if not g.hidden]
     found: list[CommonGround] = common_ground(stats)
     if picks is None:
-        picks = tallies(instrument, picked_items(instrument, workshop.sections), rows, workshop.threshold)
+        picks = room_tallies(instrument, workshop, rows)
     return RoomView(answered=sum(1 for r in rows if r.answers), threshold=workshop.threshold,
                     statements=[_statement(s) for s in shown],
                     contested=[_statement(s) for s in contested(stats, workshop.threshold)],
@@ -125,7 +125,7 @@ def snapshot(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], ti
               "finished": sum(1 for r in rows if r.finished)}
     stats = item_stats(instrument, items, rows, workshop.threshold)
     scores = group_scores(instrument, items, rows, workshop.threshold, workshop.groups)
-    picks = tallies(instrument, picked_items(instrument, workshop.sections), rows, workshop.threshold)
+    picks = room_tallies(instrument, workshop, rows)
     return Snapshot(counts=counts, stats=stats, scores=scores, picks=picks,
                     view=build(workshop, instrument, rows, titles, stats, scores, picks))
 

@@ -15,6 +15,22 @@ def workshops(store):
     return Workshops(store)
 
 
+def linked_workshop(open_page, store, title: str, leader: dict, sections: list[str] = ()):
+    """A workshop opened on the facilitator page with the leader's own saved answers linked to it."""
+    assessment_id, token = store.start(QUICK, Profile())
+    store.save_answers(assessment_id, leader)
+    app = open_page("facilitate")
+    app.text_input(key="ws_title").input(title)
+    if sections:
+        app.multiselect(key="ws_sections").set_value(list(sections))
+    app.text_input(key="ws_resume").input(f"http://host/assess?resume={token}")
+    app.button(key="FormSubmitter:workshop_form-Open the workshop").click().run()
+    code = app.query_params["code"]
+    workshop = workshops(store).by_code(code if isinstance(code, str) else code[0])
+    assert workshop.assessment_id == assessment_id
+    return app, workshop
+
+
 def test_facilitator_creates_a_workshop_and_sees_code_qr_and_private_link(open_page, store):
     app = open_page("facilitate")
     app.text_input(key="ws_title").input("Retreat <i>2026</i>")
@@ -102,16 +118,9 @@ def test_delete_needs_the_code_typed_and_removes_everything(open_page, store):
 
 
 def test_dashboard_compares_the_room_with_the_leaders_own_assessment(open_page, store):
-    assessment_id, token = store.start(QUICK, Profile())
-    store.save_answers(assessment_id, {i.id: (1 if i.reverse else 5) for i in STATEMENTS})  # the leader: all good
+    good = {i.id: (1 if i.reverse else 5) for i in STATEMENTS}  # the leader: all good
+    app, workshop = linked_workshop(open_page, store, "Reality check", good)
     service = workshops(store)
-    app = open_page("facilitate")
-    app.text_input(key="ws_title").input("Reality check")
-    app.text_input(key="ws_resume").input(f"http://host/assess?resume={token}")
-    app.button(key="FormSubmitter:workshop_form-Open the workshop").click().run()
-    code = app.query_params["code"]
-    workshop = service.by_code(code if isinstance(code, str) else code[0])
-    assert workshop.assessment_id == assessment_id
     for _ in range(3):
         person, _ = service.join(workshop.code)
         for item in STATEMENTS:
@@ -134,16 +143,9 @@ def test_a_bad_resume_link_keeps_the_form(open_page):
 def test_a_workshop_on_the_members_questions_sets_the_room_beside_the_leaders_guesses(open_page, store):
     from workshop.workshops import MEMBERS_ONLY
 
-    assessment_id, token = store.start(QUICK, Profile())
-    store.save_answers(assessment_id, {i.id: (1 if i.reverse else 5) for i in STATEMENTS})  # the leader: all good
-    app = open_page("facilitate")
-    app.text_input(key="ws_title").input("What only members know")
-    app.multiselect(key="ws_sections").set_value([MEMBERS_ONLY])
-    app.text_input(key="ws_resume").input(f"http://host/assess?resume={token}")
-    app.button(key="FormSubmitter:workshop_form-Open the workshop").click().run()
+    good = {i.id: (1 if i.reverse else 5) for i in STATEMENTS}  # the leader: all good
+    app, workshop = linked_workshop(open_page, store, "What only members know", good, [MEMBERS_ONLY])
     service = workshops(store)
-    code = app.query_params["code"]
-    workshop = service.by_code(code if isinstance(code, str) else code[0])
     assert workshop.sections == [MEMBERS_ONLY]
     asked = QUICK.ask_members_items
     for _person in range(3):
@@ -160,15 +162,8 @@ def test_a_workshop_on_the_members_questions_sets_the_room_beside_the_leaders_gu
 
 
 def test_the_dashboard_counts_what_the_room_picked_and_sets_it_beside_the_leaders_picks(open_page, store):
-    assessment_id, token = store.start(QUICK, Profile())
-    store.save_answers(assessment_id, {"st_main_obstacles": ["trust", "money"]})
+    app, workshop = linked_workshop(open_page, store, "What is in the way", {"st_main_obstacles": ["trust", "money"]})
     service = workshops(store)
-    app = open_page("facilitate")
-    app.text_input(key="ws_title").input("What is in the way")
-    app.text_input(key="ws_resume").input(f"http://host/assess?resume={token}")
-    app.button(key="FormSubmitter:workshop_form-Open the workshop").click().run()
-    code = app.query_params["code"]
-    workshop = service.by_code(code if isinstance(code, str) else code[0])
     for picks in (["political_will"], ["political_will", "money"]):
         person, _ = service.join(workshop.code, "NGOs")
         service.save_answer(person, "st_main_obstacles", picks)
