@@ -16,7 +16,7 @@ from ui.safe import inert
 from workshop.addresses import JoinAddress, join_address
 from workshop.charts import diverging_figure, group_figure, tally_figure
 from workshop.choices import Tally
-from workshop.leader import against_leader, leader_scores, picks_against_leader
+from workshop.leader import Comparison, PickComparison, against_leader, leader_scores, picks_against_leader
 from workshop.room import Rooms, Snapshot, shared_rooms
 from workshop.stats import ROOM, common_ground, contested, group_gaps, scale_labels
 from workshop.workshops import MEMBERS_ONLY, WorkshopInfo, Workshops
@@ -136,8 +136,13 @@ def leader_comparison(workshop: WorkshopInfo, instrument: Instrument, now: Snaps
         return
     now = now or get_rooms().of(workshop)
     st.subheader("The room against the leader's own assessment", anchor=False)
-    _question_by_question(instrument, now, saved.answers)
-    _picks_beside_leader(now, saved.answers)
+    statements = against_leader(instrument, now.stats, saved.answers)
+    picks = picks_against_leader(now.picks, saved.answers)
+    if not statements and not picks:
+        st.caption("Question by question: nothing to compare yet. Questions appear here once enough people have "
+                   "answered them and your saved assessment answers them too.")
+    _question_by_question(statements)
+    _picks_beside_leader(picks)
     if workshop.sections == [MEMBERS_ONLY]:
         return  # a handful of questions per dimension: their scores would not be the leader's dimensions
     own = leader_scores(instrument, workshop.sections, saved.answers)
@@ -152,9 +157,8 @@ def leader_comparison(workshop: WorkshopInfo, instrument: Instrument, now: Snaps
     st.dataframe(table, hide_index=True, width="stretch", key="leader_table")
 
 
-def _picks_beside_leader(now: Snapshot, answers: dict) -> None:
+def _picks_beside_leader(rows: list[PickComparison]) -> None:
     """The leader's picks on each list question beside the room's, counts included."""
-    rows = picks_against_leader(now.picks, answers)
     if not rows:
         return
     st.markdown(f"**Picked from a list: the room's most chosen answer is among yours on "
@@ -166,12 +170,9 @@ def _picks_beside_leader(now: Snapshot, answers: dict) -> None:
               for r in rows])
 
 
-def _question_by_question(instrument: Instrument, now: Snapshot, answers: dict) -> None:
+def _question_by_question(rows: list[Comparison]) -> None:
     """The leader's answer beside the room's, furthest apart first, with the finding in words."""
-    rows = against_leader(instrument, now.stats, answers)
     if not rows:
-        st.caption("Question by question: nothing to compare yet. Statements appear here once enough people have "
-                   "answered them and your saved assessment answers them too.")
         return
     apart = [r for r in rows if r.apart]
     furthest = f" Furthest apart: “{inert(apart[0].question.rstrip('.'))}”, where {apart[0].same_side}% of the " \

@@ -170,6 +170,7 @@ def test_the_dashboard_counts_what_the_room_picked_and_sets_it_beside_the_leader
     app.run()
     assert "What the room picked" in texts(app) and "2 answered so far" in texts(app)  # below the threshold of 3
     assert not any("Chosen most" in str(c.proto) for c in app.get("vega_lite_chart"))
+    assert "nothing to compare yet" in texts(app)  # neither statements nor picks are shown yet
     person, _ = service.join(workshop.code, "NGOs")
     service.save_answer(person, "st_main_obstacles", ["political_will", "voice"])
     app.run()
@@ -179,6 +180,7 @@ def test_the_dashboard_counts_what_the_room_picked_and_sets_it_beside_the_leader
            "support rests on a few people”, by 3 of 3**" in shown
     assert "Each person could pick up to 2" in shown
     assert "the room's most chosen answer is among yours on 0 of 1 questions" in shown
+    assert "nothing to compare yet" not in shown  # the picks are compared, though no statement was asked
     table = next(d.value for d in app.table if "The room chose most" in d.value.columns)
     assert table.iloc[0]["You chose (and how many in the room did too)"].startswith("Not enough money")
     assert "(1 of 3)" in table.iloc[0]["You chose (and how many in the room did too)"]
