@@ -125,7 +125,8 @@ def answer_page(request: Request, _: FormData | None) -> Response:
 
 
 def section_page(ctx: Context, request: Request, person: ParticipantInfo, workshop: WorkshopInfo,
-                 errors: dict[str, str] | None = None, typed: dict[str, Any] | None = None) -> Response:
+                 errors: dict[str, str] | None = None, typed: dict[str, Any] | None = None,
+                 page: int | None = None) -> Response:
     instrument = ctx.instruments[workshop.instrument_id]
     token = request.path_params["token"]
     language = language_for(request, workshop.language)
@@ -137,7 +138,7 @@ def section_page(ctx: Context, request: Request, person: ParticipantInfo, worksh
                         picks=ctx.picks(room, instrument, language) if room else [],
                         wording=ctx.wording(instrument, language), **common)
     pages = paged(workshop, workshop_sections(instrument, workshop))
-    index = _page_index(workshop, person, len(pages))
+    index = _page_index(workshop, person, len(pages)) if page is None else page
     answers = {**person.answers, **(typed or {})}
     parts = [Part(text_in(s.title, language), text_in(s.intro, language) if s.intro else "",
                   questions(instrument, s, answers, language)) for s in pages[index]]
@@ -160,6 +161,14 @@ def paged(workshop: WorkshopInfo, sections: list[Section]) -> list[list[Section]
 
 def _page_index(workshop: WorkshopInfo, person: ParticipantInfo, count: int) -> int:
     return max(0, min(workshop.current_section if workshop.pace == "led" else person.section, count - 1))
+
+
+def _form_page(form: FormData, workshop: WorkshopInfo, person: ParticipantInfo, count: int) -> int:
+    """The page the submitted form shows. A tab left open while the person moved on in another tab, or
+    while the facilitator moved the room, posts an older page: its answers are that page's, and the
+    questions of the page the person is on now are not in it, so they must not be read as cleared."""
+    raw = str(form.get("page", ""))
+    return int(raw) if raw.isdigit() and int(raw) < count else _page_index(workshop, person, count)
 
 
 def save_one(request: Request, form: FormData | None) -> Response:
@@ -197,7 +206,7 @@ def save_section(request: Request, form: FormData | None) -> Response:
         return RedirectResponse(f"{ctx.base}/p/{request.path_params['token']}", status_code=303)
     instrument = ctx.instruments[workshop.instrument_id]
     pages = paged(workshop, workshop_sections(instrument, workshop))
-    index = _page_index(workshop, person, len(pages))
+    index = _form_page(form, workshop, person, len(pages))
     typed, errors = {}, {}
     t = translator(language_for(request, workshop.language))
     shown = [q for section in pages[index] for q in questions(instrument, section, person.answers)]
@@ -214,7 +223,7 @@ def save_section(request: Request, form: FormData | None) -> Response:
     if errors:
         return section_page(ctx, request, ctx.service.participant(request.path_params["token"]), workshop, errors,
                             {k: form.getlist(k) if instrument.item(k).kind == "multiple" else form.get(k)
-                             for k in errors})
+                             for k in errors}, page=index)
     _move(ctx, person, workshop, str(form.get("go", "")), index, len(pages))
     return RedirectResponse(f"{ctx.base}/p/{request.path_params['token']}", status_code=303)
 

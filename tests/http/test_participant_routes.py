@@ -147,6 +147,26 @@ def test_a_bad_value_on_a_page_keeps_the_good_ones(room):
     assert service.participant(token).answers == {good: 5} and service.participant(token).section == 0
 
 
+def test_a_tab_left_open_on_an_earlier_page_never_clears_a_later_one(room):
+    url, service = room
+    workshop, _ = service.create("Two tabs", QUICK, [])
+    client = phone(url)
+    token = join(client, workshop.code)
+    stale = client.get(f"/w/p/{token}").text  # the first tab, left open on page 1
+    first = likert_names(stale)
+    assert 'name="page" value="0"' in stale
+    client.post(f"/w/p/{token}/s", data={**dict.fromkeys(first, "3"), "page": "0", "go": "next"})  # a second tab
+    second = likert_names(client.get(f"/w/p/{token}").text)
+    assert second and not set(second) & set(first)
+    for name in second:
+        assert client.post(f"/w/p/{token}/a", data={"item": name, "value": "1"}).status_code == 200
+    moved_on = client.post(f"/w/p/{token}/s", data={**dict.fromkeys(first, "2"), "page": "0", "go": "next"})
+    assert moved_on.status_code == 303
+    person = service.participant(token)
+    assert person.answers == {**dict.fromkeys(first, 2), **dict.fromkeys(second, 1)}  # page 2 kept, page 1 updated
+    assert person.section == 1
+
+
 def test_reveal_reaches_a_waiting_phone_within_two_seconds(room):
     url, service = room
     workshop, _ = service.create("Reveal", QUICK, ["NGOs"], threshold=2)
