@@ -84,7 +84,8 @@ def tally(instrument: Instrument, item: Item, answers: list[Any], threshold: int
         dont_know += not keys and DONT_KNOW in _values(answer)
     respondents = sum(1 for answer in answers if answer not in (None, []))
     text = text_in(item.text)
-    if not room_shown({None: respondents}, threshold):
+    # The counts rest on the people who picked; with none, only the "don't know" answers are told.
+    if not room_shown({None: picked or respondents}, threshold):
         return Tally(item, text, False, [], 0, 0, respondents)
     order = list(labels)
     choices = sorted((Choice(key, labels[key], counts[key]) for key in order),

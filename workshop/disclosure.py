@@ -5,9 +5,11 @@ question answered by picking from a list is counted for the room only, under rul
 workshop/choices.py):
 
 1. Primary suppression. A group's figures appear only when at least `threshold` of its members
-   answered this measure. People who joined and answered nothing do not count, so nobody can pad
-   a small group with empty joins.
-2. The room. The room's own figures appear only when at least `threshold` people answered.
+   answered this measure with an answer that goes into the figures: "don't know" and "not
+   applicable" enter no share, so they do not count. People who joined and answered nothing do not
+   count either, so nobody can pad a small group with empty joins.
+2. The room. The room's own figures appear only when at least `threshold` people's answers make
+   them up.
 3. Secondary suppression. The room's total minus the shown groups' totals is the total of everyone
    else: the hidden groups and the people who chose no group, taken together. That remainder must
    hold nobody or at least `threshold` people; otherwise the smallest shown group is hidden too,

@@ -123,12 +123,14 @@ def item_stats(instrument: Instrument, items: list[Item], rows: list[Row], thres
         for row in rows:
             if item.id in row.answers:
                 by_group[row.group].append(row.answers[item.id])
-        respondents = {g: len(v) for g, v in by_group.items()}
+        # Disclosure counts the answers a figure is made of: "don't know" and "not applicable" answers
+        # enter no share, so three people of whom two did not know would otherwise show one person's answer.
+        counted = {g: _distribution(points, v).n for g, v in by_group.items()}
         room = _distribution(points, [v for values in by_group.values() for v in values])
-        if not room_shown(respondents, threshold):
+        if not room_shown(counted, threshold):
             room = Distribution([0] * points)
-        groups = {g: _distribution(points, by_group[g]) for g in sorted(shown_groups(respondents, threshold))}
-        stats.append(_item(item, room, room.respondents > 0, groups, sum(respondents.values())))
+        groups = {g: _distribution(points, by_group[g]) for g in sorted(shown_groups(counted, threshold))}
+        stats.append(_item(item, room, room.respondents > 0, groups, sum(map(len, by_group.values()))))
     return stats
 
 

@@ -1,6 +1,7 @@
 """Anonymity as disclosure control, as properties over random rooms (workshop/disclosure.py).
 
-For any room: every figure shown rests on at least `threshold` people who answered that measure;
+For any room: every figure shown rests on at least `threshold` people whose answers make it up ("don't
+know" enters no share, so it does not count);
 what the room shows minus what the groups show never isolates fewer than `threshold` people;
 empty joins change nothing; exports name a group only where it is shown on screen.
 """
@@ -41,9 +42,10 @@ def workshop(threshold: int) -> WorkshopInfo:
 
 
 def answered(rows: list[Row], item_id: str) -> dict[str | None, int]:
+    """Per group, the people whose answer on the scale goes into the shares ("don't know" does not)."""
     counts: dict[str | None, int] = {}
     for row in rows:
-        if item_id in row.answers:
+        if isinstance(row.answers.get(item_id), int):
             counts[row.group] = counts.get(row.group, 0) + 1
     return counts
 
@@ -54,16 +56,27 @@ def test_statement_figures_never_isolate_fewer_than_the_threshold(room):
     threshold, rows = room
     for stats in item_stats(INSTRUMENT, ITEMS, rows, threshold):
         truth = answered(rows, stats.item.id)
-        room_published = stats.n + stats.dont_know + stats.not_applicable
         if stats.shown:
-            assert room_published == sum(truth.values()) >= threshold
+            assert stats.n == sum(truth.values()) >= threshold
         else:
-            assert room_published == 0 and not stats.groups
+            assert stats.n + stats.dont_know + stats.not_applicable == 0 and not stats.groups
         for group, distribution in stats.groups.items():
-            assert distribution.respondents == truth[group] >= threshold
+            assert distribution.n == truth[group] >= threshold
         # What subtraction reveals: everyone answering who is in no shown group, taken together.
-        remainder = room_published - sum(d.respondents for d in stats.groups.values())
+        remainder = stats.n - sum(d.n for d in stats.groups.values())
         assert remainder == 0 or remainder >= threshold
+
+
+def test_a_group_of_three_of_whom_two_did_not_know_shows_no_share():
+    """Three Firms answered, two of them "don't know": a share of one person's answer is not shown,
+    for the group or, with nobody else answering, for the room."""
+    rows = [Row(n, "Firms", True, {"le_a": value}) for n, value in enumerate(["dont_know", "dont_know", 1], 1)]
+    rows += [Row(n, "States", True, {"le_a": 4}) for n in range(4, 7)]
+    [stats] = [s for s in item_stats(INSTRUMENT, ITEMS, rows, 3) if s.item.id == "le_a"]
+    # The room's 4 shares are shown; the States' are not, since the room minus the States is the one Firm.
+    assert stats.shown and stats.n == 4 and stats.dont_know == 2 and not stats.groups
+    alone = next(s for s in item_stats(INSTRUMENT, ITEMS, rows[:3], 3) if s.item.id == "le_a")
+    assert not alone.shown and not alone.groups and alone.respondents == 3
 
 
 @settings(max_examples=300, deadline=None)

@@ -65,6 +65,8 @@ def test_a_tie_names_every_answer_and_nobody_picking_says_so():
 def test_fewer_answers_than_the_threshold_show_nothing_but_how_many_answered():
     few = tally(QUICK, OBSTACLES, [["money"], ["money"]], threshold=3)
     assert not few.shown and few.choices == [] and few.picked == 0 and few.respondents == 2
+    one = tally(QUICK, OBSTACLES, [["money"], "dont_know", "dont_know"], threshold=3)
+    assert not one.shown and one.choices == [] and one.respondents == 3  # one person's pick is not a count
 
 
 @settings(max_examples=200, deadline=None)
@@ -73,8 +75,10 @@ def test_fewer_answers_than_the_threshold_show_nothing_but_how_many_answered():
 def test_counts_are_the_truth_and_appear_only_at_the_threshold(threshold, answers):
     counted = tallies(QUICK, [OBSTACLES], rows(*answers), threshold)[0]
     answered = [a for a in answers if a is not None]
+    picked = [a for a in answered if isinstance(a, list)]
     assert counted.respondents == len(answered)
-    assert counted.shown == (len(answered) >= threshold)
+    # The counts rest on the people who picked, never on one or two of them beside "don't know" answers.
+    assert counted.shown == (len(picked) >= threshold if picked else len(answered) >= threshold)
     if counted.shown:
         for choice in counted.choices:
             assert choice.people == sum(1 for a in answered if isinstance(a, list) and choice.key in a)
