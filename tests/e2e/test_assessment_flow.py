@@ -154,7 +154,10 @@ def test_quick_check_on_a_phone_then_results_with_no_empty_chart(browser, app, t
 def test_full_results_and_report_pdf(browser, app, width):
     url, store = app
     answers = {i.id: (4 if n % 3 else 2) for n, i in enumerate(FULL.items) if i.kind == "likert"}
-    _, token = saved_assessment(store, FULL, answers, MAP)
+    linked = Stakeholder(name="Watchdog at www.evil.example, http://evil.example or a@evil.example", sector="ngo",
+                         influence=1, stake=1, participation="consulted")  # a name with bare addresses in it
+    people = [*MAP, linked]
+    _, token = saved_assessment(store, FULL, answers, people)
     context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
     page = context.new_page()
     page.goto(f"{url}/results?resume={token}")
@@ -167,9 +170,11 @@ def test_full_results_and_report_pdf(browser, app, width):
     bold = charts.nth(2).evaluate("e => Array.from(e.querySelectorAll('svg text[font-weight=\"bold\"]'),"
                                   " t => t.textContent)")  # the points' labels (axis ticks are not bold)
     numbers = sorted(int(n) for label in bold if re.fullmatch(r"[\d, ]+", label) for n in re.findall(r"\d+", label))
-    assert numbers == list(range(1, len(MAP) + 1))  # every stakeholder is a numbered point...
+    assert numbers == list(range(1, len(people) + 1))  # every stakeholder is a numbered point...
     key = page.locator('[data-testid="stMarkdownContainer"] ol').filter(has_text=MAP[0].name).first
-    assert all(s.name in key.inner_text() for s in MAP)  # ...named in the key under the grid
+    shown = key.inner_text().replace("\u2060", "")
+    assert all(s.name in shown for s in people)  # ...named in the key under the grid, exactly as typed
+    assert page.locator('[data-testid="stMain"] a[href*="evil.example"]').count() == 0  # and never as a link
     assert overflow(page) <= 1
     shoot(page, f"results-full-{width}")
 
