@@ -11,7 +11,17 @@ from assessment.model import PARTICIPATION, SECTORS, Stakeholder
 from ui.assessment_state import assessment_nav, get_engine, get_store, open_assessment
 from ui.language import words
 from ui.safe import inert
-from ui.stakeholder_map import FIELD_NAMES, LAYOUT_CSS, Wording, cards, column_config, frame, validate, validate_table
+from ui.stakeholder_map import (
+    FIELD_NAMES,
+    LAYOUT_CSS,
+    Wording,
+    cards,
+    column_config,
+    frame,
+    unsaved_rows,
+    validate,
+    validate_table,
+)
 
 engine = get_engine()
 store = get_store()
@@ -42,12 +52,13 @@ def save(stakeholders: list[Stakeholder], *, from_table: bool = False) -> None:
     st.session_state.map_saved_at = datetime.now()
     st.session_state.map_revision = st.session_state.get("map_revision", 0) + 1
     if not from_table:
-        st.session_state.pop("map_editor", None)
-        st.session_state.pop("map_rows", None)
+        st.session_state.map_rows = frame(stakeholders, unsaved_rows(st.session_state.pop("map_editor", None)))
+        st.session_state.map_rows_rebuilt = True
 
 
 current = store.get(saved.id).stakeholders
-if "map_editor" not in st.session_state or "map_rows" not in st.session_state:
+rebuilt = st.session_state.pop("map_rows_rebuilt", False)
+if not rebuilt and ("map_editor" not in st.session_state or "map_rows" not in st.session_state):
     st.session_state.map_rows = frame(current)  # a fresh visit starts from what is saved, never a stale copy
 
 status = st.empty()

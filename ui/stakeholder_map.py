@@ -21,6 +21,7 @@ from assessment.representation import MapLabels
 from ui.safe import inert
 
 COLUMNS = ["name", "sector", "influence", "stake", "participation", "votes"]
+OPEN_CARD = "map_card_open"  # the card last edited on a phone, kept open across the rebuild a save makes
 FIELD_FIXES = {"name": N_("give it a name"), "sector": N_("choose its sector"),
                "influence": N_("rate its influence (1–5)"), "stake": N_("rate its stake (1–5)"),
                "participation": N_("choose how it takes part"), "votes": N_("give its share of votes as 0–100")}
@@ -53,8 +54,24 @@ LAYOUT_CSS = """<style>
 </style>"""
 
 
-def frame(stakeholders: list[Stakeholder]) -> pd.DataFrame:
-    return pd.DataFrame([s.model_dump() for s in stakeholders], columns=COLUMNS)
+def frame(stakeholders: list[Stakeholder], unsaved: list[dict[str, Any]] = ()) -> pd.DataFrame:
+    """The table's rows: the saved stakeholders, then any rows still being typed (see `unsaved_rows`)."""
+    return pd.DataFrame([*(s.model_dump() for s in stakeholders), *unsaved], columns=COLUMNS)
+
+
+def unsaved_rows(editor_state: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Rows added in the table that are not stakeholders yet (a name typed, no sector chosen). When
+    a card or the form saves, the table is rebuilt from what was saved; these rows go into it too,
+    so a half-typed row is never dropped on the way."""
+    unsaved = []
+    for row in (editor_state or {}).get("added_rows", []):
+        row = {k: v for k, v in _clean(row).items() if k in COLUMNS}
+        if any(str(v).strip() for v in row.values()):
+            try:
+                Stakeholder.model_validate(row)
+            except ValidationError:
+                unsaved.append(row)
+    return unsaved
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:
@@ -107,20 +124,24 @@ def validate_table(edited: pd.DataFrame, base: pd.DataFrame, language: str = "en
 
 
 def column_config(labels: MapLabels | Wording, language: str = "en") -> dict[str, Any]:
-    """Column widths that fit the centred page at 1280 px with no sideways scroll (about 700 px)."""
+    """Column widths that fit the centred page at 1280 px with no sideways scroll (about 700 px).
+
+    No column is `required`: the table then holds back a new row until every required cell is
+    filled, so a half-typed row was never seen here, the page said "all changes saved", and the row
+    vanished at the next rebuild. Every row reaches `validate`, which says what it still needs."""
     labels = labels if isinstance(labels, Wording) else Wording.of(labels, language)
     help_ = labels.help.get
     _ = translator(language).gettext
     return {
-        "name": st.column_config.TextColumn(_("Name"), help=help_("name"), max_chars=200, required=True, width=160),
-        "sector": st.column_config.SelectboxColumn(_("Sector"), options=list(SECTORS), required=True, width=140,
+        "name": st.column_config.TextColumn(_("Name"), help=help_("name"), max_chars=200, width=160),
+        "sector": st.column_config.SelectboxColumn(_("Sector"), options=list(SECTORS), width=140,
                                                    format_func=labels.sectors.get, help=help_("sector")),
-        "influence": st.column_config.NumberColumn(_("Influence"), min_value=1, max_value=5, step=1, required=True,
-                                                   default=3, width=84, help=help_("influence")),
-        "stake": st.column_config.NumberColumn(_("Stake"), min_value=1, max_value=5, step=1, required=True,
-                                               default=3, width=64, help=help_("stake")),
+        "influence": st.column_config.NumberColumn(_("Influence"), min_value=1, max_value=5, step=1, default=3,
+                                                   width=84, help=help_("influence")),
+        "stake": st.column_config.NumberColumn(_("Stake"), min_value=1, max_value=5, step=1, default=3,
+                                               width=64, help=help_("stake")),
         "participation": st.column_config.SelectboxColumn(_("Taking part"), options=list(PARTICIPATION),
-                                                          required=True, format_func=labels.participation.get,
+                                                          format_func=labels.participation.get,
                                                           width=110, help=help_("participation")),
         "votes": st.column_config.NumberColumn(_("Votes %"), min_value=0, max_value=100, step=0.5, default=0.0,
                                                width=76, format="%g", help=help_("votes")),
@@ -140,7 +161,9 @@ def cards(stakeholders: list[Stakeholder], labels: MapLabels | Wording, revision
             st.caption(" · ".join(part for part in (labels.sectors[person.sector],
                                                     labels.participation[person.participation], weights, votes)
                                   if part))
-            with st.expander(_("Edit"), icon=":material/edit:"):
+            # A saved change rebuilds the cards (their keys carry the revision): the card being edited
+            # opens again, so a person changing three fields does not reopen it three times.
+            with st.expander(_("Edit"), icon=":material/edit:", expanded=st.session_state.get(OPEN_CARD) == number):
                 _card_fields(stakeholders, number, labels, revision, save, language)
 
 
@@ -151,6 +174,11 @@ def _card_fields(stakeholders: list[Stakeholder], number: int, labels: Wording, 
     _ = translator(language).gettext
 
     def changed() -> None:
+        st.session_state[OPEN_CARD] = number
+        for field in ("influence", "stake"):
+            if st.session_state[prefix + field] is None:  # a second tap on the chosen number unselects it:
+                st.session_state.map_revision = revision + 1  # the card is redrawn with the saved number
+                return
         row = {field: st.session_state[prefix + field] for field in COLUMNS}
         try:
             updated = Stakeholder.model_validate(row)
@@ -172,5 +200,6 @@ def _card_fields(stakeholders: list[Stakeholder], number: int, labels: Wording, 
     st.number_input(_("Share of decision votes (%)"), 0.0, 100.0, float(person.votes), 1.0, key=prefix + "votes",
                     on_change=changed)
     if st.button(_("Remove from the map"), key=prefix + "remove", icon=":material/delete:"):
+        st.session_state.pop(OPEN_CARD, None)
         save([s for i, s in enumerate(stakeholders) if i != number])
         st.rerun()

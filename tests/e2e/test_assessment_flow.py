@@ -234,9 +234,46 @@ def test_map_saves_as_edited_and_survives_a_fresh_browser(browser, app):
     cards.first.get_by_label("Name").press("Enter")
     settle(phone)
     assert [s.name for s in store.get(assessment_id).stakeholders] == ["Ministry of Defence"]
+    card = phone.locator('[class*="st-key-map_card_"][data-testid="stVerticalBlock"]').filter(
+        has_text="Ministry of Defence").first
+    assert card.get_by_label("Name").is_visible()  # the card stays open for the next change
+    card.get_by_role("radiogroup", name="Influence").get_by_role("radio", name="5").click()  # tapped again
+    settle(phone)
+    card = phone.locator('[class*="st-key-map_card_"][data-testid="stVerticalBlock"]').filter(
+        has_text="Ministry of Defence").first
+    assert "every field needs a value" not in phone.locator('[data-testid="stMain"]').inner_text()
+    assert store.get(assessment_id).stakeholders[0].influence == 5
+    chosen = card.get_by_role("radiogroup", name="Influence").locator('[aria-checked="true"]')
+    assert chosen.inner_text() == "5"  # still shown as chosen, as saved
     assert overflow(phone) <= 1
     shoot(phone, "map-390")
     phone.context.close()
+
+
+def test_a_half_typed_row_is_flagged_and_outlives_an_addition_by_the_form(browser, app):
+    url, store = app
+    assessment_id, token = saved_assessment(store, QUICK, {}, MAP[:1], complete=False)
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(f"{url}/stakeholders?resume={token}")
+    wait_for_app(page)
+    page.get_by_text("All changes saved").first.wait_for(timeout=30_000)
+    box = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    page.mouse.click(box["x"] + 80, box["y"] + 35 + 35 + 17)  # the empty row under the saved one
+    page.mouse.dblclick(box["x"] + 80, box["y"] + 35 + 35 + 17)
+    editor = page.locator("textarea.gdg-input")
+    editor.fill("Half-typed Union")
+    editor.press("Enter")
+    settle(page)
+    page.get_by_text("Half-typed Union) is not saved yet").first.wait_for(timeout=30_000)  # told, not "all saved"
+    page.get_by_label("Name", exact=True).last.fill("Regional body")
+    page.get_by_role("button", name="Add to the map").click()
+    settle(page)
+    page.wait_for_function("() => document.body.innerText.includes('Added Regional body')", timeout=30_000)
+    assert [s.name for s in store.get(assessment_id).stakeholders] == ["Ministry of Defence", "Regional body"]
+    assert "Half-typed Union" in grid_text(page)  # the unfinished row is still there to finish
+    assert page.get_by_text("Half-typed Union) is not saved yet").count() >= 1
+    shoot(page, "map-half-typed-row")
+    page.context.close()
 
 
 def grid_text(page) -> str:
