@@ -75,6 +75,7 @@ def rank(fired: list[Fired], evidence: Evidence, weights: Callable[[list[str], s
     scored = sorted(specific_first([_score(f, evidence, stages, weights, calibration, named) for f in fired],
                                    evidence), key=lambda s: s.key)
     top, rest, held_back = first_five(scored)
+    top, rest = _said_after_specific_only_when_so(top, rest)
     also = rest[:ALSO]
     total = len(scored)
     titles = titles or {}
@@ -145,6 +146,22 @@ def specific_first(scored: list[Scored], evidence: Evidence) -> list[Scored]:
     return out
 
 
+def _said_after_specific_only_when_so(top: list[Scored], rest: list[Scored]) -> tuple[list[Scored], list[Scored]]:
+    """A broad action says it "comes after the more specific actions" of its dimension only when one of
+    them comes before it in the order shown: the first five may have kept the specific ones out (two
+    per dimension, one action per aim), and then the sentence would contradict the ranks beside it."""
+    seen: set[str] = set()
+    out = []
+    for item in [*top, *rest]:
+        dimension = item.fired.rule.dimension
+        if item.after_specific and dimension not in seen:
+            item = replace(item, after_specific=False)
+        if item.fired.kind not in BROAD:
+            seen.add(dimension)
+        out.append(item)
+    return out[:len(top)], out[len(top):]
+
+
 def group_by_dimension(recommendations: list[Recommendation]) -> list[Recommendation]:
     """For display: rank order inside each dimension, dimensions in the order of their best-ranked action.
     (The result itself keeps rank order, so JSON readers see ranks 1, 2, 3...)"""
@@ -213,7 +230,7 @@ def _recommendation(item: Scored, rank_number: int, group: str, total: int, evid
         evidence=item.fired.count, obstacles=list(item.named))
 
 
-EVIDENCE_ORDER = ("dimension", "answer", "map", "skipped", "dont_know", "stage", "unknown", "context")
+EVIDENCE_ORDER = ("dimension", "answer", "map", "no_map", "skipped", "dont_know", "stage", "unknown", "context")
 
 
 def evidence_phrase(kind: str, n: int, fired: Fired, evidence: Evidence, dimension_title: str,
@@ -237,6 +254,8 @@ def evidence_phrase(kind: str, n: int, fired: Fired, evidence: Evidence, dimensi
     if kind == "map":
         return t.ngettext("the stakeholder map shows it ({n} actor or group)",
                           "the stakeholder map shows it ({n} actors or groups)", n).format(n=n)
+    if kind == "no_map":
+        return _("no stakeholder map has been drawn yet")
     if kind == "dont_know":
         return t.ngettext("{n} “don't know” answer on {dimension}", "{n} “don't know” answers on {dimension}",
                           n).format(n=n, dimension=dimension_title.lower())

@@ -335,8 +335,9 @@ def _flag(c: Condition, e: Evidence) -> Outcome:
     gap = next((g for g in rep.gaps if g.kind == c.flag), None) if rep else None
     if gap is None:
         return NO
-    return Outcome(True, (gap.detail.rstrip("."),), gap.severity, "map",
-                   ((f"flag:{c.flag}", "map", gap.agreeing, gap.severity),))
+    kind = "no_map" if c.flag == "no_stakeholder_map" else "map"  # the absence of a map is not something it shows
+    return Outcome(True, (gap.detail.rstrip("."),), gap.severity, kind,
+                   ((f"flag:{c.flag}", kind, gap.agreeing, gap.severity),))
 
 
 def _founded_within(c: Condition, e: Evidence) -> Outcome:

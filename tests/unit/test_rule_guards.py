@@ -336,6 +336,38 @@ def test_the_first_five_hold_at_most_two_actions_per_dimension():
         assert grouped == sorted(grouped, key=grouped.index), "also-worth-doing is shown grouped by dimension"
 
 
+# A quick check whose specific representation actions the first five keep out (one per aim), while the
+# broad one is in it: its reason once said it "comes after the more specific actions", ranked above them.
+BROAD_ABOVE_SPECIFIC = {
+    "fi_adds_value_named": 5, "st_problem_statement_agreed": 3, "st_agreement_adopted": 2,
+    "st_monitoring_method_agreed": 1, "le_members_accept_decisions": 1, "ac_members_can_name_deciders": 5,
+    "ac_decisions_outside_process": 4, "tr_governance_public": 1, "re_blockers_engaged": 3,
+    "re_affected_hold_votes": 2, "tu_safe_to_disagree": 1, "tu_hidden_agendas": 5, "rs_next_stage_funding_discussed": 1,
+    "im_change_catalogue_kept": 2, "im_activities_reported_as_results": 4, "ef_decisions_have_owners": 3,
+    "ef_items_keep_returning": 5, "te_remote_full_participation": 1}
+
+
+def test_a_reason_says_an_action_comes_after_specific_ones_only_when_one_ranks_above_it():
+    rng = random.Random(5)
+    files = [BROAD_ABOVE_SPECIFIC] + [{i.id: rng.randint(1, QUICK.scale_of(i).points) for i in QUICK.items
+                                       if i.kind == "likert"} for _ in range(60)]
+    said = 0
+    for answers in files:
+        recommendations = ENGINE.assess(QUICK, answers, [], Profile()).recommendations
+        for rec in recommendations:
+            if "comes after the more specific actions" in rec.rank_reason:
+                said += 1
+                assert any(o.dimension == rec.dimension and o.rank < rec.rank for o in recommendations), rec.id
+    assert said  # the sentence is still said where it is true
+
+
+def test_with_no_map_the_reason_says_so_and_counts_no_actors():
+    result = ENGINE.assess(QUICK, {i.id: 3 for i in QUICK.items if i.kind == "likert"}, [], Profile())
+    mapping = next(r for r in result.recommendations if r.id == "representation-no-stakeholder-map")
+    assert "no stakeholder map has been drawn yet" in mapping.rank_reason
+    assert "the stakeholder map shows it" not in mapping.rank_reason
+
+
 def test_ranking_ignores_the_order_of_the_rule_files():
     answers = extreme(FULL, best=False)
     first = ENGINE.assess(FULL, answers, [], Profile(type="advocacy")).recommendations
