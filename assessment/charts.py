@@ -114,7 +114,7 @@ def dimension_figure(dimensions: dict[str, DimensionScore], language: str = "en"
                          "Band": bands,
                          "Label": [str(whole(d.score)) if d.score is not None else _("not answered") for d in dims],
                          "Answered": [d.answered for d in dims], "Don’t know": [d.dont_know for d in dims]})
-    y = alt.Y("Dimension:N", sort=None, title=None, axis=_row_axis(list(data["Dimension"])))
+    y = _rows(list(data["Dimension"]))
     base = alt.Chart(data).encode(y=y)
     bars = base.transform_filter("isValid(datum.Score)").mark_bar(height={"band": 0.7}).encode(
         x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title=_("Score (0–100)"),
@@ -130,6 +130,12 @@ def dimension_figure(dimensions: dict[str, DimensionScore], language: str = "en"
         strokeDash=[3, 3], color="#777").encode(x="x:Q")
     chart = (bars + numbers + cuts).properties(title=chart_title(title), width="container", height=alt.Step(34))
     return Figure(title, chart, _translated(table, language))
+
+
+def _rows(names: list[str], field: str = "Dimension") -> alt.Y:
+    """Rows in the given order, always. `sort=None` keeps the data's order only within one layer: a
+    layer that filters out rows without a value (a stage nobody answered) would put them last."""
+    return alt.Y(f"{field}:N", sort=names, scale=alt.Scale(domain=names), title=None, axis=_row_axis(names))
 
 
 def whole(value: float | None) -> int | None:
@@ -242,7 +248,7 @@ def stage_figure(stage: StageDiagnosis, stage_titles: dict[str, str], language: 
         "Current": [s in here for s in STAGES],
         "Label": [_stage_label(s in here, v, language) for s, v in zip(STAGES, levels, strict=True)],
     })
-    y = alt.Y("Stage:N", sort=None, title=None, axis=_row_axis(list(data["Stage"])))
+    y = _rows(list(data["Stage"]), "Stage")
     x_scale = alt.Scale(domain=[0, 100])
     base = alt.Chart(data).encode(y=y)
     bars = base.transform_filter("isValid(datum.Evidence)").mark_bar(height={"band": 0.7}).encode(

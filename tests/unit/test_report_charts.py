@@ -12,6 +12,7 @@ from assessment.charts import (
     dimension_figure,
     power_interest_figure,
     stage_figure,
+    to_svg,
     trend_figure,
     whole,
     wrap,
@@ -71,6 +72,25 @@ def test_the_current_stage_is_marked_even_without_evidence_for_it():
     marked = [r for r in data if "You are here" in r["Label"]]
     assert [r["Stage"] for r in marked] == [TITLES[result.stage.id]]
     assert marked[0]["Label"] == "no answers · You are here"
+
+
+def row_labels_top_to_bottom(svg: str) -> list[str]:
+    """The y-axis labels of a rendered chart, top first (each label's first line, by its y position)."""
+    groups = re.findall(r'<g class="mark-text role-axis-label"[^>]*>(.*?)</g>', svg, re.S)
+    rows = next(g for g in groups if 'translate(-' in g)  # the y axis's labels sit left of the axis
+    labels = re.findall(r'transform="translate\((-?[\d.]+),(-?[\d.]+)\)"[^>]*>(?:<tspan[^>]*>)?([^<]+)', rows)
+    return [text for _, y, text in sorted(labels, key=lambda label: float(label[1]))]
+
+
+def test_rows_keep_the_life_cycle_and_questionnaire_order_when_some_have_no_answer():
+    """The quick check asks about three stages; the rows it leaves empty once sank to the bottom."""
+    answers = {i.id: 2 for i in QUICK.items if i.kind == "likert"} | {"tr_governance_public": "dont_know"}
+    result = ENGINE.assess(QUICK, answers, [], Profile())
+    stages = row_labels_top_to_bottom(to_svg(stage_figure(result.stage, TITLES).chart))
+    assert stages == [TITLES[s] for s in ("forming", "agenda_setting", "negotiation", "implementation", "monitoring",
+                                          "evaluation")]
+    dimensions = row_labels_top_to_bottom(to_svg(dimension_figure(result.dimensions).chart))
+    assert dimensions.index("Transparency") == list(result.dimensions).index("transparency")
 
 
 def test_between_two_stages_both_are_marked_as_the_title_names_both():
