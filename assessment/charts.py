@@ -91,7 +91,8 @@ def _tips(language: str, *fields: str) -> list[alt.Tooltip]:
 def dimension_figure(dimensions: dict[str, DimensionScore], language: str = "en") -> Figure:
     """One bar per dimension, its whole-number score at the end of the bar; a dimension with no
     answer stays on the chart, marked "not answered", so nothing silently disappears."""
-    _ = translator(language).gettext
+    t = translator(language)
+    _ = t.gettext
     dims = list(dimensions.values())
     scored = [d for d in dims if d.score is not None]
     bands = [_(d.band or "not scored") for d in dims]
@@ -104,15 +105,15 @@ def dimension_figure(dimensions: dict[str, DimensionScore], language: str = "en"
         "Confidence": [_(d.confidence) for d in dims],
     })
     if scored:
-        best = max(scored, key=lambda d: d.score)
-        worst = min(scored, key=lambda d: d.score)
+        top, bottom = max(whole(d.score) for d in scored), min(whole(d.score) for d in scored)
         title = _("Strongest: {best} ({best_score}); weakest: {worst} ({worst_score})").format(
-            best=best.title, best_score=whole(best.score), worst=worst.title, worst_score=whole(worst.score))
+            best=_tied([d.title for d in scored if whole(d.score) == top], t), best_score=top,
+            worst=_tied([d.title for d in scored if whole(d.score) == bottom], t), worst_score=bottom)
     else:
         title = _("No dimension could be scored yet")
     data = pd.DataFrame({"Dimension": [d.title for d in dims], "Score": [whole(d.score) for d in dims],
                          "Band": bands,
-                         "Label": [str(whole(d.score)) if d.score is not None else _("not answered") for d in dims],
+                         "Label": [_label(d, language) for d in dims],
                          "Answered": [d.answered for d in dims], "Don’t know": [d.dont_know for d in dims]})
     y = _rows(list(data["Dimension"]))
     base = alt.Chart(data).encode(y=y)
@@ -130,6 +131,24 @@ def dimension_figure(dimensions: dict[str, DimensionScore], language: str = "en"
         strokeDash=[3, 3], color="#777").encode(x="x:Q")
     chart = (bars + numbers + cuts).properties(title=chart_title(title), width="container", height=alt.Step(34))
     return Figure(title, chart, _translated(table, language))
+
+
+def _tied(titles: list[str], t) -> str:
+    """The first of the dimensions sharing a score, and that others share it: a tie is never hidden."""
+    if len(titles) == 2:
+        return t.gettext("{first}, tied with {other}").format(first=titles[0], other=titles[1])
+    if len(titles) > 2:
+        return t.ngettext("{first}, tied with {n} other", "{first}, tied with {n} others", len(titles) - 1).format(
+            first=titles[0], n=len(titles) - 1)
+    return titles[0]
+
+
+def _label(dimension: DimensionScore, language: str) -> str:
+    """The figure at the end of a dimension's bar; without a score, why there is none."""
+    _ = translator(language).gettext
+    if dimension.score is not None:
+        return str(whole(dimension.score))
+    return _("“Don't know” only") if dimension.dont_know else _("not answered")
 
 
 def _rows(names: list[str], field: str = "Dimension") -> alt.Y:

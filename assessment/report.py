@@ -77,6 +77,9 @@ def stage_not_known(result: Result, asks_stage: bool) -> str:
     if not asks_stage:
         return _("The {questionnaire} does not ask where the coalition is in its life cycle; the full diagnostic's "
                  "life-cycle questions do.").format(questionnaire=result.instrument_title.lower())
+    if result.stage.unsure:
+        return _("The life-cycle questions were answered “Don't know”, so the coalition cannot be placed in its life "
+                 "cycle yet. Someone who knows its history, or the members in a workshop, can answer them.")
     return _("The life-cycle questions are not answered yet; answer them to see where the coalition stands.")
 
 

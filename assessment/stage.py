@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from assessment.grammar import sentence
 from assessment.i18n import N_, Translator, translator
 from assessment.loader import CONTENT_DIR, read_yaml, visible
-from assessment.model import COALITION_TYPES, NOT_APPLICABLE, STAGES, Instrument, Item, text_in
+from assessment.model import COALITION_TYPES, DONT_KNOW, NOT_APPLICABLE, STAGES, Instrument, Item, text_in
 from assessment.scoring import item_score
 from assessment.translation import TranslatedText
 
@@ -130,6 +130,7 @@ class StageDiagnosis(BaseModel):
     position: float | None = None
     path: list[str] = list(STAGES)
     inferred: bool = False
+    unsure: int = 0  # life-cycle questions answered "don't know" when nothing places the coalition
 
     @property
     def stages(self) -> list[str]:
@@ -210,9 +211,11 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
     path = [s for s in type_path if s not in not_applicable]
     asked = [i for i, s in enumerate(path) if progress[s] is not None]
     if not asked:
+        unsure = sum(1 for i in instrument.items if i.stage and answers.get(i.id) == DONT_KNOW)
+        said = (t.gettext("The life-cycle questions were answered “Don't know”, so the stage is not known.")
+                if unsure else t.gettext("No life-cycle questions were answered, so the stage is not known."))
         return StageDiagnosis(id=None, title=None, levels=levels, status=status, skipped=[], path=path,
-                              evidence=[t.gettext("No life-cycle questions were answered, so the stage is not "
-                                                  "known.")])
+                              evidence=[said], unsure=unsure)
     values = [progress[path[i]] for i in asked]
     credited = [max(v, values[j + 1] if j + 1 < len(values) else 0.0) for j, v in enumerate(values)]
     opened = [_opened(path[asked[j + 1]], answers, info, instrument, progress) for j in range(len(asked) - 1)] \

@@ -75,12 +75,14 @@ if result.stage.id:
         st.warning("**" + _("Foundation skipped: {stage}.").format(stage=skipped.title) + f"** {skipped.note}")
 elif stage_items:
     st.markdown(stage_not_known(result, asks_stage=True))
-    st.page_link("pages/assess.py", label=_("Answer the life-cycle questions"), icon=":material/checklist:",
+    st.page_link("pages/assess.py", label=_("Go to the life-cycle questions") if result.stage.unsure
+                 else _("Answer the life-cycle questions"), icon=":material/checklist:",
                  query_params={**resume_params(), "section": next(
                      s.id for s in instrument.sections if any(i.stage for i in s.items))})
 else:
     st.markdown(stage_not_known(result, asks_stage=False))
-    st.page_link("pages/assess.py", label=_("Take the full diagnostic (35 minutes)"),
+    st.page_link("pages/assess.py", label=_("Take the full diagnostic (about {minutes} minutes)").format(
+                 minutes=engine.instruments["full-diagnostic"].minutes),
                  icon=":material/add_circle:", query_params={NEW: "1", "instrument": "full-diagnostic"})
 
 st.header(_("Dimensions"), anchor="dimensions")

@@ -151,6 +151,17 @@ def test_pages_without_an_assessment_point_to_the_start(open_page):
         assert app.info, page
 
 
+def test_life_cycle_questions_answered_dont_know_are_not_called_unanswered(open_page, store):
+    stage = {i.id: "dont_know" for i in QUICK.items if i.stage}
+    _, token = started(store, {**level(2, with_stage=False), **stage, "tr_governance_public": "dont_know"})
+    app = open_page("results", resume=token)
+    shown = texts(app)
+    assert "life-cycle questions were answered “Don't know”, so the coalition cannot be placed" in shown
+    assert "not answered yet" not in shown
+    links = {e.proto.label for e in app.get("page_link")}
+    assert "Go to the life-cycle questions" in links and "Answer the life-cycle questions" not in links
+
+
 def test_quick_check_results_show_no_empty_chart_but_say_what_would_fill_it(open_page, store):
     _, token = started(store, level(2, with_stage=False))
     app = open_page("results", resume=token)

@@ -93,6 +93,18 @@ def test_rows_keep_the_life_cycle_and_questionnaire_order_when_some_have_no_answ
     assert dimensions.index("Transparency") == list(result.dimensions).index("transparency")
 
 
+def test_a_tie_is_named_and_a_dimension_answered_dont_know_says_so():
+    answers = {i.id: 3 for i in QUICK.items if i.kind == "likert"} | {"tr_governance_public": "dont_know"}
+    result = ENGINE.assess(QUICK, answers, [], Profile())
+    figure = dimension_figure(result.dimensions)
+    data = next(iter(figure.chart.to_dict()["datasets"].values()))
+    assert {r["Dimension"]: r["Label"] for r in data}["Transparency"] == "“Don't know” only"
+    top = max(whole(d.score) for d in result.dimensions.values() if d.score is not None)
+    tied = [d.title for d in result.dimensions.values() if d.score is not None and whole(d.score) == top]
+    assert len(tied) == 2 and figure.title.startswith(f"Strongest: {tied[0]}, tied with {tied[1]} ({top});")
+    assert "tied with 5 others" in figure.title  # more than two: the first, and how many share its score
+
+
 def test_between_two_stages_both_are_marked_as_the_title_names_both():
     result = full_result()
     stage = result.stage.model_copy(update={"id": "agenda_setting", "between": ["agenda_setting", "negotiation"],

@@ -43,6 +43,13 @@ def test_no_answers_means_unknown_stage():
     assert result.id is None and "not known" in result.evidence[0]
 
 
+def test_life_cycle_questions_answered_dont_know_are_said_to_be_so():
+    result = diagnose_stage(QUICK, {i.id: "dont_know" for i in QUICK.items if i.stage}, MODEL)
+    assert result.id is None and result.unsure == 3
+    assert result.evidence == ["The life-cycle questions were answered “Don't know”, so the stage is not known."]
+    assert diagnose_stage(QUICK, {}, MODEL).unsure == 0
+
+
 def test_the_current_stage_is_the_most_advanced_one_under_way():
     result = diagnose(forming=DONE, agenda_setting=DONE, negotiation=DONE, implementation=UNDER, monitoring=NOT,
                       evaluation=NOT)
