@@ -85,3 +85,16 @@ def _cleaner(limit: int, multiline: bool):
 def CleanText(limit: int, multiline: bool = False) -> Any:
     """A pydantic string type that is cleaned on the way in: `name: CleanText(200)`."""
     return Annotated[str, BeforeValidator(_cleaner(limit, multiline))]
+
+
+# Markdown viewers (Streamlit's among them) turn bare web and e-mail addresses into links after
+# escapes are read, so a backslash cannot stop it. A word joiner (U+2060, invisible, never a line
+# break) inside the pattern can.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|www|mailto)(?=[:.])|(@)")
+WORD_JOINER = "\u2060"
+
+
+def without_autolinks(text: str) -> str:
+    """The text as typed, except that no Markdown viewer will make a link of an address in it."""
+    return _AUTOLINK.sub(lambda m: (m.group(1) or m.group(2)) + WORD_JOINER, text)
+

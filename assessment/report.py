@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from assessment.charts import Figure, dimension_figure, power_interest_figure, stage_figure, to_svg, whole
+from assessment.cleaning import without_autolinks
 from assessment.engine import Result
 from assessment.i18n import Translator, translator
 from assessment.model import Instrument, Stakeholder, text_in
@@ -64,7 +65,7 @@ def in_english(label: str, language: str) -> str:
 
 def md_text(value: str) -> str:
     """User text made inert in Markdown: no links, images, emphasis or HTML."""
-    return re.sub(r"([\\`*_{}\[\]()<>#+!|])", r"\\\1", value)
+    return re.sub(r"([\\`*_{}\[\]()<>#+!|])", r"\\\1", without_autolinks(value))
 
 
 def to_json(result: Result) -> str:

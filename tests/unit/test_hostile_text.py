@@ -64,6 +64,8 @@ def test_assessment_reports_and_charts(hostile_file):
     markdown = to_markdown(result, hostile_file.stakeholders)
     assert_clean(markdown)
     assert "![i](" not in markdown and "\\!\\[i\\]" in markdown
+    assert "http://evil" not in markdown  # a bare address would still be made a link by a Markdown viewer
+    assert "http\u2060://evil.example" in markdown  # so a word joiner, invisible, sits inside it
     assert_clean(to_json(result), markup=False)
     assert_clean(answers_csv(QUICK, hostile_file.answers), markup=False)
     for figure in (dimension_figure(result.dimensions), stage_figure(result.stage, stages),
