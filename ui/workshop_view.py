@@ -118,11 +118,13 @@ def _common_ground(found) -> None:
     """Where every stakeholder group leans the same way: the place to start building agreement."""
     st.subheader("Common ground", anchor=False)
     st.caption("Statements on which every group shown leans the same way (Pol.is's group-informed consensus: "
-               "each group's share taking that side, multiplied across groups).")
+               "each group's share taking that side, multiplied across groups). Where fewer than two groups can "
+               "be shown, the room must lean that way, and the one group shown with it.")
     if not found:
         st.write("No statement yet on which every group leans the same way.")
     for c in found:
-        st.markdown(f"**{inert(c.stats.text)}**  \nevery group {'agrees' if c.side == 'agree' else 'disagrees'} · "
+        who = "every group" if c.across == "groups" else "most of the room"
+        st.markdown(f"**{inert(c.stats.text)}**  \n{who} {'agrees' if c.side == 'agree' else 'disagrees'} · "
                     f"group-informed consensus {c.score:.2f}")
 
 

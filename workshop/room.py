@@ -68,7 +68,7 @@ class RoomView:
     threshold: int
     statements: list[Statement] = field(default_factory=list)
     contested: list[Statement] = field(default_factory=list)
-    common: list[tuple[Statement, str]] = field(default_factory=list)
+    common: list[tuple[Statement, str, str]] = field(default_factory=list)  # statement, side, across (CommonGround)
     dimensions: list[str] = field(default_factory=list)
     groups: list[tuple[str, list[int | None]]] = field(default_factory=list)
     dimension_ids: list[str] = field(default_factory=list)  # beside `dimensions`, to word them in any language
@@ -77,6 +77,13 @@ class RoomView:
     @property
     def empty(self) -> bool:
         return not self.statements and not self.picks
+
+    @property
+    def common_across(self) -> str:
+        """"groups" when every common-ground finding is about the groups shown, "room" when each is
+        about the room (fewer than two groups shown), "mixed" otherwise: the heading says which."""
+        kinds = {across for _, _, across in self.common}
+        return kinds.pop() if len(kinds) == 1 else "mixed" if kinds else "groups"
 
 
 def _statement(s: ItemStats) -> Statement:
@@ -103,7 +110,7 @@ def build(workshop: WorkshopInfo, instrument: Instrument, rows: list[Row], title
     return RoomView(answered=sum(1 for r in rows if r.answers), threshold=workshop.threshold,
                     statements=[_statement(s) for s in shown],
                     contested=[_statement(s) for s in contested(stats, workshop.threshold)],
-                    common=[(_statement(c.stats), c.side) for c in found],
+                    common=[(_statement(c.stats), c.side, c.across) for c in found],
                     dimensions=[titles.get(d, d) for d in dimensions], groups=table, dimension_ids=dimensions,
                     picks=[p for p in picks if p.shown])
 

@@ -83,12 +83,18 @@ class GroupScores:
 
 @dataclass(frozen=True)
 class CommonGround:
-    """A statement on which every shown group leans the same way."""
+    """A statement on which every shown group leans the same way, or, where fewer than two groups can
+    be shown, the room and the group shown if there is one."""
 
     stats: ItemStats
     side: str  # "agree" or "disagree"
     score: float  # product over groups of each group's smoothed probability of that side
     groups: list[str]
+
+    @property
+    def across(self) -> str:
+        """"groups" when the finding is that every shown group leans this way, "room" when it is the room's."""
+        return "room" if ROOM in self.groups else "groups"
 
 
 def scale_labels(instrument: Instrument):
@@ -162,14 +168,16 @@ def group_informed_consensus(groups: list[Distribution], side: str) -> float:
 
 
 def common_ground(stats: list[ItemStats], limit: int = 5) -> list[CommonGround]:
-    """Statements on which every shown group (or, with fewer than two, the room) leans the same way,
-    strongest first. A statement counts only when each group's own majority takes that side, not
-    when the room's average does."""
+    """Statements on which every shown group leans the same way, strongest first. With fewer than two
+    groups shown, the room must lean that way, and the one group shown too: a group shown beside the
+    statement never contradicts it. A statement counts only when each group's own majority takes
+    that side, not when the room's average does."""
     found = []
     for s in stats:
         if not s.shown or not s.n:
             continue
-        groups = {g: d for g, d in s.groups.items() if d.n} if len(s.groups) >= 2 else {ROOM: Distribution(s.counts)}
+        shown = {g: d for g, d in s.groups.items() if d.n}
+        groups = shown if len(shown) >= 2 else {ROOM: Distribution(s.counts), **shown}
         for side, index in (("agree", 0), ("disagree", 1)):
             if all(d.lean()[index] > 0.5 for d in groups.values()):
                 found.append(CommonGround(s, side, group_informed_consensus(list(groups.values()), side),

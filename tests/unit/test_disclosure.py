@@ -150,7 +150,7 @@ def test_the_projector_and_phones_show_only_what_disclosure_allows(room):
 
     threshold, rows = room
     view = build(workshop(threshold), INSTRUMENT, rows, {})
-    for statement in [*view.statements, *view.contested, *(s for s, _ in view.common)]:
+    for statement in [*view.statements, *view.contested, *(s for s, _, _ in view.common)]:
         truth = answered(rows, next(i.id for i in ITEMS if i.text == statement.text))
         assert sum(truth.values()) >= threshold
         for bar in statement.groups:  # a group shown rests on enough of its members' answers
