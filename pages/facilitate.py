@@ -79,7 +79,8 @@ def create(title, instrument, sections, groups, threshold, resume, language="en"
     try:
         workshop, key = workshops.create(title, instrument, groups.splitlines(), chosen, threshold, linked, language)
     except WorkshopError as exc:
-        st.error(f"{exc}. Your entries are still in the form.")
+        problem = str(exc)
+        st.error(f"{problem[:1].upper()}{problem[1:]}. Your entries are still in the form.")
         return
     st.session_state.new_facilitator_key = key
     st.query_params.update({"code": workshop.code, "key": key})
@@ -170,7 +171,7 @@ def dashboard(workshop) -> None:
         counts = now.counts
         a, b, c = st.columns(3)
         a.metric("Joined", counts["joined"])
-        b.metric("Answering", counts["answering"])
+        b.metric("Answering" if current.status == "open" else "Did not finish", counts["answering"])
         c.metric("Finished", counts["finished"])
         instrument = engine.instruments[current.instrument_id]
         room_results(current, instrument, "dash", now)

@@ -116,6 +116,9 @@ def group_figure(groups, titles: dict[str, str], language: str = "en") -> Figure
                  else t.gettext("The groups score every dimension alike"))
     elif table.empty:
         title = t.gettext("Scores appear when enough people have answered")
+    elif others.Group.nunique() == 1:
+        title = t.gettext("{group} beside the room; other groups appear once enough of their members have "
+                          "answered").format(group=others.Group.iloc[0])
     else:
         title = t.gettext("Group comparison appears when two groups each reach the anonymity threshold")
     values = [{**row, "Label": wrapped(row["Dimension"], 24)} for row in rows]

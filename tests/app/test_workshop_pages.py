@@ -31,6 +31,14 @@ def linked_workshop(open_page, store, title: str, leader: dict, sections: list[s
     return app, workshop
 
 
+def test_a_workshop_without_a_title_is_refused_in_a_sentence_and_the_form_is_kept(open_page, store):
+    app = open_page("facilitate")
+    app.text_area(key="ws_groups").input("NGOs\nGovernments")
+    app.button(key="FormSubmitter:workshop_form-Open the workshop").click().run()
+    assert [e.value for e in app.error] == ["Give the workshop a title. Your entries are still in the form."]
+    assert app.text_area(key="ws_groups").value == "NGOs\nGovernments"
+
+
 def test_facilitator_creates_a_workshop_and_sees_code_qr_and_private_link(open_page, store):
     app = open_page("facilitate")
     app.text_input(key="ws_title").input("Retreat <i>2026</i>")

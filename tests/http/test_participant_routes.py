@@ -254,6 +254,10 @@ def test_phones_and_the_projector_show_what_the_room_picked_in_their_language(ro
     unknown = phone(url).get(f"/w/present/{workshop.code}/screen", params={"n": 1, "screen": "nonsense"},
                              headers={"x-facilitator-key": key}).text
     assert 'data-name="counts"' in unknown  # a screen that no longer exists falls back to the number
+    service.update(workshop, status="ended")
+    ended = phone(url).get(f"/w/present/{workshop.code}/screen", params={"screen": "counts"},
+                           headers={"x-facilitator-key": key}).text
+    assert "did not finish" in ended and "answering" not in ended  # nobody is answering once it has ended
 
 
 def test_a_third_pick_is_refused_in_the_phones_language_and_the_page_says_how_many(room):

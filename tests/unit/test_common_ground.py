@@ -53,3 +53,12 @@ def test_the_report_and_the_projector_word_the_rooms_ground_as_the_room():
     assert "Common ground: most of the room leans the same way" in html
     assert "Most of the room agrees, and any group shown with it (n=4)." in html
     assert "every group" not in html.lower().split("common ground")[1].split("</div>")[0]
+
+
+def test_the_group_chart_with_one_group_shown_says_so_instead_of_waiting_for_a_comparison():
+    from workshop.charts import group_figure
+    from workshop.stats import group_scores
+
+    rows = people("States", 4, 5, 4) + people(None, 2, 2, 3)
+    title = group_figure(group_scores(INSTRUMENT, ITEMS, rows, 3, ["States"]), {}).title
+    assert title == "States beside the room; other groups appear once enough of their members have answered"
