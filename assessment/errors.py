@@ -24,6 +24,9 @@ class Code(StrEnum):
     TOO_LARGE = "the file is {size} bytes; the limit is {limit} bytes"
     NOT_JSON = "not valid JSON ({problem})"
     NOTHING_USABLE = "nothing in this file could be used: {problem}"
+    EMPTY = "the file is empty"
+    RESULTS_FILE = ("this is a results file (the diagnosis), not an answers file: download the answers file from the "
+                    "results page and use that")
 
 
 class AssessmentError(ValueError):
@@ -31,7 +34,7 @@ class AssessmentError(ValueError):
 
     def __init__(self, code: Code, path: Path | str | None = None, item: str | None = None,
                  field: str | None = None, **values):
-        self.code, self.path, self.item, self.field = code, path, item, field
+        self.code, self.path, self.item, self.field, self.values = code, path, item, field, values
         message = code.value.format(**values)
         where = ", ".join(part for part in (
             str(path) if path else "",

@@ -54,6 +54,8 @@ def read_answers(data: bytes | str, instruments: dict[str, Instrument], source: 
     raw = parse_json(data, source)
     if not isinstance(raw, dict):
         raise AssessmentError(Code.BAD_VALUE, source, problem="expected a JSON object with 'instrument' and 'answers'")
+    if "answers" not in raw and {"dimensions", "recommendations"} <= raw.keys():  # this app's "Result (JSON)"
+        raise AssessmentError(Code.RESULTS_FILE, source)
     instrument_id = raw.get("instrument")
     if not isinstance(instrument_id, str) or instrument_id not in instruments:
         known = ", ".join(sorted(instruments))
@@ -109,6 +111,8 @@ def parse_json(data: bytes | str, source: str) -> Any:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
     except UnicodeDecodeError:
         raise AssessmentError(Code.NOT_JSON, source, problem="the file is not UTF-8 text") from None
+    if not text.strip():
+        raise AssessmentError(Code.EMPTY, source)
     if nesting(text) > MAX_DEPTH:
         raise AssessmentError(Code.NOT_JSON, source, problem=f"nested more than {MAX_DEPTH} levels deep")
     try:

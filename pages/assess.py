@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.errors import AssessmentError
+from assessment.errors import AssessmentError, Code
 from assessment.files import MAX_BYTES, read_answers
 from assessment.i18n import LANGUAGES, N_, NAMES
 from assessment.loader import visible
@@ -29,7 +29,8 @@ engine = get_engine()
 store = get_store()
 saved = open_assessment()
 language = page_language(saved)
-_ = words(saved).gettext
+t = words(saved)
+_ = t.gettext
 
 TYPE_LABELS = {"advocacy": N_("Advocacy and norm-building"),
                "standard_setting": N_("Standard-setting and certification"),
@@ -99,6 +100,19 @@ def start_screen() -> None:
     upload_box()
 
 
+def refusal(exc: AssessmentError) -> str:
+    """Why a file cannot be used, in the page's language where the reason is one a person meets often."""
+    if exc.code == Code.EMPTY:
+        return _("This file cannot be used: it is empty.")
+    if exc.code == Code.TOO_LARGE:
+        return _("This file cannot be used: it is {size} MB and the limit is {limit} MB.").format(
+            size=t.number(exc.values["size"] / 1024 / 1024, 1), limit=exc.values["limit"] // 1024 // 1024)
+    if exc.code == Code.RESULTS_FILE:
+        return _("This is a results file, not an answers file. On the results page, download “{answers}” and "
+                 "upload that.").format(answers=_("Answers file (JSON, to resume elsewhere)"))
+    return _("This file cannot be used: {problem}").format(problem=inert(exc))
+
+
 def upload_box() -> None:
     with st.expander(_("Continue from an answers file (JSON)")):
         st.caption(_("A file downloaded from this app or made with `python -m assessment template`. Up to "
@@ -109,7 +123,7 @@ def upload_box() -> None:
         try:
             parsed = read_answers(upload.getvalue(), engine.instruments, source=upload.name)
         except AssessmentError as exc:
-            st.error(_("This file cannot be used: {problem}").format(problem=inert(exc)))
+            st.error(refusal(exc))
             return
         if parsed.notes:
             st.info("\n\n".join(inert(note) for note in parsed.notes), icon=":material/update:")
@@ -122,6 +136,8 @@ def upload_box() -> None:
             assessment_id, token = store.start(parsed.instrument, parsed.profile, language)
             store.save_answers(assessment_id, parsed.answers)
             store.save_stakeholders(assessment_id, parsed.stakeholders)
+            if all(item.id in parsed.answers for item in parsed.instrument.items):
+                store.complete(assessment_id)  # a whole questionnaire answered is finished, for the trend too
             opened(token)
 
 

@@ -41,3 +41,27 @@ def test_a_partly_valid_file_keeps_every_valid_answer(open_page):
     assert "Continue with 2 answers" in app.button(key="upload_continue").label
     warning = app.warning[0].value
     assert LIKERT[2] in warning.replace("\\", "") and LIKERT[3] in warning.replace("\\", "")
+
+
+def test_files_people_upload_by_mistake_are_named_for_what_they_are(open_page):
+    assert upload(open_page, b"  \n").error[0].value == "This file cannot be used: it is empty."
+    big = b'{"instrument": "quick-check", "answers": {}, "pad": "' + b"x" * (5 * 1024 * 1024 + 300_000) + b'"}'
+    assert upload(open_page, big).error[0].value == "This file cannot be used: it is 5.3 MB and the limit is 5 MB."
+    results = {"instrument": "quick-check", "instrument_title": "Quick check", "version": 2, "dimensions": {},
+               "stage": {}, "representation": {}, "recommendations": []}  # the app's own "Result (JSON)"
+    message = upload(open_page, json.dumps(results).encode()).error[0].value
+    assert message.startswith("This is a results file, not an answers file.")
+    assert "“Answers file (JSON, to resume elsewhere)”" in message
+
+
+def test_a_whole_questionnaire_uploaded_counts_as_finished(open_page, store):
+    answers = {item.id: 3 for item in QUICK.items if item.kind == "likert"} | {"st_main_obstacles": ["money"]}
+    app = upload(open_page, json.dumps({"instrument": "quick-check", "answers": answers}).encode())
+    app.button(key="upload_continue").click().run()
+    token = app.query_params["resume"]
+    saved = store.open(token if isinstance(token, str) else token[0])
+    assert saved.completed_at is not None  # so the trend counts it without a detour through the last page
+    partial = upload(open_page, json.dumps({"instrument": "quick-check", "answers": {LIKERT[0]: 2}}).encode())
+    partial.button(key="upload_continue").click().run()
+    token = partial.query_params["resume"]
+    assert store.open(token if isinstance(token, str) else token[0]).completed_at is None
