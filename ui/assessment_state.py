@@ -6,6 +6,8 @@ state, so a reload, a new tab or a link sent to a colleague reopens the same ans
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import streamlit as st
 
 from assessment.engine import Engine, default_engine
@@ -103,4 +105,19 @@ def show_resume_link(token: str, language: str | None = None) -> None:
     st.success(_("Your answers are saved as you go. Keep this private link to come back to them: "
                  "anyone who has it can see and change this assessment."), icon=":material/key:")
     base = base_url()
-    st.code(f"{base}/assess?{RESUME}={token}" if base else f"assess?{RESUME}={token}", language=None)
+    link = f"{base}/assess?{RESUME}={token}" if base else f"assess?{RESUME}={token}"
+    with st.container(key="resume_link"):
+        st.code(link, language=None, wrap_lines=True)  # wrapped: the whole link is readable on a phone
+        body = _("My private link to the coalition assessment (keep it to yourself): {link}").format(link=link)
+        st.link_button(_("Email the link to myself"), f"mailto:?subject={quote(_('Coalition assessment link'))}"
+                       f"&body={quote(body)}", icon=":material/mail:")
+    st.html(RESUME_CSS)
+
+
+# Streamlit shows a code block's copy button on hover only, which a touch screen never has.
+RESUME_CSS = """<style>
+.st-key-resume_link [data-testid="stCode"] > div, .st-key-resume_link [data-testid="stCode"] > div * {
+  opacity: 1 !important; visibility: visible !important; }
+.st-key-resume_link [data-testid="stBaseButton-elementToolbar"] { min-width: 44px; min-height: 44px; }
+.st-key-resume_link [data-testid="stCode"] pre { padding-right: 3.5rem !important; }
+</style>"""

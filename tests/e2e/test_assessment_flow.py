@@ -89,8 +89,16 @@ def test_quick_check_on_a_phone_then_results_with_no_empty_chart(browser, app, t
     page.get_by_role("button", name="Start").click()
     page.wait_for_selector("text=Keep this private link")
     settle(page)
-    resume_url = page.locator('[data-testid="stCode"]').first.inner_text().strip()
+    resume_url = page.locator('[data-testid="stCode"]').first.inner_text().strip().replace("\n", "")
     assert "/assess?resume=" in resume_url
+    kept = page.locator(".st-key-resume_link")  # on a phone the whole link shows, and it can be copied or sent
+    assert kept.locator("pre").evaluate("e => e.scrollWidth - e.clientWidth") <= 1
+    copy = kept.get_by_role("button", name="Copy to clipboard")
+    assert copy.evaluate("e => { let o = 1; for (let x = e; x; x = x.parentElement) o = Math.min(o, "
+                         "+getComputedStyle(x).opacity); return o }") == 1 and copy.is_visible()
+    assert copy.bounding_box()["height"] >= 44
+    mail = kept.get_by_role("link", name="Email the link to myself").get_attribute("href")
+    assert mail.startswith("mailto:") and resume_url.rsplit("=", 1)[1] in mail
 
     # The options of a statement: a vertical list in scale order, each a target of at least 44 px.
     first = page.locator('[data-testid="stRadio"]').first
