@@ -108,9 +108,9 @@ def show_resume_link(token: str, language: str | None = None) -> None:
     link = f"{base}/assess?{RESUME}={token}" if base else f"assess?{RESUME}={token}"
     with st.container(key="resume_link"):
         st.code(link, language=None, wrap_lines=True)  # wrapped: the whole link is readable on a phone
-        body = _("My private link to the coalition assessment (keep it to yourself): {link}").format(link=link)
-        st.link_button(_("Email the link to myself"), f"mailto:?subject={quote(_('Coalition assessment link'))}"
-                       f"&body={quote(body)}", icon=":material/mail:")
+        subject = quote(_("Coalition assessment link"))
+        body = quote(_("My private link to the coalition assessment (keep it to yourself): {link}").format(link=link))
+        st.link_button(_("Email the link to myself"), f"mailto:?subject={subject}&body={body}", icon=":material/mail:")
     st.html(RESUME_CSS)
 
 
