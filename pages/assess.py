@@ -6,7 +6,7 @@ import streamlit as st
 
 from assessment.errors import AssessmentError, Code
 from assessment.files import MAX_BYTES, read_answers
-from assessment.i18n import LANGUAGES, N_, NAMES
+from assessment.i18n import LANGUAGES, NAMES
 from assessment.loader import visible
 from assessment.model import COALITION_TYPES, Profile, text_in
 from assessment.paging import page_of_section, pages_of
@@ -21,6 +21,7 @@ from ui.assessment_state import (
     resume_params,
     show_resume_link,
 )
+from ui.coalition_profile import SCOPE_LABELS, TYPE_LABELS
 from ui.language import START_KEY, page_language, words
 from ui.questions import QUESTIONNAIRE_CSS, render_item
 from ui.safe import inert
@@ -32,12 +33,6 @@ language = page_language(saved)
 t = words(saved)
 _ = t.gettext
 
-TYPE_LABELS = {"advocacy": N_("Advocacy and norm-building"),
-               "standard_setting": N_("Standard-setting and certification"),
-               "implementation": N_("Implementation and service delivery"), "knowledge": N_("Knowledge and evidence"),
-               "stewardship": N_("Stewardship of a shared resource")}
-SCOPE_LABELS = {"local": N_("Local"), "national": N_("National"), "regional": N_("Regional"),
-                "international": N_("International")}
 SAME, OTHER = "same", "other"
 
 

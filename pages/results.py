@@ -20,7 +20,8 @@ from assessment.report import (
     to_json,
     to_markdown,
 )
-from ui.assessment_state import NEW, assessment_nav, get_engine, open_assessment, resume_params
+from ui.assessment_state import NEW, assessment_nav, get_engine, get_store, open_assessment, resume_params
+from ui.coalition_profile import purpose_and_scope
 from ui.content import get_handbook
 from ui.figures import show_figure
 from ui.language import read_label, words
@@ -110,6 +111,8 @@ for gap in gaps:
     st.markdown(f"- **{t.colon(gap.title)}** {inert(gap.detail)}")
 if saved.stakeholders and not gaps:
     st.markdown(_("No representation gaps found in what you entered."))
+if saved.stakeholders and saved.profile.type is None:
+    purpose_and_scope(saved, get_store(), t)
 if result.representation.hhi is not None:
     st.caption(hhi_gloss(result.representation.hhi, language))
 

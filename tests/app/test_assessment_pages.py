@@ -334,3 +334,20 @@ def test_results_say_what_the_leader_named_as_standing_in_the_way(open_page, sto
     [note] = [i.value for i in app.info if "You named as standing most in the way" in i.value]
     assert f"“{money}”" in note and "of the first five tackle" in note
     assert any("you named" in c.value for c in app.caption)  # the action says so in its ranking
+
+
+def test_a_map_without_the_coalitions_purpose_asks_for_it_instead_of_finding_no_gap(open_page, store):
+    people = [Stakeholder(name=f"Ministry {n}", sector="national_government", influence=4, stake=3,
+                          participation="core") for n in range(8)]
+    assessment_id, token = store.start(QUICK, Profile(name="One-sector club"))
+    store.save_stakeholders(assessment_id, people)
+    app = open_page("results", resume=token)
+    assert "Absent kinds of actor are not checked yet" in texts(app)
+    assert "Kinds of actor absent" not in texts(app)
+    app.selectbox(key="purpose_type").set_value("advocacy")
+    app.selectbox(key="purpose_scope").set_value("national")
+    app.button(key="FormSubmitter:coalition_purpose-Check for absent kinds of actor").click().run()
+    assert not app.exception
+    assert store.open(token).profile.type == "advocacy" and store.open(token).profile.scope == "national"
+    shown = texts(app)
+    assert "Kinds of actor absent" in shown and "Absent kinds of actor are not checked yet" not in shown
