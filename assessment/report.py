@@ -13,7 +13,9 @@ import json
 import os
 import re
 from datetime import date
+from functools import cache
 from typing import Any
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -24,6 +26,8 @@ from assessment.i18n import Translator, translator
 from assessment.model import Instrument, Stakeholder, text_in
 from assessment.representation import MapLabels, load_labels
 from assessment.stage import load_stages
+from handbook.errors import ContentError
+from handbook.library import Handbook, load_handbook
 
 STYLE = """*{box-sizing:border-box}body{font-family:Helvetica,Arial,"DejaVu Sans",sans-serif;max-width:50rem;
 margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.5;overflow-wrap:break-word}h1,h2,h3{line-height:1.2}
@@ -45,15 +49,33 @@ td:empty{display:none}}
 h2,h3{page-break-after:avoid}}"""
 
 
-def chapter_link(chapter: str, language: str = "en") -> tuple[str, str | None]:
-    """Readable chapter reference, and a URL when COALITION_PUBLIC_URL says where the app lives. The
-    chapters are in English only: in another language the label says so."""
+def chapter_link(chapter: str, language: str = "en", base: str | None = None) -> tuple[str, str | None]:
+    """The chapter and section titles as the handbook page shows them, and a URL when the app's address
+    is known: `base` (the page that made the report) or COALITION_PUBLIC_URL. The chapters are in
+    English only: in another language the label says so."""
     slug, _sep, section = chapter.partition("#")
-    label = slug.replace("-", " ").capitalize() + (f" › {section.replace('-', ' ')}" if section else "")
-    label = in_english(label, language)
-    base = os.environ.get("COALITION_PUBLIC_URL", "").rstrip("/")
-    url = f"{base}/handbook?chapter={slug}" + (f"&section={section}" if section else "") if base else None
+    label = in_english(section_title(slug, section), language)
+    base = (base or os.environ.get("COALITION_PUBLIC_URL", "")).rstrip("/")
+    url = f"{base}/handbook?" + urlencode({"chapter": slug, **({"section": section} if section else {})}) \
+        if base else None
     return label, url
+
+
+@cache
+def _handbook() -> Handbook | None:
+    try:
+        return load_handbook()
+    except ContentError:  # a report is still written, with plainer labels
+        return None
+
+
+def section_title(slug: str, anchor: str) -> str:
+    """“Chapter title › Section title”, from the handbook itself (its slug, made readable, if it has none)."""
+    chapter = _handbook().chapter(slug) if _handbook() else None
+    if chapter is None:
+        return slug.replace("-", " ").capitalize() + (f" › {anchor.replace('-', ' ')}" if anchor else "")
+    found = chapter.section(anchor) if anchor else None
+    return f"{chapter.title} › {found.title}" if found else chapter.title
 
 
 def in_english(label: str, language: str) -> str:
@@ -98,7 +120,9 @@ def hhi_gloss(hhi: float, language: str = "en") -> str:
         hhi=t.number(hhi, 2), level=level, holders=holders, one=t.number(1, 2), threshold=t.number(0.25, 2))
 
 
-def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: MapLabels | None = None) -> str:
+def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: MapLabels | None = None,
+                base: str | None = None) -> str:
+    """The report as Markdown; `base` is the app's address, for links into the handbook."""
     labels = labels or load_labels()
     t = translator(result.language)
     _ = t.gettext
@@ -130,12 +154,12 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
     out += ["", "## " + _("What to do next"), ""]
     if note := obstacles_note(result, t):
         out += [note, ""]
-    out += [line for rec in result.recommendations if rec.top for line in _recommendation_md(rec, t)]
+    out += [line for rec in result.recommendations if rec.top for line in _recommendation_md(rec, t, base=base)]
     also = [rec for rec in result.recommendations if not rec.top]
     if also:
         out += ["## " + _("Also worth doing"), "", also_worth_note(t), ""]
         for title, group in _by_dimension(also):
-            out += [f"**{title}**", ""] + [line for rec in group for line in _recommendation_md(rec, t, "####")]
+            out += [f"**{title}**", ""] + [line for rec in group for line in _recommendation_md(rec, t, "####", base)]
     if result.recommendations_not_shown:
         out += [_not_shown(result.recommendations_not_shown, t), ""]
     if result.problems or result.notes:
@@ -143,9 +167,9 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
     return "\n".join(out) + "\n"
 
 
-def _recommendation_md(rec, t: Translator, level: str = "###") -> list[str]:
+def _recommendation_md(rec, t: Translator, level: str = "###", base: str | None = None) -> list[str]:
     _ = t.gettext
-    label, url = chapter_link(rec.chapter, t.language)
+    label, url = chapter_link(rec.chapter, t.language, base)
     out = [f"{level} {rec.rank}. {rec.title} ({rec.priority_label})", "", rec.why, "",
            _("Why this was shown: {reasons}").format(reasons=t.semicolons(md_text(r) for r in rec.reasons)), "",
            rec.rank_reason, ""]
@@ -212,7 +236,7 @@ def _figure_html(figure: Figure) -> str:
 
 def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_labels: dict[str, str] | None = None,
             stage_titles: dict[str, str] | None = None, *, labels: MapLabels | None = None,
-            asks_stage: bool = True) -> str:
+            asks_stage: bool = True, base: str | None = None) -> str:
     esc = html.escape
     t = translator(result.language)
     _ = t.gettext
@@ -255,14 +279,14 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
     parts.append("<h2>" + esc(_("What to do next")) + "</h2>")
     if note := obstacles_note(result, t):
         parts.append(f"<p>{esc(note)}</p>")
-    parts += [_recommendation_html(rec, t) for rec in result.recommendations if rec.top]
+    parts += [_recommendation_html(rec, t, base) for rec in result.recommendations if rec.top]
     also = [rec for rec in result.recommendations if not rec.top]
     if also:
         parts.append("<h2>" + esc(_("Also worth doing")) + "</h2>")
         parts.append(f"<p class='muted'>{esc(also_worth_note(t))}</p>")
         for title, group in _by_dimension(also):
             parts.append(f"<h3>{esc(title)}</h3>")
-            parts += [_recommendation_html(rec, t) for rec in group]
+            parts += [_recommendation_html(rec, t, base) for rec in group]
     if result.recommendations_not_shown:
         parts.append(f"<p class='muted'>{esc(_not_shown(result.recommendations_not_shown, t))}</p>")
     if result.problems or result.notes:
@@ -274,11 +298,11 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
             + f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")
 
 
-def _recommendation_html(rec, t: Translator | None = None) -> str:
+def _recommendation_html(rec, t: Translator | None = None, base: str | None = None) -> str:
     esc = html.escape
     t = t or translator("en")
     _ = t.gettext
-    label, url = chapter_link(rec.chapter, t.language)
+    label, url = chapter_link(rec.chapter, t.language, base)
     read = f"<a href='{esc(url)}'>{esc(label)}</a>" if url else esc(label)
     steps = "".join(f"<li>{esc(s)}</li>" for s in rec.steps)
     heading = "h3" if rec.top else "h4"

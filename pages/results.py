@@ -15,6 +15,7 @@ from assessment.report import (
     answers_csv,
     hhi_gloss,
     obstacles_note,
+    section_title,
     stage_not_known,
     to_html,
     to_json,
@@ -22,9 +23,9 @@ from assessment.report import (
 )
 from ui.assessment_state import NEW, assessment_nav, get_engine, get_store, open_assessment, resume_params
 from ui.coalition_profile import purpose_and_scope
-from ui.content import get_handbook
 from ui.figures import show_figure
 from ui.language import read_label, words
+from ui.links import base_url
 from ui.safe import inert
 
 engine = get_engine()
@@ -44,17 +45,6 @@ result = engine.assess(instrument, saved.answers, saved.stakeholders, saved.prof
 stage_titles = {s.id: s.name_in(language) for s in engine.stages}
 participation = {k: text_in(v, language) for k, v in engine.labels.participation.items()}
 sectors = {k: text_in(v, language) for k, v in engine.labels.sectors.items()}
-handbook = get_handbook()
-
-
-def section_label(slug: str, anchor: str) -> str:
-    """“Chapter title › Section title”, from the handbook itself."""
-    chapter = handbook.chapter(slug)
-    if chapter is None:
-        return slug
-    section = chapter.section(anchor) if anchor else None
-    return f"{chapter.title} › {section.title}" if section else chapter.title
-
 
 name = inert(saved.profile.name) if saved.profile.name else _("Your coalition")
 
@@ -129,7 +119,7 @@ def show_action(rec) -> None:
         st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(rec.steps, 1)))
         st.markdown("**" + _("Ask the group:") + f"** {rec.question}")
         slug, _sep, section = rec.chapter.partition("#")
-        st.page_link("pages/handbook.py", label=read_label(section_label(slug, section), language),
+        st.page_link("pages/handbook.py", label=read_label(section_title(slug, section), language),
                      icon=":material/menu_book:",
                      query_params={"chapter": slug, **({"section": section} if section else {})})
 
@@ -187,13 +177,13 @@ asks_stage = any(i.stage for i in instrument.items)
 
 def report_html() -> str:
     return to_html(result, saved.stakeholders, participation, stage_titles, labels=engine.labels,
-                   asks_stage=asks_stage)
+                   asks_stage=asks_stage, base=base_url())
 
 
 DOWNLOADS = [  # every report and download is in the assessment's language
     ("pdf", _("Report (PDF)"), lambda: html_to_pdf(report_html()), "coalition-report.pdf", "application/pdf"),
     ("html", _("Report (HTML)"), report_html, "coalition-report.html", "text/html"),
-    ("md", _("Report (Markdown)"), lambda: to_markdown(result, saved.stakeholders, engine.labels),
+    ("md", _("Report (Markdown)"), lambda: to_markdown(result, saved.stakeholders, engine.labels, base_url()),
      "coalition-report.md", "text/markdown"),
     ("json", _("Result (JSON)"), lambda: to_json(result), "coalition-result.json", "application/json"),
     ("csv", _("Answers (CSV)"), lambda: answers_csv(instrument, saved.answers, language), "coalition-answers.csv",

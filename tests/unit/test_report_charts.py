@@ -22,8 +22,10 @@ from assessment.engine import default_engine
 from assessment.model import Profile, Stakeholder
 from assessment.pdf import html_to_pdf, pdf_problem
 from assessment.report import hhi_gloss, html_table, to_html, to_markdown
+from handbook.library import load_handbook
 
 ENGINE = default_engine()
+ENGINE_HANDBOOK = load_handbook()
 QUICK = ENGINE.instruments["quick-check"]
 FULL = ENGINE.instruments["full-diagnostic"]
 TITLES = {s.id: s.title for s in ENGINE.stages}
@@ -243,3 +245,16 @@ def test_chart_titles_wrap_to_fit_a_phone_and_keep_every_word():
         lines = spec["title"]["text"]
         assert isinstance(lines, list) and all(len(line) <= 40 for line in lines)
         assert " ".join(lines) == figure.title
+
+
+def test_reports_name_handbook_sections_as_the_handbook_does_and_link_them_when_the_address_is_known():
+    result = full_result()
+    rec = next(r for r in result.recommendations if "#" in r.chapter)
+    slug, section = rec.chapter.split("#")
+    chapter = ENGINE_HANDBOOK.chapter(slug)
+    label = f"{chapter.title} › {chapter.section(section).title}"
+    markdown = to_markdown(result, base="https://coalitions.example.org/")
+    assert f"Read: [{label}](https://coalitions.example.org/handbook?chapter={slug}&section={section})" in markdown
+    html = to_html(result, PEOPLE, base="https://coalitions.example.org")
+    assert f"<a href='https://coalitions.example.org/handbook?chapter={slug}&amp;section={section}'>" in html
+    assert f"Read: {label}" in to_markdown(result)  # no address known: the title, unlinked
