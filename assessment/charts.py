@@ -11,12 +11,15 @@ import textwrap
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from typing import Any
 
 import altair as alt
 import pandas as pd
+from babel.dates import format_date, get_day_names, get_month_names
 
 from assessment.cleaning import xml_safe_tree
-from assessment.i18n import N_, translator
+from assessment.i18n import BABEL_LOCALE, N_, translator
 from assessment.model import STAGES, Stakeholder
 from assessment.scoring import BANDS, DimensionScore
 from assessment.stage import StageDiagnosis
@@ -312,7 +315,7 @@ def trend_figure(history: list[tuple[datetime, dict[str, DimensionScore]]], lang
     long = pd.DataFrame(rows, columns=["Date", "Dimension", "Score"])
     order = list(dict.fromkeys(long["Dimension"]))
     panels = [(dimension, _trend_panel(long[long["Dimension"] == dimension], language)) for dimension in order]
-    return TrendFigure(_trend_title(long, language), panels, _translated(trend_table(long, order), language))
+    return TrendFigure(_trend_title(long, language), panels, _translated(trend_table(long, order, language), language))
 
 
 def _trend_panel(data: pd.DataFrame, language: str = "en") -> alt.Chart:
@@ -326,15 +329,28 @@ def _trend_panel(data: pd.DataFrame, language: str = "en") -> alt.Chart:
     latest = data.sort_values("Date").tail(1)
     label = alt.Chart(latest).mark_text(align="left", dx=6, fontSize=12, fontWeight="bold").encode(
         x="Date:T", y="Score:Q", text="Score:Q")
-    return alt.layer(base.mark_line(color=OKABE_ITO[0]), base.mark_point(filled=True, color=OKABE_ITO[0], size=45),
-                     label).properties(width="container", height=80, padding={"right": 24}, autosize=FIT_WIDTH)
+    chart = alt.layer(base.mark_line(color=OKABE_ITO[0]), base.mark_point(filled=True, color=OKABE_ITO[0], size=45),
+                      label).properties(width="container", height=80, padding={"right": 24}, autosize=FIT_WIDTH)
+    return chart if language == "en" else chart.configure(locale={"time": time_locale(language)})
 
 
-def trend_table(long: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+@cache
+def time_locale(language: str) -> dict[str, Any]:
+    """Month and day names for Vega's date axes and tooltips ("déc. 2026", not "Dec 2026"), from CLDR."""
+    locale = BABEL_LOCALE[language]
+    days = get_day_names("wide", locale=locale)  # Monday first; Vega wants Sunday first
+    short_days = get_day_names("abbreviated", locale=locale)
+    return {"dateTime": "%x %X", "date": "%d/%m/%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
+            "days": [days[(i + 6) % 7] for i in range(7)], "shortDays": [short_days[(i + 6) % 7] for i in range(7)],
+            "months": [get_month_names("wide", locale=locale)[m] for m in range(1, 13)],
+            "shortMonths": [get_month_names("abbreviated", locale=locale)[m] for m in range(1, 13)]}
+
+
+def trend_table(long: pd.DataFrame, order: list[str], language: str = "en") -> pd.DataFrame:
     """The trend's numbers: a row per dimension, a column per assessment, and the change."""
     if long.empty:
         return pd.DataFrame(columns=["Dimension"])
-    labels = date_labels(sorted(long["Date"].unique()))
+    labels = date_labels(sorted(long["Date"].unique()), language)
     wide = long.assign(When=long["Date"].map(labels)).pivot_table(
         index="Dimension", columns="When", values="Score", aggfunc="last", sort=False)
     dates = list(labels.values())
@@ -344,10 +360,11 @@ def trend_table(long: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     return wide.reset_index()
 
 
-def date_labels(moments: list) -> dict:
-    """A column label per assessment: its day, with the time when two fall on the same day."""
-    days = [f"{pd.Timestamp(m):%d %b %Y}" for m in moments]
-    labels = [day if days.count(day) == 1 else f"{pd.Timestamp(m):%d %b %Y %H:%M}" for m, day in
+def date_labels(moments: list, language: str = "en") -> dict:
+    """A column label per assessment: its day in the language ("02 déc. 2026"), with the time when two
+    fall on the same day."""
+    days = [format_date(pd.Timestamp(m).date(), format="dd MMM y", locale=BABEL_LOCALE[language]) for m in moments]
+    labels = [day if days.count(day) == 1 else f"{day} {pd.Timestamp(m):%H:%M}" for m, day in
               zip(moments, days, strict=True)]
     labels = [label if labels.count(label) == 1 else f"{label} ({labels[:i].count(label) + 1})"
               for i, label in enumerate(labels)]

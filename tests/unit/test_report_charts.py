@@ -158,6 +158,19 @@ def test_trend_has_a_panel_per_dimension_and_a_table_with_the_change():
     assert (row["05 Jan 2025"], row["05 Jul 2025"], row["Change"]) == (25, 100, 75)
 
 
+def test_a_french_trend_names_its_months_in_french_on_the_axis_and_in_the_table():
+    from datetime import datetime
+
+    before = ENGINE.assess(QUICK, {i.id: 2 for i in QUICK.items if i.kind == "likert"}, language="fr").dimensions
+    after = ENGINE.assess(QUICK, {i.id: 5 for i in QUICK.items if i.kind == "likert"}, language="fr").dimensions
+    figure = trend_figure([(datetime(2025, 12, 5), before), (datetime(2026, 7, 5), after)], "fr")
+    assert "05 déc. 2025" in figure.table.columns and "05 juil. 2026" in figure.table.columns
+    svg = to_svg(figure.panels[0][1])
+    axis = " ".join(re.findall(r'role-axis-label.*?</g>', svg, re.S))
+    assert "déc." in axis or "juil." in axis or "janv." in axis, axis
+    assert not re.search(r">(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ", svg)
+
+
 def test_report_says_each_finding_once_with_sector_labels_and_a_gloss():
     result = full_result()
     report = to_html(result, PEOPLE)
