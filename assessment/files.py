@@ -146,11 +146,33 @@ def read_stakeholders(rows: Any, problems: list[str]) -> list[Stakeholder]:
         except ValidationError as exc:
             error = exc.errors()[0]
             name = row.get("name") if isinstance(row, dict) else None
-            label = f"stakeholder {number}" + (f" ({safe_repr(name, 40)[1:-1]})" if isinstance(name, str) and name
-                                               else "")
+            quoted = safe_repr(name, 42) if isinstance(name, str) and name else ""
+            label = f"stakeholder {number}" + (f" ({quoted[1:-1] if quoted.endswith(chr(39)) else quoted[1:]})"
+                                               if quoted else "")  # a long name ends in "…", not mid-word
             where = safe_repr(".".join(map(str, error["loc"])) or "row")
-            problems.append(f"{label}, field {where}: {error['msg']}; the row was left out")
+            problems.append(f"{label}, field {where}: {plain(error)}; the row was left out")
     return kept
+
+
+def plain(error: dict[str, Any]) -> str:
+    """A validation error as a person editing the file reads it, not as pydantic words it."""
+    kind, ctx, given = error["type"], error.get("ctx") or {}, safe_repr(error.get("input"), 40)
+    if kind == "missing":
+        return "missing"
+    if kind in ("model_type", "dict_type"):
+        return "expected an object with name, sector, influence, stake and participation"
+    if kind == "literal_error":
+        return f"{given} is not one of {ctx['expected'].replace(chr(39), '')}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"expected a whole number, got {given}"
+    if kind in ("float_parsing", "float_type"):
+        return f"expected a number, got {given}"
+    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        bound = ctx.get("le", ctx.get("ge", ctx.get("lt", ctx.get("gt"))))
+        word = {"less_than_equal": "at most", "greater_than_equal": "at least", "less_than": "below",
+                "greater_than": "above"}[kind]
+        return f"must be {word} {bound:g}, got {given}"
+    return error["msg"]
 
 
 def read_profile(raw: Any, problems: list[str]) -> Profile:

@@ -74,8 +74,12 @@ def test_bad_stakeholder_rows_are_reported_and_good_ones_kept():
     problems = "\n".join(parsed.problems)
     assert "stakeholder 2 (Miners' union), field 'sector'" in problems
     assert "stakeholder 3, field 'name'" in problems
-    assert "stakeholder 4 (Bank), field 'influence'" in problems
-    assert "stakeholder 5, field 'row'" in problems or "stakeholder 5" in problems
+    assert "stakeholder 4 (Bank), field 'influence': must be at most 5, got 7" in problems  # said plainly
+    assert "'trade_union' is not one of national_government," in problems
+    assert "stakeholder 5, field 'row': expected an object with name, sector" in problems
+    assert "Input should be" not in problems
+    long = read({"instrument": "test", "answers": {}, "stakeholders": [rows[0], {"name": "A" * 60, "sector": "x"}]})
+    assert "stakeholder 2 (" + "A" * 40 + "…)" in long.problems[0]  # a long name is cut with an ellipsis
 
 
 def test_bad_profile_fields_are_dropped_one_by_one():
