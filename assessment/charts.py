@@ -389,6 +389,9 @@ def _trend_title(table: pd.DataFrame, language: str = "en") -> str:
     return _("Since the first assessment, {changes}").format(changes=t.semicolons(parts))
 
 
+LABEL_MARGIN = 12  # pixels left of the longest row label in a rendered picture
+
+
 def to_svg(chart: alt.TopLevelMixin | dict, width: int = 560, title: bool = True) -> str:
     """Render a chart to SVG without a browser or network (vl-convert bundles Vega). Reports that
     print the finding as text above the chart pass title=False, so it is not said twice."""
@@ -404,4 +407,13 @@ def to_svg(chart: alt.TopLevelMixin | dict, width: int = 560, title: bool = True
     # its own font. Measuring with the widest common sans (DejaVu, Linux's default) means a label never
     # overflows the picture's edge, whichever of these fonts the reader's browser or PDF viewer has.
     spec.setdefault("config", {})["font"] = REPORT_FONT
+    spec["padding"] = _with_left_margin(spec.get("padding"))
     return vl_convert.vegalite_to_svg(spec)
+
+
+def _with_left_margin(padding: int | dict | None) -> dict:
+    """Room left of the row labels: a PDF's text engine can set a label a pixel or two wider than Vega
+    measured it, and the first letter was clipped at the picture's edge."""
+    sides = dict.fromkeys(("top", "right", "bottom", "left"), 5)
+    sides |= padding if isinstance(padding, dict) else dict.fromkeys(sides, padding) if padding is not None else {}
+    return sides | {"left": max(sides["left"], LABEL_MARGIN)}

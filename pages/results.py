@@ -99,10 +99,10 @@ else:
 gaps = [g for g in result.representation.gaps if g.kind != "no_stakeholder_map"]
 for gap in gaps:
     st.markdown(f"- **{t.colon(gap.title)}** {inert(gap.detail)}")
-if saved.stakeholders and not gaps:
-    st.markdown(_("No representation gaps found in what you entered."))
 if saved.stakeholders and saved.profile.type is None:
-    purpose_and_scope(saved, get_store(), t)
+    purpose_and_scope(saved, get_store(), t)  # until then "no gaps found" would overstate what was checked
+elif saved.stakeholders and not gaps:
+    st.markdown(_("No representation gaps found in what you entered."))
 if result.representation.hhi is not None:
     st.caption(hhi_gloss(result.representation.hhi, language))
 

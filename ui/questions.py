@@ -79,7 +79,7 @@ def render_item(instrument: Instrument, item: Item, saved: Any, save: Callable[[
                  format_func=labels.get)
     elif item.kind == "number":
         st.number_input(label, min_value=item.minimum, max_value=item.maximum, key=key, help=help_text,
-                        on_change=changed, value=None, step=1.0)
+                        on_change=changed, value=None, step=1.0, format="%g")  # 7 months, not "7.00"
     else:
         st.text_area(label, key=key, help=help_text, on_change=changed, max_chars=item.max_length)
     if item.ask_members:

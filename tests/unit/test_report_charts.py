@@ -271,3 +271,15 @@ def test_reports_name_handbook_sections_as_the_handbook_does_and_link_them_when_
     html = to_html(result, PEOPLE, base="https://coalitions.example.org")
     assert f"<a href='https://coalitions.example.org/handbook?chapter={slug}&amp;section={section}'>" in html
     assert f"Read: {label}" in to_markdown(result)  # no address known: the title, unlinked
+
+
+def test_a_rendered_chart_keeps_a_margin_left_of_its_row_labels():
+    from assessment.charts import LABEL_MARGIN, _with_left_margin
+
+    assert _with_left_margin(None) == {"top": 5, "right": 5, "bottom": 5, "left": LABEL_MARGIN}
+    assert _with_left_margin({"right": 24}) == {"top": 5, "right": 24, "bottom": 5, "left": LABEL_MARGIN}
+    assert _with_left_margin(30)["left"] == 30
+    svg = to_svg(stage_figure(full_result().stage, TITLES).chart)
+    left = float(re.search(r'<g fill="none" stroke-miterlimit="10" transform="translate\(([\d.]+),', svg).group(1))
+    widest = max(len(t) for t in TITLES.values())
+    assert left >= widest * 6 + LABEL_MARGIN  # the labels (12 px, over 6 px a letter) and the margin
