@@ -129,15 +129,20 @@ def item_stats(instrument: Instrument, items: list[Item], rows: list[Row], thres
         for row in rows:
             if item.id in row.answers:
                 by_group[row.group].append(row.answers[item.id])
+        each = {g: _distribution(points, values) for g, values in by_group.items()}
         # Disclosure counts the answers a figure is made of: "don't know" and "not applicable" answers
         # enter no share, so three people of whom two did not know would otherwise show one person's answer.
-        counted = {g: _distribution(points, v).n for g, v in by_group.items()}
-        room = _distribution(points, [v for values in by_group.values() for v in values])
-        if not room_shown(counted, threshold):
-            room = Distribution([0] * points)
-        groups = {g: _distribution(points, by_group[g]) for g in sorted(shown_groups(counted, threshold))}
+        counted = {g: d.n for g, d in each.items()}
+        room = _combined(points, list(each.values())) if room_shown(counted, threshold) else Distribution([0] * points)
+        groups = {g: each[g] for g in sorted(shown_groups(counted, threshold))}
         stats.append(_item(item, room, room.respondents > 0, groups, sum(map(len, by_group.values()))))
     return stats
+
+
+def _combined(points: int, parts: list[Distribution]) -> Distribution:
+    """The room's distribution as the sum of its groups' (each answer is counted once, in its group)."""
+    return Distribution([sum(d.counts[i] for d in parts) for i in range(points)], sum(d.dont_know for d in parts),
+                        sum(d.not_applicable for d in parts))
 
 
 def _item(item: Item, room: Distribution, shown: bool, groups: dict[str, Distribution],
