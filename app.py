@@ -36,8 +36,9 @@ PAGES = {
 # narrow: "Reveal results to particip…" beside two other controls), and each link and choice pill is a
 # full-size tap target that grows with its label (a pill keeps a fixed height otherwise, so a wrapped
 # obstacle overlapped the next one on a phone). Buttons, downloads and "Show data" summaries are 44 px
-# high, and a help "?" (16 px drawn) answers a tap 14 px around it, without moving anything. In the
-# sidebar, so the style takes no room in the page.
+# high, and a help "?" (16 px drawn) answers a tap 14 px around it, without moving anything. A wide
+# table in a chapter scrolls inside its own box on a phone instead of sliding the whole page sideways.
+# In the sidebar, so the style takes no room in the page.
 st.sidebar.html("""<style>
 [data-testid="stPageLink"] a { min-height: 44px; height: auto; }
 [data-testid="stPageLink"] a span, [data-testid="stPageLink"] p { white-space: normal; overflow: visible; }
@@ -49,6 +50,7 @@ button [data-testid="stMarkdownContainer"], button [data-testid="stMarkdownConta
 [data-testid="stExpander"] summary { min-height: 44px; }
 [data-testid="stTooltipIcon"] button { position: relative; }
 [data-testid="stTooltipIcon"] button::after { content: ""; position: absolute; inset: -14px; }
+[data-testid="stMarkdownContainer"] table { display: block; max-width: 100%; overflow-x: auto; }
 </style>""")
 
 st.navigation(PAGES).run()

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.chapter import scroll_to
 from ui.content import get_handbook
 from ui.links import HANDBOOK_PAGE
 
@@ -14,7 +15,8 @@ if chosen and handbook.case(chosen) is None:
     st.warning("The case in your link was not found; here are all the cases.")
 
 for case in handbook.cases:
-    with st.expander(f"**{case.name}** ({case.years})", expanded=case.id == chosen):
+    with st.container(key=f"case_{case.id}"), st.expander(f"**{case.name}** ({case.years})",
+                                                          expanded=case.id == chosen):
         st.write(case.what)
         st.markdown(f"**Who:** {case.who}")
         st.markdown("**Timeline**")
@@ -27,3 +29,5 @@ for case in handbook.cases:
         sources = [w for w in (handbook.work(i) for i in case.sources) if w]
         if sources:
             st.caption("Sources:\n" + "\n".join(f"- {w.citation}" for w in sources))
+if handbook.case(chosen):
+    scroll_to(f"case_{chosen}", chosen)  # the opened case, not the top of a list of 27 closed ones

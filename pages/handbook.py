@@ -16,7 +16,11 @@ if slug:
     if chapter is None:
         show_not_found(handbook, slug)
     else:
-        show_chapter(handbook, chapter, st.query_params.get("section", ""))
+        section = st.query_params.get("section", "")
+        # A link to this same page does not change the address bar on its own: write the chapter into
+        # it, so Reload, Back and a copied address open the chapter being read.
+        st.query_params.from_dict({"chapter": slug, **({"section": section} if section else {})})
+        show_chapter(handbook, chapter, section)
     st.stop()
 
 st.title("Handbook")

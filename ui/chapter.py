@@ -19,9 +19,9 @@ from ui.toolkit import tool_downloads, word_button
 # anchors (checked before use), never text from the URL, so nothing a visitor types reaches the page.
 _SCROLL_JS = """<script>
 (function () {{
-  var id = {anchor}, tries = 0;
+  var id = {anchor}, tries = 0, page = {page};
   var timer = setInterval(function () {{
-    var el = document.getElementById(id);
+    var el = document.getElementById(id) || document.querySelector(".st-key-" + id);
     if (el) {{ el.scrollIntoView({{block: "start"}}); clearInterval(timer); }}
     if (++tries > 50) clearInterval(timer);
   }}, 100);
@@ -65,13 +65,18 @@ def show_chapter(handbook: Handbook, chapter: Chapter, section: str) -> None:
     _related(handbook, chapter)
     _downloads(handbook, chapter)
     _previous_next(handbook, chapter)
-    if section:
-        scroll_to(section)
+    shown = (chapter.slug, section)
+    if st.session_state.get("chapter_shown") != shown:  # a chapter or section just opened, not a rerun of it
+        st.session_state["chapter_shown"] = shown
+        scroll_to(section or "top", chapter.slug)  # Streamlit keeps the scroll of the page before
 
 
-def scroll_to(anchor: str) -> None:
-    """Scroll to an element id once drawn; the caller passes one of its own anchors, never URL text."""
-    st.html(_SCROLL_JS.format(anchor=json.dumps(anchor)), unsafe_allow_javascript=True)
+def scroll_to(anchor: str, page: str = "") -> None:
+    """Scroll to an element id (or a container's key) once drawn; the caller passes one of its own
+    anchors or keys, never URL text.
+    `page` (a slug) makes the script differ from one chapter to the next: Streamlit runs it again only
+    when its text changes, and every chapter's title has the same anchor."""
+    st.html(_SCROLL_JS.format(anchor=json.dumps(anchor), page=json.dumps(page)), unsafe_allow_javascript=True)
 
 
 def _on_this_page(chapter: Chapter) -> None:

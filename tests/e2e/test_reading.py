@@ -58,6 +58,59 @@ def test_section_deep_link_opens_at_the_section(browser, server, width):
     page.close()
 
 
+def main_overflow(page) -> int:
+    return page.evaluate("""() => Math.max(document.documentElement.scrollWidth,
+        ...Array.from(document.querySelectorAll('[data-testid="stMain"]'), e => e.scrollWidth)) - window.innerWidth""")
+
+
+def test_reading_from_chapter_to_chapter_keeps_the_address_back_and_the_top(browser, server):
+    """Links within the handbook once left the address at /handbook (Reload, Back and a shared link lost
+    the chapter) and opened each chapter at the scroll of the one before, often its end."""
+    page = browser.new_page(viewport={"width": 360, "height": 780})
+    page.goto(server + "/handbook")
+    wait_for_app(page)
+    link = page.get_by_role("link", name="Joint fact-finding").first
+    link.scroll_into_view_if_needed()
+    link.click()
+    page.wait_for_url("**/handbook?chapter=joint-fact-finding", timeout=30_000)
+    wait_for_app(page)
+    page.wait_for_function("() => { const t = document.getElementById('top'); return t && "
+                           "t.getBoundingClientRect().top >= -5 && t.getBoundingClientRect().top < 200; }",
+                           timeout=10_000)  # the title, not the end of the chapter
+    following = page.get_by_role("link", name="Next:").first
+    following.scroll_into_view_if_needed()
+    following.click()
+    page.wait_for_url("**/handbook?chapter=pairs-to-plenary", timeout=30_000)
+    wait_for_app(page)
+    assert in_viewport(page, "top")
+    page.go_back()
+    page.wait_for_url("**/handbook?chapter=joint-fact-finding", timeout=30_000)
+    wait_for_app(page)
+    assert "Joint fact-finding" in page.locator("h1").first.inner_text()
+    page.close()
+
+
+@pytest.mark.parametrize("slug", ["decision-log", "monitoring-evaluation-and-impact"])
+def test_a_wide_table_scrolls_in_its_own_box_on_a_phone(browser, server, slug):
+    page = browser.new_page(viewport={"width": 360, "height": 780})
+    page.goto(f"{server}/handbook?chapter={slug}")
+    wait_for_app(page)
+    table = page.locator('[data-testid="stMarkdownContainer"] table').first
+    assert table.evaluate("e => e.scrollWidth > e.clientWidth")  # wider than the screen: it scrolls itself
+    assert main_overflow(page) <= 1  # and the page does not slide sideways
+    page.close()
+
+
+def test_a_link_to_a_case_opens_it_in_view(browser, server):
+    page = browser.new_page(viewport={"width": 360, "height": 780})
+    page.goto(server + "/cases?case=mexico-soda-tax")
+    wait_for_app(page)
+    page.wait_for_function("() => { const c = document.querySelector('.st-key-case_mexico-soda-tax'); return c && "
+                           "c.getBoundingClientRect().top >= -5 && c.getBoundingClientRect().top < 300; }",
+                           timeout=10_000)
+    page.close()
+
+
 def test_search_finds_and_links_to_the_section(browser, server):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(server + "/search")
