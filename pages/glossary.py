@@ -25,6 +25,8 @@ arrived = focus in by_id and st.session_state.get("glossary_focus") != focus
 if arrived:  # a link to one term (from search or a "See also"): clear any filter that would hide it
     st.session_state.glossary_focus = focus
     st.session_state.glossary_filter = ""
+if focus in by_id:
+    st.query_params["term"] = focus  # a link to this same page leaves the address as it was otherwise
 
 st.title("Glossary")
 st.write(f"{len(handbook.glossary)} terms used in the handbook and in coalition practice.")
@@ -32,7 +34,16 @@ if focus and focus not in by_id:
     st.warning("The term in your link was not found; here is the whole glossary.")
 
 wanted = set(terms(st.text_input("Filter terms", key="glossary_filter", max_chars=100)))
-shown = [t for t in handbook.glossary if not wanted or wanted <= set(terms(t.term + " " + t.definition))]
+
+
+def matches(term) -> bool:
+    """Every word typed begins a word of the term or its definition: "legit" finds legitimacy."""
+    text = term.term + " " + term.definition
+    words = set(terms(text)) | {word.lower().strip(".,;:()“”\"'’") for word in text.split()}
+    return all(any(word.startswith(query) for word in words) for query in wanted)
+
+
+shown = [t for t in handbook.glossary if matches(t)]
 if not shown:
     st.info("No term matches that filter.")
 st.html(STYLE)

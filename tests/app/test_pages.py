@@ -141,6 +141,10 @@ def test_glossary_filter(open_page, handbook):
     app.text_input(key="glossary_filter").input("de facto").run()
     assert "De facto stakeholder" in [s.value for s in app.subheader]
     assert len(app.subheader) < len(handbook.glossary)
+    whole = {s.value for s in app.text_input(key="glossary_filter").input("legitimacy").run().subheader}
+    part = {s.value for s in app.text_input(key="glossary_filter").input("legit").run().subheader}
+    assert whole and whole <= part  # the start of a word finds what the whole word finds
+    assert not app.text_input(key="glossary_filter").input("zzqx").run().subheader
 
 
 def test_glossary_see_also_terms_are_links_to_those_terms(open_page, handbook):
