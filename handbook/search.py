@@ -217,7 +217,11 @@ class SearchIndex:
             if matched and (key not in best or score > best[key][0]):
                 best[key] = (score, matched, doc)
         complete = [entry for entry in best.values() if entry[1] == len(wanted)]
-        chosen = complete or list(best.values())
+        # A question in one's own words ("how do we handle a member who leaves") has words no page needs:
+        # pages with most of them follow the pages with all, ranked lower by their coverage.
+        most = [entry for entry in best.values() if len(wanted) >= 3 and 2 * entry[1] >= len(wanted)]
+        chosen = list({id(entry[2].source): entry for entry in [*complete, *most]}.values()) if complete \
+            else list(best.values())
         # A case the query names comes first: it is the page about that coalition and links to every
         # chapter that uses it, while chapters that tag or discuss it follow by score.
         chosen.sort(key=lambda entry: (not entry[2].source.named_by(wanted), -entry[0]))
@@ -283,6 +287,8 @@ class SearchIndex:
         if matched == 0:
             return 0.0, 0
         coverage = matched / len(wanted)
+        if len(wanted) > 1 and all(term in doc.heading_terms for term in wanted):
+            score *= 1.5  # a section whose heading says what was asked beats one that only mentions it often
         phrase = " ".join(wanted)
         if len(wanted) > 1 and phrase in source.phrase_text:
             score *= 1.5

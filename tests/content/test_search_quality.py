@@ -116,3 +116,19 @@ def test_every_alias_is_used_somewhere_in_the_handbook(index, handbook):
 
     for alias in handbook.aliases:
         assert set(canonical(alias)) <= index.known, f"aliases.yaml: '{alias.alias}' matches nothing in the handbook"
+
+
+QUESTIONS = {  # a question in one's own words: the page that answers it among the first five, at its section
+    "how to handle a member who leaves": "exit-note#b-a-member-leaves",
+    "how do we handle a member who disagrees": "room-for-dissent",
+    "who speaks for the coalition": "speaking-protocol#1-who-speaks-for-the-coalition",
+}
+
+
+@pytest.mark.parametrize(("query", "ref"), QUESTIONS.items())
+def test_a_question_in_ones_own_words_finds_the_page_that_answers_it(index, query, ref):
+    """Every word once had to match: one page holding "handle" or "refuses" hid all the pages with most
+    of the words. A section whose heading says what was asked comes first within its page."""
+    slug, _, anchor = ref.partition("#")
+    first = [(h.slug, h.anchor) for h in index.search(query)][:5]
+    assert any(s == slug and (not anchor or a == anchor) for s, a in first), first
