@@ -61,24 +61,39 @@ def chapter_id(slug: str, anchor: str = "") -> str:
     return f"{slug}--{anchor}" if anchor else slug
 
 
-def _link_renderer(handbook: Handbook, included: set[str]):
-    """Turn content links into links inside the document, or plain text when not included."""
+def _link_renderer(handbook: Handbook, included: set[str], titles_only: bool = False):
+    """Turn content links into links inside the document, or plain text when not included.
+
+    `titles_only`: a Markdown file holding every chapter links to each chapter's title, whose anchor
+    Markdown viewers make from the title itself; a section is then named in words."""
 
     def render(link: Link) -> str:
-        if link.kind == "chapter" and link.slug in included:
+        if link.kind == "chapter" and link.slug in included and not titles_only:
             return f"[{link.text}](#{chapter_id(link.slug, link.section)})"
         if link.kind == "case" and "cases" in included:
             return f"[{link.text}](#case-{link.target})"
         if link.kind == "lit" and "literature" in included:
             return f"[{link.text}](#lit-{link.target})"
         chapter = handbook.chapter(link.slug) if link.kind == "chapter" else None
-        return f"{link.text} (see “{chapter.title}”)" if chapter else link.text
+        if chapter is None:
+            return link.text
+        section = chapter.section(link.section) if link.section else None
+        text = link.text.strip().lower()
+        if titles_only and link.slug in included:
+            named = f"[{link.text}](#{anchor_for(chapter.title)})"
+            return named + (f" (section “{section.title}”)" if section and text != section.title.lower() else "")
+        if text == chapter.title.lower():  # the link names the chapter: say only what it does not
+            return link.text + (f" (section “{section.title}”)" if section else "")
+        if section and text == section.title.lower():
+            return f"{link.text} (in “{chapter.title}”)"
+        return f"{link.text} (see “{chapter.title}”" + (f", section “{section.title}”)" if section else ")")
 
     return render
 
 
-def _chapter_markdown(handbook: Handbook, chapter: Chapter, included: set[str], ids: bool) -> str:
-    body = rewrite_links(chapter.body, _link_renderer(handbook, included))
+def _chapter_markdown(handbook: Handbook, chapter: Chapter, included: set[str], ids: bool,
+                      titles_only: bool = False) -> str:
+    body = rewrite_links(chapter.body, _link_renderer(handbook, included, titles_only))
     body = _CHECKBOX.sub(r"\1☐ ", body)
     if ids:
         body = _HEADING.sub(lambda m: f"{m[1]} {m[2]} {{#{chapter_id(chapter.slug, anchor_for(m[2]))}}}", body)
@@ -128,12 +143,13 @@ def chapter_to_markdown(handbook: Handbook, chapter: Chapter) -> str:
 
 
 def handbook_to_markdown(handbook: Handbook) -> str:
+    every = {c.slug for c in handbook.chapters}
     parts = [f"# Coalition Handbook\n\nExported {date.today():%d %B %Y}.\n"]
     for part_id, (title, _) in PARTS.items():
         chapters = [c for c in handbook.chapters if c.part == part_id]
         if chapters:
             parts.append(f"\n---\n\n**Part: {title}**\n")
-            parts.extend(_chapter_markdown(handbook, c, set(), ids=False) for c in chapters)
+            parts.extend(_chapter_markdown(handbook, c, every, ids=False, titles_only=True) for c in chapters)
     parts.append(_appendix_markdown(handbook))
     return "\n".join(parts)
 

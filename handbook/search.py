@@ -214,7 +214,7 @@ class SearchIndex:
         best: dict[int, tuple[float, int, _Doc]] = {}
         for (score, matched), doc in scored:
             key = id(doc.source)
-            if matched and (key not in best or score > best[key][0]):
+            if matched and (key not in best or _within(score, doc, wanted) > _within(*best[key][::2], wanted)):
                 best[key] = (score, matched, doc)
         complete = [entry for entry in best.values() if entry[1] == len(wanted)]
         # A question in one's own words ("how do we handle a member who leaves") has words no page needs:
@@ -287,8 +287,6 @@ class SearchIndex:
         if matched == 0:
             return 0.0, 0
         coverage = matched / len(wanted)
-        if len(wanted) > 1 and all(term in doc.heading_terms for term in wanted):
-            score *= 1.5  # a section whose heading says what was asked beats one that only mentions it often
         phrase = " ".join(wanted)
         if len(wanted) > 1 and phrase in source.phrase_text:
             score *= 1.5
@@ -306,6 +304,13 @@ class SearchIndex:
         wanted_set = set(wanted)
         named = [term for term, words in self.glossary_names if wanted_set <= words]
         return sorted(named, key=lambda t: len(terms(t.term)))  # "Legitimacy" before "Input legitimacy"
+
+
+def _within(score: float, doc: _Doc, wanted: list[str]) -> float:
+    """A section's standing within its own page: one whose heading holds every word asked for comes
+    before one that only mentions them often ("who speaks for the coalition" opens at the section of
+    that name, not at the notes). Pages are ranked against each other by their score alone."""
+    return score * 1.5 if len(wanted) > 1 and all(term in doc.heading_terms for term in wanted) else score
 
 
 def _case_text(case) -> str:

@@ -63,7 +63,7 @@ def test_chapter_html_turns_missing_targets_into_text(content):
     handbook = build(content)
     html_text = chapter_to_html(handbook, handbook.chapter("one"))
     doc = parse(html_text)
-    assert "the other part (see “Two”)" in html_text
+    assert "the other part (see “Two”, section “How decisions are made”)" in html_text  # the section kept
     assert [h for h in doc.hrefs if h.startswith("#")] == ["#lit-w1"]
     assert "lit-w1" in doc.ids and "one--who-is-in-charge" in doc.ids
     assert "☐ Write it down" in html_text
@@ -75,6 +75,18 @@ def test_markdown_exports_have_no_content_link_syntax(content):
         assert not re.search(r"\]\((chapter|case|lit):", text)
     whole = handbook_to_markdown(handbook)
     assert "# One" in whole and "# Two" in whole and "A. Author (2001). A Book. Press." in whole
+    # Every chapter is in the file: a link goes to the chapter's title, the section is named in words.
+    assert "[the other part](#two) (section “How decisions are made”)" in whole
+
+
+def test_a_link_that_names_its_chapter_is_not_named_twice(content):
+    content.chapter("one", "Read [Two](chapter:two) and [Two](chapter:two#how-decisions-are-made).\n", order=1,
+                    title="One")
+    content.chapter("two", TWO, order=2, title="Two")
+    handbook = load_handbook(content.root)
+    text = chapter_to_markdown(handbook, handbook.chapter("one"))
+    assert "Read Two and Two (section “How decisions are made”)." in text
+    assert "(see “Two”)" not in text
 
 
 def test_works_link_to_their_doi_or_address_and_glossary_terms_to_related_terms(content):
