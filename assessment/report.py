@@ -13,7 +13,6 @@ import json
 import os
 import re
 from datetime import date
-from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -27,7 +26,7 @@ from assessment.model import Instrument, Stakeholder, text_in
 from assessment.representation import MapLabels, load_labels
 from assessment.stage import load_stages
 from handbook.errors import ContentError
-from handbook.library import Handbook, load_handbook
+from handbook.library import Handbook, shared_handbook
 
 STYLE = """*{box-sizing:border-box}body{font-family:Helvetica,Arial,"DejaVu Sans",sans-serif;max-width:50rem;
 margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.5;overflow-wrap:break-word}h1,h2,h3{line-height:1.2}
@@ -61,10 +60,9 @@ def chapter_link(chapter: str, language: str = "en", base: str | None = None) ->
     return label, url
 
 
-@cache
 def _handbook() -> Handbook | None:
     try:
-        return load_handbook()
+        return shared_handbook()
     except ContentError:  # a report is still written, with plainer labels
         return None
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from handbook import loader
@@ -105,3 +106,11 @@ def load_handbook(root: Path = CONTENT_DIR) -> Handbook:
     if (root / "toolkit").is_dir():  # the toolkit's pages join the chapters, so links and search need nothing new
         pages = loader.in_reading_order(root, pages + loader.load_tools(root / "toolkit"))
     return Handbook(chapters=pages, **parts)
+
+
+@cache
+def shared_handbook() -> Handbook:
+    """The product's own content, loaded once per process and shared by the pages and the reports
+    (the load takes about half a second; a second copy would double it and the memory)."""
+    return load_handbook()
+

@@ -212,10 +212,11 @@ class SearchIndex:
             return Results(query)
         scored = [(self._score(doc, wanted), doc) for doc in self.docs]
         best: dict[int, tuple[float, int, _Doc]] = {}
+        standing: dict[int, float] = {}  # the best section's standing within its page
         for (score, matched), doc in scored:
-            key = id(doc.source)
-            if matched and (key not in best or _within(score, doc, wanted) > _within(*best[key][::2], wanted)):
-                best[key] = (score, matched, doc)
+            key, within = id(doc.source), _within(score, doc, wanted)
+            if matched and within > standing.get(key, -1.0):
+                best[key], standing[key] = (score, matched, doc), within
         complete = [entry for entry in best.values() if entry[1] == len(wanted)]
         # A question in one's own words ("how do we handle a member who leaves") has words no page needs:
         # pages with most of them follow the pages with all, ranked lower by their coverage.

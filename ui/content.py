@@ -9,18 +9,13 @@ from __future__ import annotations
 import streamlit as st
 
 from handbook.errors import ContentError
-from handbook.library import Handbook, load_handbook
+from handbook.library import Handbook, shared_handbook
 from handbook.search import SearchIndex
-
-
-@st.cache_resource(show_spinner=False)
-def _load() -> Handbook:
-    return load_handbook()
 
 
 def get_handbook() -> Handbook:
     try:
-        return _load()
+        return shared_handbook()
     except ContentError as exc:
         st.error(f"The handbook content could not be loaded. {exc}")
         st.stop()
