@@ -88,7 +88,7 @@ with st.form("map_add", clear_on_submit=True, border=True):
     stake = right.slider(_("Stake"), 1, 5, 3, key="map_add_stake", help=labels.help.get("stake"))
     participation = st.selectbox(_("Taking part"), list(PARTICIPATION), key="map_add_participation",
                                  format_func=labels.participation.get, help=labels.help.get("participation"))
-    votes = st.number_input(_("Share of decision votes (%)"), 0.0, 100.0, 0.0, 1.0, key="map_add_votes")
+    votes = st.number_input(_("Share of decision votes (%)"), 0.0, 100.0, 0.0, 1.0, key="map_add_votes", format="%g")
     if st.form_submit_button(_("Add to the map"), icon=":material/add:"):
         added, not_added = validate([{"name": name, "sector": sector, "influence": influence, "stake": stake,
                                       "participation": participation, "votes": votes}], language=language)

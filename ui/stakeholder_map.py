@@ -198,7 +198,7 @@ def _card_fields(stakeholders: list[Stakeholder], number: int, labels: Wording, 
     st.selectbox(_("Taking part"), list(PARTICIPATION), list(PARTICIPATION).index(person.participation),
                  key=prefix + "participation", format_func=labels.participation.get, on_change=changed)
     st.number_input(_("Share of decision votes (%)"), 0.0, 100.0, float(person.votes), 1.0, key=prefix + "votes",
-                    on_change=changed)
+                    format="%g", on_change=changed)
     if st.button(_("Remove from the map"), key=prefix + "remove", icon=":material/delete:"):
         st.session_state.pop(OPEN_CARD, None)
         save([s for i, s in enumerate(stakeholders) if i != number])
