@@ -94,7 +94,8 @@ def controls(workshop) -> None:
     if st.session_state.pop("new_facilitator_key", None):
         st.warning("This is your private facilitator link. It is shown only once and cannot be recovered: copy "
                    "it now. Anyone with it can run and delete this workshop.", icon=":material/key:")
-        st.code(f"{base_url()}/facilitate?code={workshop.code}&key={st.query_params['key']}", language=None)
+        st.code(f"{base_url()}/facilitate?code={workshop.code}&key={st.query_params['key']}", language=None,
+                wrap_lines=True)  # read whole, on a phone too: it is shown once
     join_panel(workshop)
     settings(workshop, sections)
     dashboard(workshop)
