@@ -348,6 +348,7 @@ def test_the_obstacles_on_a_phone_are_full_size_targets_that_show_their_whole_la
     page.goto(f"{url}/assess?resume={token}&section={section.id}")
     wait_for_app(page)
     group = page.locator('[data-testid="stButtonGroup"]').filter(has_text="Not enough money")
+    group.first.wait_for(timeout=30_000)  # the link to a section may draw the first page before it
     labels = FULL.scale_of(FULL.item("st_main_obstacles")).choices
     pills = group.locator("button").filter(has_text=re.compile(r"\w{3}"))  # not the help icon
     assert sorted(pills.all_inner_texts()) == sorted(str(label) for label in labels.values())
