@@ -35,7 +35,7 @@ bench: install
 # Interface strings: extract them (babel.cfg) and merge new ones into each language's catalogue, for a
 # translator to fill in; tests/unit/test_catalogues.py fails until every one is translated.
 messages: install
-	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k NC_:1c,2 --no-location --sort-output --omit-header \
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k NN_:1,2 -k NC_:1c,2 --no-location --sort-output --omit-header \
 		-o content/locale/messages.pot .
 	$(VENV)/bin/pybabel update -i content/locale/messages.pot -d content/locale --no-fuzzy-matching \
 		--ignore-obsolete

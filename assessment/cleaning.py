@@ -68,9 +68,10 @@ def xml_safe_tree(node: Any) -> Any:
 
 
 def safe_repr(value: Any, limit: int = 60) -> str:
-    """A value quoted for an error message: printable whatever it holds, and short."""
+    """A value quoted for an error message: printable whatever it holds, and short. Letters of any
+    script stay as they are ("Ministère", not "Minist\\xe8re"); control, format and direction characters
+    and lone surrogates become "?", so a terminal or a page shows exactly what the message says."""
     text = repr(value) if not isinstance(value, str) else "'" + value + "'"
-    text = text.encode("ascii", "backslashreplace").decode("ascii")
     text = "".join(ch if ch.isprintable() else "?" for ch in text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

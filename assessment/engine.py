@@ -69,7 +69,8 @@ class Engine:
             instrument=instrument.id, instrument_title=text_in(instrument.title, language),
             version=instrument.version, profile=profile, dimensions=dimensions, stage=stage,
             representation=representation, recommendations=ranking.shown, recommendations_not_shown=ranking.not_shown,
-            problems=list(problems), notes=list(notes), language=language,
+            problems=[text_in(p, language) for p in problems], notes=[text_in(n, language) for n in notes],
+            language=language,
             obstacles=[label for label, _ in named_choices(instrument, answers, language)],
             obstacles_not_shown=ranking.not_shown_named)
 

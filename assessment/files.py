@@ -3,6 +3,8 @@
 Reading is forgiving where it can be and strict where it must be: a file that is not JSON, too
 large, or names no known questionnaire is refused with one clear line; inside a good file, every
 bad answer, stakeholder row or profile field is reported and left out while the rest is kept.
+Problems and refusals are said in every language (`assessment.said`): the command line prints
+English, the upload page shows the page's language.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ from pydantic import ValidationError
 from assessment.answers import check_answers
 from assessment.cleaning import safe_repr
 from assessment.errors import AssessmentError, Code
+from assessment.i18n import N_, translator
 from assessment.model import Instrument, Profile, Stakeholder
+from assessment.said import in_every_language, say
+from assessment.translation import Translated
 from assessment.upgrade import upgrade_answers
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -33,8 +38,8 @@ class AnswersFile:
     answers: dict[str, Any] = field(default_factory=dict)
     stakeholders: list[Stakeholder] = field(default_factory=list)
     profile: Profile = field(default_factory=Profile)
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what changed when an older version's answers were carried over
+    problems: list[Translated] = field(default_factory=list)
+    notes: list[Translated] = field(default_factory=list)  # what changed when older answers were carried over
 
     def is_empty(self) -> bool:
         return not self.answers and not self.stakeholders and self.profile == Profile()
@@ -53,14 +58,16 @@ def read_answers(data: bytes | str, instruments: dict[str, Instrument], source: 
     """The one reader for answers files, used by the upload page and the command line alike."""
     raw = parse_json(data, source)
     if not isinstance(raw, dict):
-        raise AssessmentError(Code.BAD_VALUE, source, problem="expected a JSON object with 'instrument' and 'answers'")
+        raise AssessmentError(Code.BAD_VALUE, source,
+                              problem=say(N_("expected a JSON object with 'instrument' and 'answers'")))
     if "answers" not in raw and {"dimensions", "recommendations"} <= raw.keys():  # this app's "Result (JSON)"
         raise AssessmentError(Code.RESULTS_FILE, source)
     instrument_id = raw.get("instrument")
     if not isinstance(instrument_id, str) or instrument_id not in instruments:
         known = ", ".join(sorted(instruments))
         raise AssessmentError(Code.BAD_VALUE, source, field="instrument",
-                              problem=f"unknown questionnaire {safe_repr(instrument_id)}; expected one of {known}")
+                              problem=say(N_("unknown questionnaire {given}; expected one of {known}"),
+                                          given=safe_repr(instrument_id), known=known))
     instrument = instruments[instrument_id]
     unknown_keys = sorted(safe_repr(k) for k in set(raw) - {"instrument", "version", "answers", "stakeholders",
                                                              "profile"})
@@ -71,12 +78,13 @@ def read_answers(data: bytes | str, instruments: dict[str, Instrument], source: 
         answers, notes = upgraded.answers, upgraded.notes
     checked = check_answers(instrument, answers)
     result = AnswersFile(instrument=instrument, answers=checked.answers, problems=checked.problems, notes=notes)
-    result.problems += [f"field {k}: not part of an answers file; ignored" for k in unknown_keys]
+    result.problems += [say(N_("field {name}: not part of an answers file; ignored"), name=k) for k in unknown_keys]
     result.stakeholders = read_stakeholders(raw.get("stakeholders", []), result.problems)
     result.profile = read_profile(raw.get("profile", {}), result.problems)
     if result.problems and result.is_empty():
-        more = f" (and {len(result.problems) - 1} more)" if len(result.problems) > 1 else ""
-        raise AssessmentError(Code.NOTHING_USABLE, source, problem=result.problems[0] + more)
+        problem = result.problems[0] if len(result.problems) == 1 else say(
+            N_("{problem} (and {n} more)"), problem=result.problems[0], n=len(result.problems) - 1)
+        raise AssessmentError(Code.NOTHING_USABLE, source, problem=problem)
     return result
 
 
@@ -110,17 +118,32 @@ def parse_json(data: bytes | str, source: str) -> Any:
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
     except UnicodeDecodeError:
-        raise AssessmentError(Code.NOT_JSON, source, problem="the file is not UTF-8 text") from None
+        raise AssessmentError(Code.NOT_JSON, source, problem=say(N_("the file is not UTF-8 text"))) from None
     if not text.strip():
         raise AssessmentError(Code.EMPTY, source)
     if nesting(text) > MAX_DEPTH:
-        raise AssessmentError(Code.NOT_JSON, source, problem=f"nested more than {MAX_DEPTH} levels deep")
+        raise AssessmentError(Code.NOT_JSON, source, problem=say(N_("nested more than {n} levels deep"), n=MAX_DEPTH))
     try:
         return json.loads(text, parse_float=_float, parse_int=_int, parse_constant=BadNumber)
     except json.JSONDecodeError as exc:
-        raise AssessmentError(Code.NOT_JSON, source, problem=f"line {exc.lineno}, column {exc.colno}: {exc.msg}") \
-            from None
+        detail = say(JSON_ERRORS[exc.msg]) if exc.msg in JSON_ERRORS else Translated(exc.msg)
+        raise AssessmentError(Code.NOT_JSON, source, problem=say(N_("line {line}, column {column}: {detail}"),
+                                                                 line=exc.lineno, column=exc.colno,
+                                                                 detail=detail)) from None
 
+
+# What Python's JSON reader says of a broken file, in words a person editing it can act on (and can be
+# translated); a message not listed here is shown as the reader words it.
+JSON_ERRORS = {
+    "Expecting value": N_("a value is missing or is not written as JSON (text needs double quotes)"),
+    "Expecting property name enclosed in double quotes": N_("a name in double quotes was expected (a comma too "
+                                                            "many, or the file cut short?)"),
+    "Expecting ',' delimiter": N_("a comma is missing"),
+    "Expecting ':' delimiter": N_("a colon is missing after a name"),
+    "Unterminated string starting at": N_("a text is not closed with a double quote"),
+    "Invalid control character at": N_("a text holds a line break or control character; write it as \\n"),
+    "Extra data": N_("something follows the end of the JSON"),
+}
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -135,9 +158,9 @@ def nesting(text: str) -> int:
     return deepest
 
 
-def read_stakeholders(rows: Any, problems: list[str]) -> list[Stakeholder]:
+def read_stakeholders(rows: Any, problems: list[Translated]) -> list[Stakeholder]:
     if not isinstance(rows, list):
-        problems.append("field 'stakeholders': expected a list of rows; ignored")
+        problems.append(say(N_("field 'stakeholders': expected a list of rows; ignored")))
         return []
     kept = []
     for number, row in enumerate(rows, start=1):
@@ -147,49 +170,61 @@ def read_stakeholders(rows: Any, problems: list[str]) -> list[Stakeholder]:
             error = exc.errors()[0]
             name = row.get("name") if isinstance(row, dict) else None
             quoted = safe_repr(name, 42) if isinstance(name, str) and name else ""
-            label = f"stakeholder {number}" + (f" ({quoted[1:-1] if quoted.endswith(chr(39)) else quoted[1:]})"
-                                               if quoted else "")  # a long name ends in "…", not mid-word
+            shown = quoted[1:-1] if quoted.endswith(chr(39)) else quoted[1:]  # a long name ends in "…", not mid-word
             where = safe_repr(".".join(map(str, error["loc"])) or "row")
-            problems.append(f"{label}, field {where}: {plain(error)}; the row was left out")
+            template = N_("stakeholder {number} ({name}), field {field}: {problem}; the row was left out") if quoted \
+                else N_("stakeholder {number}, field {field}: {problem}; the row was left out")
+            problems.append(say(template, number=number, name=shown, field=where, problem=plain(error)))
     return kept
 
 
-def plain(error: dict[str, Any]) -> str:
+BOUNDS = {"less_than_equal": N_("must be at most {bound}, got {given}"),
+          "greater_than_equal": N_("must be at least {bound}, got {given}"),
+          "less_than": N_("must be below {bound}, got {given}"),
+          "greater_than": N_("must be above {bound}, got {given}")}
+
+
+def plain(error: dict[str, Any]) -> Translated:
     """A validation error as a person editing the file reads it, not as pydantic words it."""
     kind, ctx, given = error["type"], error.get("ctx") or {}, safe_repr(error.get("input"), 40)
     if kind == "missing":
-        return "missing"
+        return say(N_("missing"))
     if kind in ("model_type", "dict_type"):
-        return "expected an object with name, sector, influence, stake and participation"
+        return say(N_("expected an object with name, sector, influence, stake and participation"))
     if kind == "literal_error":
-        return f"{given} is not one of {ctx['expected'].replace(chr(39), '')}"
+        return say(N_("{given} is not one of {choices}"), given=given, choices=one_of(ctx["expected"]))
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"expected a whole number, got {given}"
+        return say(N_("expected a whole number, got {given}"), given=given)
     if kind in ("float_parsing", "float_type"):
-        return f"expected a number, got {given}"
-    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        return say(N_("expected a number, got {given}"), given=given)
+    if kind in BOUNDS:
         bound = ctx.get("le", ctx.get("ge", ctx.get("lt", ctx.get("gt"))))
-        word = {"less_than_equal": "at most", "greater_than_equal": "at least", "less_than": "below",
-                "greater_than": "above"}[kind]
-        return f"must be {word} {bound:g}, got {given}"
-    return error["msg"]
+        return say(BOUNDS[kind], bound=f"{bound:g}", given=given)
+    return Translated(error["msg"])  # pydantic's own words, in English: a case no file of ours has met
 
 
-def read_profile(raw: Any, problems: list[str]) -> Profile:
+def one_of(expected: str) -> Translated:
+    """pydantic's "'a', 'b' or 'c'" as each language lists choices ("a, b ou c")."""
+    choices = re.findall(r"'([^']*)'", expected) or [expected]
+    return in_every_language(lambda language: translator(language).join(choices, N_("or")))
+
+
+def read_profile(raw: Any, problems: list[Translated]) -> Profile:
     """Keep every valid profile field even when another is wrong."""
     if not isinstance(raw, dict):
-        problems.append("field 'profile': expected an object; ignored")
+        problems.append(say(N_("field 'profile': expected an object; ignored")))
         return Profile()
     kept: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in Profile.model_fields:
-            problems.append(f"profile field {safe_repr(key)}: unknown; ignored")
+            problems.append(say(N_("profile field {field}: unknown; ignored"), field=safe_repr(key)))
             continue
         try:
             Profile.model_validate({key: value})
             kept[key] = value
         except ValidationError as exc:
-            problems.append(f"profile field {safe_repr(key)}: {exc.errors()[0]['msg']}; left out")
+            problems.append(say(N_("profile field {field}: {problem}; left out"), field=safe_repr(key),
+                                problem=plain(exc.errors()[0])))
     return Profile.model_validate(kept)
 
 

@@ -7,7 +7,7 @@ a corrected translation shows after a restart.
 
 Domain code never imports Streamlit: it takes an explicit `language` and asks for a `Translator`.
 Its strings are marked for extraction by the call names `_`, `gettext`, `ngettext`, `pgettext` and
-`N_` or `NC_` (a constant translated where it is shown). Python 3.11 hides calls inside f-strings
+`N_`, `NN_` or `NC_` (a constant translated where it is shown). Python 3.11 hides calls inside f-strings
 from the extractor, so a marked string is never written inside one (a test checks). Placeholders
 are named, `{name}` for `str.format` and `%(name)s` in templates, so a translator can reorder them;
 a test checks that every translation keeps the placeholders of its source.
@@ -40,6 +40,12 @@ BABEL_LOCALE = {"en": "en_GB", "fr": "fr", "es": "es"}
 def N_(message: str) -> str:
     """Marks a constant for extraction; it is translated where it is shown."""
     return message
+
+
+def NN_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a singular and plural pair for extraction; the count picks the form where it is shown
+    (`assessment.said.say_count`)."""
+    return singular, plural
 
 
 def NC_(context: str, message: str) -> str:
@@ -110,15 +116,17 @@ class Translator:
     def pgettext(self, context: str, message: str) -> str:
         return self._t.pgettext(context, message)
 
-    def join(self, items: Iterable[str]) -> str:
+    def join(self, items: Iterable[str], word: str = N_("and")) -> str:
         """'a', 'a and b', 'a, b and c' (no serial comma); "et" in French; "y", or "e" before an
-        /i/ sound, in Spanish."""
+        /i/ sound, in Spanish. With `word="or"`: "a, b or c", "ou", and "o", or "u" before an /o/ sound."""
         items = [i for i in items if i]
         if len(items) <= 1:
             return "".join(items)
-        last = self.gettext("and")
-        if self.language == "es" and re.match(r"(?i)h?i(?![aeou])", items[-1]):
+        last = self.gettext(word)
+        if self.language == "es" and word == "and" and re.match(r"(?i)h?i(?![aeou])", items[-1]):
             last = "e"  # "diseño e implementación"
+        if self.language == "es" and word == "or" and re.match(r"(?i)h?o", items[-1]):
+            last = "u"  # "siete u ocho"
         return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
     def semicolons(self, items: Iterable[str]) -> str:

@@ -3,7 +3,9 @@
 Each instrument version declares, as data (`upgrades:` in its YAML), what changed since the one
 before: items renamed, split into several, removed, or moved to another scale. Answers files and
 saved assessments of an older version pass through `upgrade_answers`, which applies those steps
-in order and says in plain words what it did, so nothing a person answered is silently lost.
+in order and says in plain words what it did, so nothing a person answered is silently lost. The
+notes are said in every language (`assessment.said`): the command line prints them in English, a
+French page shows them in French.
 """
 
 from __future__ import annotations
@@ -11,14 +13,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessment.grammar import count, join
-from assessment.model import EXTRAS, Instrument, Upgrade, text_in
+from assessment.i18n import N_, NN_
+from assessment.model import EXTRAS, Instrument, Upgrade
+from assessment.said import say, say_count, say_list, say_together
+from assessment.translation import Translated
+
+NEWER = N_("This file was made with version {version} of the {title}, newer than the version {current} this app "
+           "knows; answers to questions it does not know were left out.")
+CARRIED_OVER = N_("These answers were given to version {version} of the {title} and were carried over to version "
+                  "{current}.")
+RENAMED = NN_("{n} question kept under a new id", "{n} questions kept under a new id")
+SPLIT = NN_("{n} answer to a question now asked in parts copied to each part (check them)",
+            "{n} answers to questions now asked in parts copied to each part (check them)")
+RESCALED = NN_("{n} answer moved to the new answer scale", "{n} answers moved to the new answer scale")
+REMOVED = NN_("{n} answer to a question that was removed left out",
+              "{n} answers to questions that were removed left out")
+DROPPED = NN_("{n} answer that the new scale cannot hold left out",
+              "{n} answers that the new scale cannot hold left out")
 
 
 @dataclass
 class Upgraded:
     answers: dict[str, Any]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Translated] = field(default_factory=list)
     version: int = 0
 
 
@@ -31,25 +48,21 @@ def upgrade_answers(instrument: Instrument, answers: dict[str, Any], version: in
     if version is None or version == instrument.version:
         return Upgraded(dict(answers), [], instrument.version)
     if version > instrument.version:
-        return Upgraded(dict(answers), [
-            f"This file was made with version {version} of the {text_in(instrument.title)}, newer than the version "
-            f"{instrument.version} this app knows; answers to questions it does not know were left out."],
-            instrument.version)
+        return Upgraded(dict(answers), [say(NEWER, version=version, title=instrument.title,
+                                            current=instrument.version)], instrument.version)
     steps = sorted((u for u in instrument.upgrades if u.from_version >= version), key=lambda u: u.from_version)
     current = dict(answers)
-    done: list[str] = []
+    done: list[Translated] = []
     for step in steps:
         current, what = apply(step, current, instrument)
         done += what
-    title = text_in(instrument.title)
-    head = (f"These answers were given to version {version} of the {title} and were carried over to version "
-            f"{instrument.version}.")
-    notes = [head + (" " + join(done).capitalize() + "." if done else "")]
-    notes += [text_in(step.note) for step in steps]
+    head = say(CARRIED_OVER, version=version, title=instrument.title, current=instrument.version)
+    notes = [say_together(head, say_list(done, end=".")) if done else head]
+    notes += [step.note for step in steps]
     return Upgraded(current, notes, instrument.version)
 
 
-def apply(step: Upgrade, answers: dict[str, Any], instrument: Instrument) -> tuple[dict[str, Any], list[str]]:
+def apply(step: Upgrade, answers: dict[str, Any], instrument: Instrument) -> tuple[dict[str, Any], list[Translated]]:
     """One version step: rename, split, remove, rescale (in that order). Returns the answers and what changed."""
     out: dict[str, Any] = {}
     renamed = split = removed = 0
@@ -77,18 +90,8 @@ def apply(step: Upgrade, answers: dict[str, Any], instrument: Instrument) -> tup
             else:
                 del out[item_id]
                 dropped += 1
-    what = []
-    if renamed:
-        what.append(f"{count(renamed, 'question')} kept under a new id")
-    if split:
-        what.append(f"{count(split, 'answer')} to a question now asked in parts copied to each part (check them)")
-    if rescaled:
-        what.append(f"{count(rescaled, 'answer')} moved to the new answer scale")
-    if removed:
-        what.append(f"{count(removed, 'answer')} to a question that was removed left out")
-    if dropped:
-        what.append(f"{count(dropped, 'answer')} that the new scale cannot hold left out")
-    return out, what
+    counted = ((RENAMED, renamed), (SPLIT, split), (RESCALED, rescaled), (REMOVED, removed), (DROPPED, dropped))
+    return out, [say_count(forms, n) for forms, n in counted if n]
 
 
 def references(instrument: Instrument) -> list[tuple[str, str]]:

@@ -105,7 +105,18 @@ def refusal(exc: AssessmentError) -> str:
     if exc.code == Code.RESULTS_FILE:
         return _("This is a results file, not an answers file. On the results page, download “{answers}” and "
                  "upload that.").format(answers=_("Answers file (JSON, to resume elsewhere)"))
+    if exc.code == Code.NOT_JSON:
+        return _("This file cannot be used: it is not valid JSON ({problem}).").format(problem=_said(exc))
+    if exc.code == Code.NOTHING_USABLE:
+        return _("This file cannot be used: nothing in it could be used ({problem}).").format(problem=_said(exc))
+    if exc.code == Code.BAD_VALUE and "problem" in exc.values:
+        return _("This file cannot be used: {problem}").format(problem=_said(exc))
     return _("This file cannot be used: {problem}").format(problem=inert(exc))
+
+
+def _said(exc: AssessmentError) -> str:
+    """The problem behind a refusal, in the page's language, with nothing in it read as Markdown."""
+    return inert(text_in(exc.values["problem"], language))
 
 
 def upload_box() -> None:
@@ -121,10 +132,10 @@ def upload_box() -> None:
             st.error(refusal(exc))
             return
         if parsed.notes:
-            st.info("\n\n".join(inert(note) for note in parsed.notes), icon=":material/update:")
+            st.info("\n\n".join(inert(text_in(note, language)) for note in parsed.notes), icon=":material/update:")
         if parsed.problems:
             st.warning(_("Some entries were left out; everything else was kept:") + "\n\n"
-                       + "\n".join(f"- {inert(p)}" for p in parsed.problems))
+                       + "\n".join(f"- {inert(text_in(p, language))}" for p in parsed.problems))
         label = _("Continue with {answers} answers and {stakeholders} stakeholders").format(
             answers=len(parsed.answers), stakeholders=len(parsed.stakeholders))
         if st.button(label, key="upload_continue", type="primary"):

@@ -13,6 +13,8 @@ from assessment.answers import TOO_MANY, problem_with
 from assessment.i18n import N_, translator
 from assessment.loader import visible
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item, Section, text_in
+from assessment.said import say
+from assessment.translation import Translated
 
 EXTRA_LABELS = {DONT_KNOW: N_("Don't know"), NOT_APPLICABLE: N_("Not applicable")}
 
@@ -76,15 +78,15 @@ def _help(item: Item, language: str) -> str | None:
 
 
 class BadAnswer(ValueError):
-    """A form value that is no answer to its question, said plainly (a catalogue entry with named
-    placeholders, shown in the phone's language by `in_language`)."""
+    """A form value that is no answer to its question, said plainly in every language (shown in the
+    phone's language by `in_language`)."""
 
-    def __init__(self, message: str, **values: Any):
-        self.message, self.values = message, values
-        super().__init__(message.format(**values))
+    def __init__(self, message: Translated):
+        self.message = message
+        super().__init__(str(message))
 
     def in_language(self, language: str) -> str:
-        return translator(language).gettext(self.message).format(**self.values)
+        return text_in(self.message, language)
 
 
 def answer_from_form(instrument: Instrument, item: Item, values: list[str]) -> Any:
@@ -95,18 +97,18 @@ def answer_from_form(instrument: Instrument, item: Item, values: list[str]) -> A
     if item.kind == "multiple":
         value: Any = sorted(set(values))
         if item.max_choices and len(value) > item.max_choices:
-            raise BadAnswer(N_("choose at most {n}"), n=item.max_choices)
+            raise BadAnswer(say(N_("choose at most {n}"), n=item.max_choices))
     elif len(values) > 1:
-        raise BadAnswer(N_("choose one answer"))
+        raise BadAnswer(say(N_("choose one answer")))
     else:
         value = _typed(item, values[0])
     problem = problem_with(instrument, item, value)
     if problem:  # a range the form could not enforce is worded for the phone; anything else is tampering
         if item.kind == "number" and item.minimum is not None and value < item.minimum:
-            raise BadAnswer(N_("give a number of at least {minimum}"), minimum=f"{item.minimum:g}")
+            raise BadAnswer(say(N_("give a number of at least {minimum}"), minimum=f"{item.minimum:g}"))
         if item.kind == "number" and item.maximum is not None and value > item.maximum:
-            raise BadAnswer(N_("give a number of at most {maximum}"), maximum=f"{item.maximum:g}")
-        raise BadAnswer("{problem}", problem=problem)
+            raise BadAnswer(say(N_("give a number of at most {maximum}"), maximum=f"{item.maximum:g}"))
+        raise BadAnswer(problem)
     return value
 
 
@@ -115,12 +117,12 @@ def _typed(item: Item, text: str) -> Any:
         return text
     if item.kind == "likert":
         if not text.isdigit():
-            raise BadAnswer(N_("choose one of the answers"))
+            raise BadAnswer(say(N_("choose one of the answers")))
         return int(text)
     if item.kind == "number":
         try:
             number = float(text.replace(",", "."))
         except ValueError:
-            raise BadAnswer(N_("give a number")) from None
+            raise BadAnswer(say(N_("give a number"))) from None
         return int(number) if number.is_integer() else number
     return text

@@ -13,8 +13,10 @@ import streamlit as st
 from assessment.engine import Engine, default_engine
 from assessment.i18n import translator
 from assessment.storage import Saved, Store, shared_store
+from assessment.translation import text_in
 from ui.language import language_choice, words
 from ui.links import base_url
+from ui.safe import inert
 
 RESUME = "resume"
 
@@ -57,13 +59,14 @@ def open_assessment() -> Saved | None:
     if not token:
         return None
     saved = get_store().open(token)
-    _ = words(saved).gettext
+    said = words(saved)
+    _ = said.gettext
     if saved is not None and st.session_state.get("open_assessment") != saved.id:
         for key in [k for k in st.session_state if str(k).startswith(("q_", "map_"))]:
             del st.session_state[key]  # widgets of another assessment must not leak into this one
         st.session_state.open_assessment = saved.id
     if saved is not None and saved.notes:
-        st.info("\n\n".join(saved.notes), icon=":material/update:")
+        st.info("\n\n".join(inert(text_in(note, said.language)) for note in saved.notes), icon=":material/update:")
     if saved is None:
         st.error(_("This resume link does not open any saved assessment. Check that you copied the whole link; "
                    "links are private and cannot be recovered if lost."))

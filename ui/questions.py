@@ -61,8 +61,9 @@ def render_item(instrument: Instrument, item: Item, saved: Any, save: Callable[[
             st.session_state[f"{key}_problem"] = _(TOO_MANY).format(
                 n=item.max_choices)
             return
-        if value is not None and problem_with(instrument, item, value):
-            st.session_state[f"{key}_problem"] = problem_with(instrument, item, value)
+        problem = problem_with(instrument, item, value) if value is not None else None
+        if problem:
+            st.session_state[f"{key}_problem"] = text_in(problem, language)
             return
         st.session_state.pop(f"{key}_problem", None)
         save(item.id, value)

@@ -312,6 +312,23 @@ def test_a_saved_version_1_assessment_opens_with_the_note(open_page, store):
     assert any("carried over to version 2" in i.value for i in app.info)
 
 
+def test_a_saved_version_1_assessment_in_french_says_its_note_in_french(open_page, store):
+    import json
+
+    from tests.unit.test_upgrade import every_answer, version_1
+
+    old = version_1("quick-check")
+    assessment_id, token = store.start(old, Profile(name="Depuis 2024", type="advocacy"), "fr")
+    rows = [{"assessment_id": assessment_id, "item_id": k, "value": json.dumps(v)}
+            for k, v in every_answer(old).items()]
+    with store.writing() as session:
+        session.execute(store._upsert(rows))
+    app = open_page("results", resume=token)
+    notes = [i.value for i in app.info if "version 2" in i.value]
+    assert any("ont été reportées dans la version 2" in n for n in notes), notes
+    assert not any("carried over" in n for n in notes)
+
+
 def test_the_main_obstacles_keep_two_choices_and_say_why_a_third_is_not_taken(open_page, store):
     full = ENGINE.instruments["full-diagnostic"]
     stage = next(s for s in full.sections if any(i.id == "st_main_obstacles" for i in s.items))

@@ -23,10 +23,11 @@ def upload(open_page, content: bytes):
     (b"{not json", "not valid JSON"),
     (DEEP.encode(), "nested more than"),
     (json.dumps({"instrument": ["quick-check"], "answers": {}}).encode(), "unknown questionnaire"),
-    (b'{"instrument": "quick-check", "answers": {"%s": NaN}}' % LIKERT[0].encode(), "nothing in this file"),
-    (b'{"instrument": "quick-check", "answers": {"%s": "\\ud800"}}' % LIKERT[0].encode(), "nothing in this file"),
+    (b'{"instrument": "quick-check", "answers": {"%s": NaN}}' % LIKERT[0].encode(), "nothing in it could be used"),
+    (b'{"instrument": "quick-check", "answers": {"%s": "\\ud800"}}' % LIKERT[0].encode(),
+     "nothing in it could be used"),
     (b'{"instrument": "quick-check", "answers": {"%s": %s}}' % (LIKERT[0].encode(), b"9" * 5000),
-     "nothing in this file"),
+     "nothing in it could be used"),
 ])
 def test_unusable_files_get_one_clear_line(open_page, content, says):
     app = upload(open_page, content)

@@ -340,6 +340,32 @@ def test_a_version_1_answers_file_uploads_with_the_note(browser, server, tmp_pat
     page.context.close()
 
 
+def test_a_french_page_says_the_note_and_what_was_left_out_in_french(browser, server, tmp_path):
+    """A browser set to French reads the version note and the rows left out in French, names as typed."""
+    import json
+
+    from tests.unit.test_upgrade import every_answer, version_1
+
+    path = tmp_path / "anciennes-reponses.json"
+    path.write_text(json.dumps({"instrument": "quick-check", "version": 1,
+                                "answers": every_answer(version_1("quick-check")),
+                                "stakeholders": [{"name": "Ministère de l’Éducation", "sector": "ministry",
+                                                  "influence": 4, "stake": 3, "participation": "core"}]}))
+    page = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR").new_page()
+    page.goto(server + "/assess")
+    wait_for_app(page)
+    page.get_by_text("Reprendre à partir d’un fichier de réponses (JSON)").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.wait_for_selector("text=ont été reportées dans la version 2")
+    settle(page)
+    shown = page.locator('[data-testid="stMain"]').inner_text().replace("\n", " ")
+    assert "Ces réponses ont été données à la version 1 du Diagnostic rapide" in shown
+    assert "partie prenante 1 (Ministère de l’Éducation), champ 'sector'\u00a0: 'ministry' ne fait pas partie" in shown
+    assert "carried over" not in shown and "the row was left out" not in shown
+    shoot(page, "upload-v1-fr-390")
+    page.context.close()
+
+
 def test_the_obstacles_on_a_phone_are_full_size_targets_that_show_their_whole_label(browser, app):
     url, store = app
     section = next(s for s in FULL.sections if any(i.id == "st_main_obstacles" for i in s.items))

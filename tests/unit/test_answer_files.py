@@ -46,7 +46,7 @@ def test_bad_answers_are_reported_and_the_rest_kept():
     assert parsed.answers == {"le_a": 4, "tr_open": "dont_know"}
     problems = "\n".join(parsed.problems)
     for fragment in ("item 'le_b': expected 1 to 5, got 9", "item 'le_r': expected a whole number",
-                     "item 'ghost': not in the test questionnaire", "item 'tr_has': expected one of yes, no",
+                     "item 'ghost': not in the Test instrument; ignored", "item 'tr_has': expected one of yes, no",
                      "item 'tr_pub': expected a whole number"):
         assert fragment in problems
     assert len(parsed.problems) == 5
@@ -102,3 +102,26 @@ def test_written_file_reads_back_identically():
     parsed = read({"instrument": "test", "answers": {"le_a": 2, "tr_has": "yes"}, "profile": {"name": "X"}})
     again = read(parsed.to_json())
     assert again.answers == parsed.answers and again.profile == parsed.profile and again.problems == []
+
+
+def test_problems_and_refusals_are_said_in_french_and_spanish_too():
+    """The upload page shows what was left out, or why a file is refused, in the page's language."""
+    from assessment.translation import text_in
+
+    parsed = read({"instrument": "test", "answers": {"le_a": 4, "le_b": 9},
+                   "stakeholders": [{"name": "Ministère", "sector": "martians", "influence": 3, "stake": 3,
+                                     "participation": "core"}], "extra": 1})
+    said = {language: "\n".join(text_in(p, language) for p in parsed.problems) for language in ("en", "fr", "es")}
+    assert "item 'le_b': expected 1 to 5, got 9; the answer was left out" in said["en"]
+    assert "question «\u00a0le_b\u00a0»\u00a0: attendu de 1 à 5, reçu 9\u202f; la réponse a été écartée" in said["fr"]
+    assert "pregunta «le_b»: se esperaba de 1 a 5, se recibió 9; la respuesta se descartó" in said["es"]
+    assert "partie prenante 1 (Ministère), champ 'sector'\u00a0: 'martians' ne fait pas partie de" in said["fr"]
+    assert "campo 'extra': no forma parte de un archivo de respuestas" in said["es"]
+    with pytest.raises(AssessmentError) as error:
+        read("{not json")
+    assert str(error.value).endswith("line 1, column 2: a name in double quotes was expected (a comma too many, or "
+                                     "the file cut short?))")
+    assert text_in(error.value.values["problem"], "fr").startswith("ligne 1, colonne 2\u00a0: un nom entre guillemets")
+    with pytest.raises(AssessmentError) as error:
+        read({"instrument": "nope"})
+    assert text_in(error.value.values["problem"], "es") == "cuestionario desconocido 'nope'; se esperaba uno de: test"

@@ -17,8 +17,8 @@ from assessment.i18n import LANGUAGES, catalogue_path, negotiate, translator
 from tests.conftest import ROOT
 
 TRANSLATED = [language for language in LANGUAGES if language != "en"]
-# The same keywords as `make messages`: Babel's defaults, N_ and NC_ (context first).
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "NC_": ((1, "c"), 2)}
+# The same keywords as `make messages`: Babel's defaults, N_, NN_ (singular, plural) and NC_ (context first).
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "NN_": (1, 2), "NC_": ((1, "c"), 2)}
 SOURCE_DIRS = ("participant", "workshop", "assessment", "pages", "ui")
 
 
@@ -141,6 +141,9 @@ def test_lists_ordinals_numbers_and_dates_follow_the_language():
 
     assert translator("en").join(["a", "b", "c"]) == "a, b and c"
     assert translator("fr").join(["a", "b"]) == "a et b"
+    assert translator("fr").join(["a", "b", "c"], "or") == "a, b ou c"
+    assert translator("es").join(["siete", "ocho"], "or") == "siete u ocho"
+    assert translator("es").join(["uno", "dos"], "or") == "uno o dos"
     assert translator("es").join(["diseño", "implementación"]) == "diseño e implementación"
     assert translator("es").join(["diseño", "hielo"]) == "diseño y hielo"  # "hie" sounds /je/, not /i/
     assert [translator(lang).ordinal(2) for lang in LANGUAGES] == ["2nd", "2e", "2"]

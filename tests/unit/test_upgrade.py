@@ -158,3 +158,38 @@ def test_the_v1_copies_are_frozen():
     for path in V1.glob("*.yaml"):
         assert yaml.safe_load(path.read_text())["version"] == 1
     assert Path(V1 / "full-diagnostic.yaml").read_text().startswith("# A frozen copy of version 1")
+
+
+def test_the_note_is_said_in_the_readers_language_and_is_english_for_the_command_line():
+    """A French or Spanish page and report show the note in their language; the CLI prints English."""
+    from assessment.engine import default_engine
+    from assessment.report import to_markdown
+    from assessment.translation import text_in
+
+    old, new = version_1("full-diagnostic"), CURRENT["full-diagnostic"]
+    parsed = read_answers(json.dumps({"instrument": old.id, "version": 1, "answers": every_answer(old)}), CURRENT)
+    head = parsed.notes[0]
+    assert str(head).startswith("These answers were given to version 1 of the Full coalition diagnostic")
+    french = text_in(head, "fr")
+    assert french.startswith("Ces réponses ont été données à la version 1 du Diagnostic complet de la coalition et ont "
+                             "été reportées dans la version 2.")
+    assert "1 question conservée sous un nouvel identifiant" in french
+    assert "réponses reportées sur la nouvelle échelle de réponse" in french and " et " in french
+    assert "answer" not in french
+    spanish = text_in(head, "es")
+    assert spanish.startswith("Estas respuestas se dieron a la versión 1 del Diagnóstico completo de la coalición")
+    assert "1 pregunta conservada con un nuevo identificador" in spanish
+    assert text_in(parsed.notes[1], "fr") == text_in(new.upgrades[0].note, "fr")
+    result = default_engine().assess_file(parsed, language="fr")
+    assert result.notes[0] == french
+    assert french.split(". ")[0] in to_markdown(result).replace("\n", " ")
+    assert default_engine().assess_file(parsed).notes[0] == str(head)
+
+
+def test_a_newer_version_is_said_in_each_language():
+    newer = upgrade_answers(CURRENT["quick-check"], {}, 7).notes[0]
+    from assessment.translation import text_in
+
+    assert "newer than the version 2" in newer
+    assert text_in(newer, "fr").startswith("Ce fichier a été créé avec la version 7 du Diagnostic rapide")
+    assert text_in(newer, "es").startswith("Este archivo se hizo con la versión 7 del Diagnóstico rápido")
