@@ -356,7 +356,20 @@ def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, bet
     if not_applicable & set(type_path):
         lines.append(sentence(_("Left out because you answered “not applicable”: {stages}").format(
             stages=t.semicolons(name[s] for s in STAGES if s in not_applicable and s in type_path))))
+    unknown = [s for s in path if progress[s] is None and s != current and _all_dont_know(instrument, answers, s)]
+    if unknown:  # the place then moves from one known stage to the next, over these
+        lines.append(t.ngettext(
+            "Stage not counted, because its questions were all answered “Don't know”: {stages}. An answer there would "
+            "place the coalition more precisely.",
+            "Stages not counted, because their questions were all answered “Don't know”: {stages}. Answers there would "
+            "place the coalition more precisely.", len(unknown)).format(stages=t.semicolons(name[s] for s in unknown)))
     return lines
+
+
+def _all_dont_know(instrument: Instrument, answers: dict[str, Any], stage: str) -> bool:
+    """Whether the stage's questions were asked and all answered "don't know" (not merely left blank)."""
+    items = [i for i in instrument.items if i.stage == stage and visible(i, answers)]
+    return bool(items) and all(answers.get(i.id) == DONT_KNOW for i in items)
 
 
 # The coalition types in "which {kinds} do not usually go through".

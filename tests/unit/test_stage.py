@@ -309,3 +309,21 @@ def test_a_foundation_is_skipped_only_when_none_of_its_work_was_started():
     assert "agenda_setting" not in [s.id for s in started.skipped]
     untouched = diagnose(forming=DONE, agenda_setting=NOT, negotiation=DONE, implementation=UNDER)
     assert [s.id for s in untouched.skipped] == ["agenda_setting"]
+
+
+def test_a_stage_answered_only_dont_know_is_said_to_be_left_out_of_the_count():
+    """With implementation all "don't know", the place moves from negotiation to monitoring over it; the
+    evidence says why, in the page's language, instead of leaving a leader to wonder where it went."""
+    given = {"st_problem_statement_agreed": DONE, "st_goals_agreed": DONE, "st_issue_taken_up": DONE,
+             "st_officials_ask_for_input": DONE, "st_helped_draft_text": DONE, "st_agreement_adopted": DONE,
+             "st_commitments_in_practice": "dont_know", "st_supports_implementers": "dont_know",
+             "st_monitoring_method_agreed": DONE, "st_compliance_report_published": NOT,
+             "st_overall_review_done": NOT, "st_future_decided_on_review": NOT}
+    stage = diagnose_stage(FULL, given, MODEL, "advocacy")
+    assert stage.id == "monitoring"
+    assert ("Stage not counted, because its questions were all answered “Don't know”: implementation. An answer "
+            "there would place the coalition more precisely.") in stage.evidence
+    french = diagnose_stage(FULL, given, MODEL, "advocacy", "fr")
+    assert any(line.startswith("Étape non prise en compte") and "mise en œuvre" in line for line in french.evidence)
+    blank = {k: v for k, v in given.items() if v != "dont_know"}  # left blank is not "don't know"
+    assert not any("not counted" in line for line in diagnose_stage(FULL, blank, MODEL, "advocacy").evidence)
