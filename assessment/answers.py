@@ -17,7 +17,7 @@ from assessment.said import say
 from assessment.translation import Translated
 
 # What a page says when one more choice than `max_choices` is ticked (a catalogue entry taking {n}).
-TOO_MANY = N_("you can choose at most {n}: take one out to add another")
+TOO_MANY = N_("you can choose at most {n} — take one out to add another")
 
 MAX_NUMBER = 1e12
 

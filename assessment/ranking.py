@@ -241,16 +241,18 @@ def evidence_phrase(kind: str, n: int, fired: Fired, evidence: Evidence, dimensi
     if kind == "dimension" and dimension is not None and dimension.score is not None:
         points = max(0, round(DIMENSION_BAND - dimension.score))
         below = t.ngettext("{n} point", "{n} points", points).format(n=points)
+        if "answer" in (fired.tally or {}):  # the answers are counted once, in the phrase that follows
+            return _("{dimension} is {points} below the established band").format(dimension=dimension_title,
+                                                                                    points=below)
         return t.ngettext("{dimension} is {points} below the established band and {n} answer agrees",
                           "{dimension} is {points} below the established band and {n} answers agree", n).format(
-            dimension=dimension_title, points=below, n=n)
+            dimension=dimension_title, points=below, n=_spelled(n, t))
     if kind == "answer":
         strength = ""
         if fired.gap >= 0.99 and fired.kind == "answer":
             strength = _(", at the weak end of the scale") if n == 1 else _(", the strongest at the weak end of the "
                                                                              "scale")
-        spelled = NUMBER_WORDS[n] if t.language == "en" and 0 <= n < len(NUMBER_WORDS) else str(n)
-        return t.ngettext("{n} answer points to it", "{n} answers point to it", n).format(n=spelled) + strength
+        return t.ngettext("{n} answer points to it", "{n} answers point to it", n).format(n=_spelled(n, t)) + strength
     if kind == "map":
         return t.ngettext("the stakeholder map shows it ({n} actor or group)",
                           "the stakeholder map shows it ({n} actors or groups)", n).format(n=n)
@@ -264,6 +266,11 @@ def evidence_phrase(kind: str, n: int, fired: Fired, evidence: Evidence, dimensi
     if kind == "stage":
         return _("it is the work of the stage the coalition is at")
     return _("{dimension} could not be scored").format(dimension=dimension_title)
+
+
+def _spelled(n: int, t: Translator) -> str:
+    """Small counts in words in English ("two answers"), as figures elsewhere, the same in every phrase."""
+    return NUMBER_WORDS[n] if t.language == "en" and 0 <= n < len(NUMBER_WORDS) else str(n)
 
 
 def rank_reason(item: Scored, rank_number: int, total: int, evidence: Evidence, stages: list[str],

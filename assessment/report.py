@@ -155,7 +155,7 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
     out += [line for rec in result.recommendations if rec.top for line in _recommendation_md(rec, t, base=base)]
     also = [rec for rec in result.recommendations if not rec.top]
     if also:
-        out += ["## " + _("Also worth doing"), "", also_worth_note(t), ""]
+        out += ["## " + _("Also worth doing"), "", also_worth_note(len(also), t), ""]
         for title, group in _by_dimension(also):
             out += [f"**{title}**", ""] + [line for rec in group for line in _recommendation_md(rec, t, "####", base)]
     if result.recommendations_not_shown:
@@ -182,12 +182,16 @@ def _by_dimension(recommendations) -> list[tuple[str, list]]:
     return [(title, [rec for rec in recommendations if rec.dimension_title == title]) for title in titles]
 
 
-def also_worth_note(t: Translator | None = None) -> str:
-    """Why the "also worth doing" list deserves a read: on real coalitions compared with advisers
-    (tests/data/golden/TUNING.md), their first priorities were often ranked 6th to 15th."""
-    return (t or translator("en")).gettext(
-        "Read these before you choose what to do first. When the diagnosis was compared with experienced "
-        "advisers on real coalitions, an adviser's first priorities were often here rather than in the first five.")
+def also_worth_note(n: int, t: Translator | None = None) -> str:
+    """How many more actions there are and how they are grouped, then why the list deserves a read: on real
+    coalitions compared with advisers (tests/data/golden/TUNING.md), their first priorities were often ranked
+    6th to 15th. The page and every report say the same, so "these" always has something to refer to."""
+    t = t or translator("en")
+    return t.ngettext("{n} more, grouped by dimension, most important first within each.",
+                      "{n} more, grouped by dimension, most important first within each.", n).format(n=n) + " " + \
+        t.gettext("Read these before you choose what to do first. When the diagnosis was compared with experienced "
+                  "advisers on real coalitions, an adviser's first priorities were often here rather than in the "
+                  "first five.")
 
 
 def obstacles_note(result: Result, t: Translator | None = None) -> str | None:
@@ -281,7 +285,7 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
     also = [rec for rec in result.recommendations if not rec.top]
     if also:
         parts.append("<h2>" + esc(_("Also worth doing")) + "</h2>")
-        parts.append(f"<p class='muted'>{esc(also_worth_note(t))}</p>")
+        parts.append(f"<p class='muted'>{esc(also_worth_note(len(also), t))}</p>")
         for title, group in _by_dimension(also):
             parts.append(f"<h3>{esc(title)}</h3>")
             parts += [_recommendation_html(rec, t, base) for rec in group]

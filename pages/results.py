@@ -142,9 +142,7 @@ for rec in top_actions:
     show_action(rec)
 if also_actions:
     st.subheader(_("Also worth doing"), anchor="also-worth-doing")
-    st.caption(t.ngettext("{n} more, grouped by dimension, most important first within each.",
-                          "{n} more, grouped by dimension, most important first within each.",
-                          len(also_actions)).format(n=len(also_actions)) + " " + also_worth_note(t))
+    st.caption(also_worth_note(len(also_actions), t))
     for title in dict.fromkeys(r.dimension_title for r in also_actions):
         st.markdown(f"**{title}**")
         for rec in (r for r in also_actions if r.dimension_title == title):

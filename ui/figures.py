@@ -1,5 +1,6 @@
 """A chart with its finding as title and its data table beside it (accessibility rule)."""
 
+import pandas as pd
 import streamlit as st
 
 from assessment.charts import Figure, TrendFigure
@@ -18,7 +19,7 @@ def show_figure(figure: Figure, key: str, language: str = "en") -> None:
     if figure.key:  # what the numbers on the chart stand for, in a numbered list that wraps on a phone
         st.markdown("\n".join(f"{n}. {inert(entry)}" for n, entry in enumerate(figure.key, 1)))
     with st.expander(translator(language).gettext("Show data"), key=f"{key}_data"):
-        st.dataframe(figure.table, hide_index=True, width="stretch", key=f"{key}_table")
+        st.dataframe(readable(figure.table, language), hide_index=True, width="stretch", key=f"{key}_table")
 
 
 def show_trend(figure: TrendFigure, language: str = "en") -> None:
@@ -34,4 +35,12 @@ def show_trend(figure: TrendFigure, language: str = "en") -> None:
             column.altair_chart(chart, width="stretch", key=f"trend_panel_{start + offset}",
                                 alt=_("{dimension} over time").format(dimension=dimension))
     with st.expander(_("Show data"), key="trend_data"):
-        st.dataframe(figure.table, hide_index=True, width="stretch", key="trend_table")
+        st.dataframe(readable(figure.table, language), hide_index=True, width="stretch", key="trend_table")
+
+
+def readable(table: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """The table with an empty cell saying "no answers", as the chart does, instead of the grid's "None"."""
+    if not table.isna().to_numpy().any():
+        return table
+    missing = translator(language).gettext("no answers")
+    return table.astype(object).where(table.notna(), missing)

@@ -175,6 +175,16 @@ def test_quick_check_results_show_no_empty_chart_but_say_what_would_fill_it(open
     assert links["Fill in the stakeholder map"].query_string == f"resume={token}"
 
 
+def test_a_data_table_says_no_answers_where_the_grid_would_say_none(open_page, store):
+    answers = {k: v for k, v in level(3).items() if not k.startswith("tr_")}  # transparency left unanswered
+    _, token = started(store, answers)
+    app = open_page("results", resume=token)
+    [table] = [d.value for d in app.dataframe if "Dimension" in d.value.columns]
+    assert table.notna().all().all()
+    transparency = table[table["Dimension"] == "Transparency"].iloc[0].tolist()
+    assert "no answers" in transparency
+
+
 def test_results_of_a_map_show_the_grid_with_its_key_and_explain_the_herfindahl_index(open_page, store):
     people = [Stakeholder(name=f"Member {n}", sector="ngo", influence=3, stake=3, participation="member", votes=v)
               for n, v in enumerate([70, 20, 10])]
@@ -339,7 +349,7 @@ def test_the_main_obstacles_keep_two_choices_and_say_why_a_third_is_not_taken(op
     app.pills(key="q_st_main_obstacles").set_value(["money", "political_will", "trust"]).run()
     assert store.get(assessment_id).answers["st_main_obstacles"] == ["money", "political_will"]
     assert sorted(app.pills(key="q_st_main_obstacles").value) == ["money", "political_will"]
-    assert any("you can choose at most 2: take one out to add another" in w.value for w in app.warning)
+    assert any("you can choose at most 2 — take one out to add another" in w.value for w in app.warning)
 
 
 def test_results_say_what_the_leader_named_as_standing_in_the_way(open_page, store):

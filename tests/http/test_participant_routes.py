@@ -273,4 +273,4 @@ def test_a_third_pick_is_refused_in_the_phones_language_and_the_page_says_how_ma
     page = client.get(f"/w/p/{token}").text
     while 'data-kind="multiple"' not in page:
         page = client.post(f"/w/p/{token}/s", data={"go": "next"}, follow_redirects=True).text
-    assert 'data-max="2" data-too-many="You can choose at most 2: take one out to add another."' in page
+    assert 'data-max="2" data-too-many="You can choose at most 2 — take one out to add another."' in page

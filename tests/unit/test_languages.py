@@ -79,6 +79,9 @@ def test_a_french_report_in_html_markdown_json_and_csv():
     assert f"- **{english.representation.gaps[0].title}:** " in to_markdown(english, PEOPLE, ENGINE.labels)
     also = "leurs premières priorités figuraient souvent ici plutôt que parmi les cinq premières"
     assert also in page and also in markdown  # why the actions ranked 6th to 15th are worth a read
+    shown = sum(1 for rec in french.recommendations if not rec.top)
+    lead = f"## À faire aussi\n\n{shown} de plus, regroupées par dimension"  # "these" refers to something
+    assert markdown.count(lead) == 1 and f"{shown} de plus, regroupées par dimension" in page
     assert '"language": "fr"' in to_json(french)
     csv = answers_csv(FULL, ANSWERS, "es")
     assert "No lo sé" in csv and "section,item,dimension,question,answer,answer_label" in csv  # same columns

@@ -1,5 +1,6 @@
 """Rules fire on evidence, say why, rank by priority and severity, and deduplicate."""
 
+import re
 from dataclasses import replace
 
 import yaml
@@ -88,7 +89,7 @@ def test_ranked_by_evidence_with_top_five_marked_and_ranks_explained():
     # the flag and the "don't know" rule are priority 2 and 3.
     assert [r.id for r in recs] == ["very-weak", "no-budget", "monitoring", "outsiders", "unknown"]
     assert recs[0].rank_reason == ("Ranked 1st of 5: Legitimacy is 60 points below the established band and "
-                                   "2 answers agree.")
+                                   "two answers agree.")
     assert recs[1].evidence == 1 and len(recs[1].reasons) == 2
     assert recs[4].rank_reason == "Ranked 5th of 5: 1 “don't know” answer on transparency."
     assert {r.priority_label for r in recs} <= {"Act now", "Next", "When you can"}
@@ -239,3 +240,14 @@ def test_an_action_whose_aims_the_actions_above_already_serve_waits_after_the_fi
                                                 language="fr"))
     assert "«\u00a0Court the outsiders\u00a0», placée plus haut, répond déjà au même objectif" in next(
         r for r in french if r.id == "outsiders").rank_reason
+
+
+def test_a_rank_reason_counts_the_answers_once():
+    """A weak dimension and the answers behind the action were both counted ("3 answers agree and two answers
+    point to it"; in French the two phrases read the same). The answers now appear once, in words."""
+    from bench.golden_table import GOLDEN, assess, load_profiles
+
+    reasons = [rec.rank_reason for golden in load_profiles(GOLDEN)[:8] for rec in assess(golden)[0].recommendations]
+    both = [r for r in reasons if "below the established band" in r and "point to it" in r]
+    assert both and not any("agree" in r for r in both)
+    assert not any(re.search(r"\b[2-9] answers (agree|point)", r) for r in reasons)
