@@ -299,6 +299,12 @@ class Store:
             row = session.get(Assessment, assessment_id)
             row.completed_at = row.completed_at or now()
 
+    def unfinished(self, coalition_id: str) -> list[str]:
+        """The ids of the coalition's assessments not finished yet: the trend leaves them out and says so."""
+        with self.reading() as session:
+            return list(session.scalars(select(Assessment.id).where(Assessment.coalition_id == coalition_id,
+                                                                    Assessment.completed_at.is_(None))))
+
     def history(self, coalition_id: str) -> list[Saved]:
         """The coalition's completed assessments, oldest first, for the trend."""
         with self.reading() as session:

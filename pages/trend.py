@@ -40,6 +40,18 @@ else:
                           "{n} completed assessments. Quick checks and full diagnostics are compared on the "
                           "dimensions they share.", len(points)).format(n=len(points)))
 
+unfinished = store.unfinished(saved.coalition_id)
+if points and saved.id in unfinished:  # with no point yet, the note above says so
+    st.caption(_("This assessment is not finished, so it is not in the trend yet: press “See results” on its last "
+                 "page."))
+others = len([i for i in unfinished if i != saved.id])
+if others:
+    st.caption(t.ngettext("{n} other assessment of this coalition is not finished, so it is not in the trend: open "
+                          "it with its resume link and press “See results” on its last page.",
+                          "{n} other assessments of this coalition are not finished, so they are not in the trend: "
+                          "open each with its resume link and press “See results” on its last page.",
+                          others).format(n=others))
+
 st.subheader(_("Assess again"))
 st.write(_("Coalitions that repeat the assessment every six to twelve months see what their actions changed. "
            "A new assessment starts from this coalition's latest stakeholder map, ready to update."))

@@ -145,6 +145,20 @@ def test_trend_after_two_completed_assessments(open_page, store):
     assert dict(zip(table["Dimension"], table["Change"], strict=True)) == expected
 
 
+def test_the_trend_says_which_assessments_it_leaves_out_because_they_are_not_finished(open_page, store):
+    first, token = started(store, level(2))
+    store.complete(first)
+    coalition = store.get(first).coalition_id
+    second, second_token = store.repeat(coalition, QUICK)
+    store.save_answers(second, level(4))  # answered, but "See results" never pressed
+    shown = texts(open_page("trend", resume=token))
+    assert "1 completed assessment." in shown
+    assert "1 other assessment of this coalition is not finished, so it is not in the trend" in shown
+    own = texts(open_page("trend", resume=second_token))
+    assert "This assessment is not finished, so it is not in the trend yet" in own
+    assert "other assessment" not in own
+
+
 def test_pages_without_an_assessment_point_to_the_start(open_page):
     for page in ("results", "stakeholders", "trend"):
         app = open_page(page)
