@@ -4,33 +4,15 @@ from pathlib import Path
 
 import streamlit as st
 
+from assessment.i18n import translator
+from ui.navigation import navigation_language, pages
+
 # The icon is a file the app serves itself: a Material icon name would make every browser fetch the
 # favicon from a font server, which fails offline and on closed networks.
 FAVICON = Path(__file__).resolve().parent / "ui" / "assets" / "favicon.png"
 
 st.set_page_config(page_title="Coalition Handbook", page_icon=str(FAVICON), layout="centered")
 
-PAGES = {
-    "": [st.Page("pages/home.py", title="Home", icon=":material/home:", url_path="home", default=True)],
-    "Read": [
-        st.Page("pages/handbook.py", title="Handbook", icon=":material/menu_book:", url_path="handbook"),
-        st.Page("pages/search.py", title="Search", icon=":material/search:", url_path="search"),
-        st.Page("pages/glossary.py", title="Glossary", icon=":material/dictionary:", url_path="glossary"),
-        st.Page("pages/cases.py", title="Cases", icon=":material/public:", url_path="cases"),
-        st.Page("pages/resources.py", title="Resource guide", icon=":material/library_books:", url_path="resources"),
-        st.Page("pages/download.py", title="Download", icon=":material/download:", url_path="download"),
-    ],
-    "Assess": [
-        st.Page("pages/assess.py", title="Take an assessment", icon=":material/checklist:", url_path="assess"),
-        st.Page("pages/stakeholders.py", title="Stakeholder map", icon=":material/hub:", url_path="stakeholders"),
-        st.Page("pages/results.py", title="Results", icon=":material/insights:", url_path="results"),
-        st.Page("pages/trend.py", title="Trend", icon=":material/trending_up:", url_path="trend"),
-    ],
-    "Workshop": [
-        st.Page("pages/facilitate.py", title="Run a workshop", icon=":material/co_present:", url_path="facilitate"),
-        st.Page("pages/join.py", title="Join a workshop", icon=":material/qr_code_2:", url_path="join"),
-    ],
-}
 
 # Link and button labels wrap on every page (Streamlit cuts a long one off with "…" where its column is
 # narrow: "Reveal results to particip…" beside two other controls), and each link and choice pill is a
@@ -53,4 +35,4 @@ button [data-testid="stMarkdownContainer"], button [data-testid="stMarkdownConta
 [data-testid="stMarkdownContainer"] table { display: block; max-width: 100%; overflow-x: auto; }
 </style>""")
 
-st.navigation(PAGES).run()
+st.navigation(pages(translator(navigation_language()))).run()
