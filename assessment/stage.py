@@ -332,6 +332,8 @@ def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, bet
                        "applies.").format(first=name[between[0]], second=name[between[1]]))
     if opened_note:
         lines.append(opened_note)
+    if not between and progress[current] is not None:
+        lines += _why_here(current, path, progress, name, status, t)
     if progress[current] is None:
         before = [s for s in path[:path.index(current)] if progress[s] is not None]
         after = [s for s in path[path.index(current) + 1:] if progress[s] is not None]
@@ -364,6 +366,24 @@ def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, bet
             "Stages not counted, because their questions were all answered “Don't know”: {stages}. Answers there would "
             "place the coalition more precisely.", len(unknown)).format(stages=t.semicolons(name[s] for s in unknown)))
     return lines
+
+
+def _why_here(current: str, path: list[str], progress: dict[str, float | None], name: dict[str, str],
+              status: Any, t: Translator) -> list[str]:
+    """Why the coalition is placed at a stage whose own bar says otherwise: a stage not started, with
+    later work begun, is the gap to close; a stage done, with the next not started, is where it stands.
+    A leader reading "You are here" beside a bar of 0 (or of 100) needs the reason in words."""
+    later = [s for s in path[path.index(current) + 1:] if progress[s] is not None]
+    ahead = [s for s in later if progress[s] > progress[current]]
+    if ahead and progress[current] < DONE:
+        said = t.gettext("Later work has started while {stage} is {status}, so the coalition is placed there: that "
+                         "is the work to do now.").format(stage=name[current], status=status(current))
+    elif progress[current] >= DONE and later and progress[later[0]] == 0:
+        said = t.gettext("{stage} is done and {next} has not started, so the coalition is placed at the end of "
+                         "{stage}.").format(stage=name[current], next=name[later[0]])
+    else:
+        return []
+    return [said[:1].upper() + said[1:]]
 
 
 def _all_dont_know(instrument: Instrument, answers: dict[str, Any], stage: str) -> bool:

@@ -327,3 +327,27 @@ def test_a_stage_answered_only_dont_know_is_said_to_be_left_out_of_the_count():
     assert any(line.startswith("Étape non prise en compte") and "mise en œuvre" in line for line in french.evidence)
     blank = {k: v for k, v in given.items() if v != "dont_know"}  # left blank is not "don't know"
     assert not any("not counted" in line for line in diagnose_stage(FULL, blank, MODEL, "advocacy").evidence)
+
+
+def test_you_are_here_beside_a_bar_of_0_or_100_says_why_in_words():
+    """A tester read "You are here: Monitoring" beside monitoring "not started", and "Negotiation" beside
+    negotiation "done", with nothing saying why. The evidence now says it."""
+    given = {"st_problem_statement_agreed": DONE, "st_goals_agreed": UNDER, "st_issue_taken_up": DONE,
+             "st_officials_ask_for_input": UNDER, "st_helped_draft_text": DONE, "st_agreement_adopted": UNDER,
+             "st_commitments_in_practice": DONE, "st_supports_implementers": UNDER,
+             "st_monitoring_method_agreed": NOT, "st_compliance_report_published": NOT,
+             "st_overall_review_done": DONE, "st_future_decided_on_review": UNDER}
+    behind = diagnose_stage(FULL, given, MODEL, "advocacy")
+    assert behind.id == "monitoring" and behind.status["monitoring"] == "not started"
+    assert ("Later work has started while monitoring is not started, so the coalition is placed there: that is "
+            "the work to do now.") in behind.evidence
+    done = given | {"st_helped_draft_text": DONE, "st_agreement_adopted": DONE} | dict.fromkeys(
+        ["st_commitments_in_practice", "st_supports_implementers", "st_overall_review_done",
+         "st_future_decided_on_review"], NOT)
+    ended = diagnose_stage(FULL, done, MODEL, "advocacy", "es")
+    assert ended.id == "negotiation" and ("La etapa «negociación» está realizada y la etapa «implementación» no ha "
+                                          "empezado, así que la coalición se sitúa al final de la etapa "
+                                          "«negociación».") in ended.evidence
+    under_way = diagnose_stage(FULL, done | {"st_agreement_adopted": UNDER}, MODEL, "advocacy")
+    said = ("Later work has started", "Negotiation is done and")
+    assert not any(line.startswith(said) for line in under_way.evidence)
