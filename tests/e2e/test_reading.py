@@ -177,7 +177,10 @@ def test_chapter_contents_fold_into_the_text_on_a_phone(browser, server):
     assert folded is None or folded["x"] + folded["width"] <= 0  # the sidebar is folded off screen
     page.locator(".st-key-toc_inline summary").click()
     page.locator('.st-key-toc_inline a[href="#what-works"]').click()
-    page.wait_for_timeout(500)
+    for _ in range(20):  # the scroll is smooth, and slower when the machine is busy (it once failed under CI load)
+        if in_viewport(page, "what-works"):
+            break
+        page.wait_for_timeout(250)
     assert in_viewport(page, "what-works")
     page.close()
 
