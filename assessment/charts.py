@@ -314,15 +314,27 @@ def trend_figure(history: list[tuple[datetime, dict[str, DimensionScore]]], lang
             for when, dims in history for d in dims.values() if d.score is not None]
     long = pd.DataFrame(rows, columns=["Date", "Dimension", "Score"])
     order = list(dict.fromkeys(long["Dimension"]))
-    panels = [(dimension, _trend_panel(long[long["Dimension"] == dimension], language)) for dimension in order]
+    axis = (date_format(long["Date"]), max(1, min(4, long["Date"].nunique()))) if len(long) else ("%b %Y", 4)
+    panels = [(dimension, _trend_panel(long[long["Dimension"] == dimension], axis, language)) for dimension in order]
     return TrendFigure(_trend_title(long, language), panels, _translated(trend_table(long, order, language), language))
 
 
-def _trend_panel(data: pd.DataFrame, language: str = "en") -> alt.Chart:
+def date_format(dates: pd.Series) -> str:
+    """The axis labels' precision: months across months, days within a month, hours within a day, so two
+    assessments a week apart are not both labelled "Dec 2026" (a tester saw that label six times)."""
+    first, last = pd.to_datetime(dates.min()), pd.to_datetime(dates.max())
+    if first.date() == last.date():
+        return "%H:%M"
+    return "%d %b" if (first.year, first.month) == (last.year, last.month) else "%b %Y"
+
+
+def _trend_panel(data: pd.DataFrame, axis: tuple[str, int], language: str = "en") -> alt.Chart:
+    """`axis`: the date labels' format and tick count, the same on every panel (from all the assessments)."""
     _ = translator(language).gettext
+    date_labels, ticks = axis
     base = alt.Chart(data).encode(
-        x=alt.X("Date:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=4, labelOverlap=True,
-                                                    grid=False)),
+        x=alt.X("Date:T", title=None, axis=alt.Axis(format=date_labels, labelAngle=0, tickCount=ticks,
+                                                    labelOverlap=True, grid=False)),
         y=alt.Y("Score:Q", scale=alt.Scale(domain=[0, 100]), title=None, axis=alt.Axis(values=[0, 50, 100])),
         tooltip=[alt.Tooltip("Date:T", format="%d %b %Y", title=_("Date")), alt.Tooltip("Score:Q", title=_("Score"))],
     )

@@ -362,6 +362,8 @@ def test_a_french_page_says_the_note_and_what_was_left_out_in_french(browser, se
     assert "Ces réponses ont été données à la version 1 du Diagnostic rapide" in shown
     assert "partie prenante 1 (Ministère de l’Éducation), champ 'sector'\u00a0: 'ministry' ne fait pas partie" in shown
     assert "carried over" not in shown and "the row was left out" not in shown
+    start = page.locator('[data-testid="stBaseButton-primaryFormSubmit"]').first.bounding_box()
+    assert start["height"] >= 44  # a form's submit button is a full-size tap target on a phone too
     page.set_viewport_size({"width": 1280, "height": 900})  # the sidebar shows beside the page
     menu = page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "Faire une évaluation" in menu and "Lire (en anglais)" in menu and "Take an assessment" not in menu
