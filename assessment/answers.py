@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from textwrap import shorten
 from typing import Any
 
 from assessment.cleaning import clean_text, has_surrogate, safe_repr
 from assessment.i18n import N_
 from assessment.model import DONT_KNOW, NOT_APPLICABLE, Instrument, Item
-from assessment.said import say
-from assessment.translation import Translated
+from assessment.said import in_every_language, say
+from assessment.translation import Translated, text_in
 
 # What a page says when one more choice than `max_choices` is ticked (a catalogue entry taking {n}).
 TOO_MANY = N_("you can choose at most {n} — take one out to add another")
@@ -43,11 +44,17 @@ def check_answers(instrument: Instrument, raw: Any) -> Checked:
             continue  # an unanswered item in a template
         problem = problem_with(instrument, item, value)
         if problem:
-            result.problems.append(say(N_("item '{item}': {problem}; the answer was left out"), item=item.id,
-                                       problem=problem))
+            result.problems.append(say(N_("item '{item}': {problem}; the answer was left out (“{question}”)"),
+                                       item=item.id, problem=problem, question=question_of(item)))
         else:
             result.answers[item.id] = normalise(item, value)
     return result
+
+
+def question_of(item: Item) -> Translated:
+    """The question's wording, cut to a phrase, in every language: a leader fixing a file knows which
+    question an id such as 'ac_decisions_outside_process' is."""
+    return in_every_language(lambda language: shorten(text_in(item.text, language), 70, placeholder="…"))
 
 
 def problem_with(instrument: Instrument, item: Item, value: Any) -> Translated | None:

@@ -294,7 +294,13 @@ def rank_reason(item: Scored, rank_number: int, total: int, evidence: Evidence, 
         obstacles = t.join(_("“{title}”").format(title=label) for label in item.named)
         text += _("; you named {obstacles} as standing most in the way (×{factor})").format(
             obstacles=obstacles, factor=t.number(NAMED_FACTOR, 1))
-    if item.advised and abs(item.advisers - 1) >= NOTABLE_WEIGHT:
+    if item.advised and abs(item.advisers - 1) >= NOTABLE_WEIGHT and not item.advised.first:
+        text += t.ngettext("; advisers did not name it among their first priorities for the {applied} documented "
+                           "coalition where it applied (×{factor})",
+                           "; advisers named it among their first priorities for none of the {applied} documented "
+                           "coalitions where it applied (×{factor})", item.advised.applied).format(
+            applied=item.advised.applied, factor=t.number(item.advisers, 1))
+    elif item.advised and abs(item.advisers - 1) >= NOTABLE_WEIGHT:
         advised = t.ngettext("; advisers named it among their first priorities for {first} of the {applied} "
                              "documented coalition where it applied (×{factor})",
                              "; advisers named it among their first priorities for {first} of the {applied} "

@@ -126,7 +126,8 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
     _ = t.gettext
     lang = t.language
     name = md_text(result.profile.name) if result.profile.name else _("Your coalition")
-    out = [f"# {name}: {result.instrument_title}", "", _("Report of {date}.").format(date=t.date(date.today())), ""]
+    out = [f"# {t.colon(name)} {result.instrument_title}", "", _("Report of {date}.").format(date=t.date(date.today())),
+           ""]
     out += ["## " + _("Where you are in the life cycle"), "", "**" + (result.stage.title or _("Not known")) + "**", ""]
     out += [f"- {md_text(line)}" for line in result.stage.evidence]
     skipped = _("Foundation skipped ({stage}): {note}")

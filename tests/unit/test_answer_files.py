@@ -112,8 +112,10 @@ def test_problems_and_refusals_are_said_in_french_and_spanish_too():
                    "stakeholders": [{"name": "Ministère", "sector": "martians", "influence": 3, "stake": 3,
                                      "participation": "core"}], "extra": 1})
     said = {language: "\n".join(text_in(p, language) for p in parsed.problems) for language in ("en", "fr", "es")}
-    assert "item 'le_b': expected 1 to 5, got 9; the answer was left out" in said["en"]
-    assert "question «\u00a0le_b\u00a0»\u00a0: attendu de 1 à 5, reçu 9\u202f; la réponse a été écartée" in said["fr"]
+    question = INSTRUMENTS["test"].item("le_b").text
+    assert f"item 'le_b': expected 1 to 5, got 9; the answer was left out (“{question}”)" in said["en"]
+    assert ("question «\u00a0le_b\u00a0»\u00a0: attendu de 1 à 5, reçu 9\u202f; la réponse a été écartée («\u00a0"
+            in said["fr"])
     assert "pregunta «le_b»: se esperaba de 1 a 5, se recibió 9; la respuesta se descartó" in said["es"]
     assert "partie prenante 1 (Ministère), champ 'sector'\u00a0: 'martians' ne fait pas partie de" in said["fr"]
     assert "campo 'extra': no forma parte de un archivo de respuestas" in said["es"]

@@ -71,6 +71,7 @@ def test_a_french_report_in_html_markdown_json_and_csv():
         assert heading in page
     assert "What to do next" not in page and "Why this was shown" not in page
     markdown = to_markdown(french, PEOPLE, ENGINE.labels)
+    assert markdown.startswith("# Coalition pour la transparence\u00a0: Diagnostic complet de la coalition\n")
     assert "## Que faire ensuite" in markdown and "| Dimension | Score | Niveau |" in markdown
     assert "Pourquoi cette action" in markdown
     gap = french.representation.gaps[0].title  # a label's colon keeps French's no-break space before it

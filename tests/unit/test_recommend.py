@@ -251,3 +251,4 @@ def test_a_rank_reason_counts_the_answers_once():
     both = [r for r in reasons if "below the established band" in r and "point to it" in r]
     assert both and not any("agree" in r for r in both)
     assert not any(re.search(r"\b[2-9] answers (agree|point)", r) for r in reasons)
+    assert not any("for 0 of" in r for r in reasons)  # "for none of the 10 documented coalitions"
