@@ -132,6 +132,9 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
     out += [f"- {md_text(line)}" for line in result.stage.evidence]
     skipped = _("Foundation skipped ({stage}): {note}")
     out += ["- " + skipped.format(stage=s.title, note=s.note) for s in result.stage.skipped]
+    if result.stage.id:  # the chart's numbers, as on the page and in the PDF
+        titles = {s.id: s.name_in(lang) for s in load_stages()}
+        out += ["", md_table(stage_figure(result.stage, titles, lang).table)]
     out += ["", "## " + _("Dimensions"), "",
             "| " + " | ".join(_(c) for c in ("Dimension", "Score", "Band", "Answered", "Don’t know", "Confidence"))
             + " |", "|---|---|---|---|---|---|"]
@@ -248,7 +251,7 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
     participation = participation_labels or {k: text_in(v, lang) for k, v in labels.participation.items()}
     titles = stage_titles or {s.id: s.name_in(lang) for s in load_stages()}
     name = esc(result.profile.name) if result.profile.name else esc(_("Your coalition"))
-    parts = [f"<h1>{name}: {esc(result.instrument_title)}</h1>",
+    parts = [f"<h1>{t.colon(name)} {esc(result.instrument_title)}</h1>",
              "<p class='muted'>" + esc(_("Report of {date}.").format(date=t.date(date.today()))) + " "
              + esc(_("No single overall score: each dimension stands on its own evidence.")) + "</p>",
              "<h2>" + esc(_("Where you are in the life cycle")) + "</h2>"]
@@ -316,6 +319,15 @@ def _recommendation_html(rec, t: Translator | None = None, base: str | None = No
             f"<p class='muted'>{esc(rec.rank_reason)}</p><ol>{steps}</ol>"
             + "<p><em>" + esc(_("Ask the group:")) + f"</em> {esc(rec.question)}</p>"
             + "<p>" + esc(_("Read:")) + f" {read}</p></div>")
+
+
+def md_table(frame) -> str:
+    """A data frame as a Markdown table, missing values as a dash, cells made inert."""
+    head = "| " + " | ".join(md_text(str(c)) for c in frame.columns) + " |"
+    rule = "|" + "---|" * len(frame.columns)
+    rows = ["| " + " | ".join("–" if pd.isna(v) else md_text(str(v)) for v in row) + " |"
+            for row in frame.itertuples(index=False)]
+    return "\n".join([head, rule, *rows])
 
 
 def html_table(frame) -> str:

@@ -73,6 +73,8 @@ def test_a_french_report_in_html_markdown_json_and_csv():
     markdown = to_markdown(french, PEOPLE, ENGINE.labels)
     assert markdown.startswith("# Coalition pour la transparence\u00a0: Diagnostic complet de la coalition\n")
     assert "## Que faire ensuite" in markdown and "| Dimension | Score | Niveau |" in markdown
+    assert "| Étape | Éléments" in markdown and "| ◀ ici |" in markdown  # the life-cycle chart's numbers too
+    assert "<h1>Coalition pour la transparence\u00a0: Diagnostic complet" in page
     assert "Pourquoi cette action" in markdown
     gap = french.representation.gaps[0].title  # a label's colon keeps French's no-break space before it
     assert f"<strong>{gap}\u00a0:</strong>" in page and f"- **{gap}\u00a0:** " in markdown
