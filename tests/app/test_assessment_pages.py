@@ -265,6 +265,11 @@ def test_a_stakeholder_card_saves_as_it_is_edited(open_page, store):
     assert not app.get("button") or all(b.label != "Save the map" for b in app.button)
     app.button(key="map_card_2_0_remove").click().run()
     assert store.get(assessment_id).stakeholders == []
+    assert any("Removed from the map: Ministry of Defence." in c.value for c in app.caption)
+    app.button(key="map_card_undo").click().run()  # a mis-tap on a phone costs nothing
+    [back] = store.get(assessment_id).stakeholders
+    assert (back.name, back.participation) == ("Ministry of Defence", "consulted")
+    assert not any("Removed from the map" in c.value for c in app.caption)
 
 
 def test_an_incomplete_table_row_keeps_the_saved_version_and_says_what_it_needs():
