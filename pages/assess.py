@@ -61,38 +61,43 @@ def start_screen() -> None:
     if wanted in choices and "start_instrument" not in st.session_state:
         st.session_state.start_instrument = wanted
     previous = previous_assessment()
+    which = OTHER
+    if previous is not None:  # outside the form, so the new coalition's fields show only when they are used
+        name = previous.profile.name or _("the coalition you were assessing")
+        which = st.radio(_("Which coalition?"), [SAME, OTHER], key="start_which",
+                         format_func={SAME: _("{name}, again").format(name=name),
+                                      OTHER: _("Another coalition")}.get,
+                         captions=[_("Adds to its trend and starts from its latest stakeholder map."),
+                                   _("A new profile, an empty map.")])
     with st.form("start_form"):
         minutes = _("{title} · about {minutes} minutes")
         chosen = st.radio(_("Questionnaire"), list(choices), key="start_instrument",
                           format_func=lambda i: minutes.format(title=text_in(choices[i].title, language),
                                                                minutes=choices[i].minutes),
                           captions=[text_in(choices[i].description, language) for i in choices])
-        which = OTHER
-        if previous is not None:
-            name = previous.profile.name or _("the coalition you were assessing")
-            which = st.radio(_("Which coalition?"), [SAME, OTHER], key="start_which",
-                             format_func={SAME: _("{name}, again").format(name=name),
-                                          OTHER: _("Another coalition")}.get,
-                             captions=[_("Adds to its trend and starts from its latest stakeholder map."),
-                                       _("A new profile, an empty map.")])
-        st.caption(_("About a new coalition (optional; it tailors the representation analysis)"))
-        name = st.text_input(_("Coalition name"), key="start_name", max_chars=200)
-        kind = st.selectbox(_("Main purpose"), [None, *COALITION_TYPES], key="start_type",
-                            format_func=lambda t: _("Choose…") if t is None else _(TYPE_LABELS[t]))
-        issue = st.text_input(_("Issue area"), key="start_issue", max_chars=200, placeholder=_("e.g. landmines"))
-        scope = st.selectbox(_("Scope"), [None, *SCOPE_LABELS], key="start_scope",
-                             format_func=lambda s: _("Choose…") if s is None else _(SCOPE_LABELS[s]))
-        founded = st.number_input(_("Year founded"), min_value=1800, max_value=2100, value=None, step=1,
-                                  key="start_founded")
+        profile = new_coalition_fields() if which == OTHER else None
         if st.form_submit_button(_("Start"), type="primary"):
-            if which == SAME:
+            if profile is None:
                 _id, token = store.repeat(previous.coalition_id, choices[chosen], language)
             else:
-                profile = Profile(name=name.strip(), type=kind, issue_area=issue.strip(), scope=scope,
-                                  founded=int(founded) if founded else None)
                 _id, token = store.start(choices[chosen], profile, language)
             opened(token)
     upload_box()
+
+
+def new_coalition_fields() -> Profile:
+    """The optional profile of a coalition assessed for the first time, as typed so far."""
+    st.caption(_("About a new coalition (optional; it tailors the representation analysis)"))
+    name = st.text_input(_("Coalition name"), key="start_name", max_chars=200)
+    kind = st.selectbox(_("Main purpose"), [None, *COALITION_TYPES], key="start_type",
+                        format_func=lambda t: _("Choose…") if t is None else _(TYPE_LABELS[t]))
+    issue = st.text_input(_("Issue area"), key="start_issue", max_chars=200, placeholder=_("e.g. landmines"))
+    scope = st.selectbox(_("Scope"), [None, *SCOPE_LABELS], key="start_scope",
+                         format_func=lambda s: _("Choose…") if s is None else _(SCOPE_LABELS[s]))
+    founded = st.number_input(_("Year founded"), min_value=1800, max_value=2100, value=None, step=1,
+                              key="start_founded")
+    return Profile(name=name.strip(), type=kind, issue_area=issue.strip(), scope=scope,
+                   founded=int(founded) if founded else None)
 
 
 def refusal(exc: AssessmentError) -> str:

@@ -243,7 +243,8 @@ def test_another_coalition_starts_with_an_empty_map(open_page, store):
     app = open_page("assess", resume=token)
     app.query_params["new"] = "1"
     app.run()
-    app.radio(key="start_which").set_value("other")
+    assert not any(t.key == "start_name" for t in app.text_input)  # "again" needs no new profile: none is asked
+    app.radio(key="start_which").set_value("other").run()
     app.text_input(key="start_name").input("Another one")
     app.button(key="FormSubmitter:start_form-Start").click().run()
     token2 = app.query_params["resume"]
