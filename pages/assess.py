@@ -126,8 +126,10 @@ def _said(exc: AssessmentError) -> str:
 
 def upload_box() -> None:
     with st.expander(_("Continue from an answers file (JSON)")):
-        st.caption(_("A file downloaded from this app or made with `python -m assessment template`. Up to "
-                     "{megabytes} MB; partial files are fine.").format(megabytes=MAX_BYTES // 1024 // 1024))
+        st.caption(_("The “{answers}” downloaded from a results page, here or on another computer. Up to "
+                     "{megabytes} MB; partial files are fine. (A technical team can also fill in a blank one, made "
+                     "with `python -m assessment template`.)").format(
+            answers=_("Answers file (JSON, to resume elsewhere)"), megabytes=MAX_BYTES // 1024 // 1024))
         upload = st.file_uploader(_("Answers file"), type=["json"], key="upload_answers", max_upload_size=6)
         if upload is None:
             return
