@@ -314,6 +314,17 @@ def test_new_assessment_from_an_open_one_starts_from_the_last_map(browser, app):
     page.context.close()
 
 
+def upload_on_the_start_screen(page, server: str, path, box: str, shown: str) -> None:
+    """Open the start screen, open the upload box (named in the page's language), give it a file and wait
+    until `shown` appears."""
+    page.goto(server + "/assess")
+    wait_for_app(page)
+    page.get_by_text(box).click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.wait_for_selector(f"text={shown}")
+    settle(page)
+
+
 def test_a_version_1_answers_file_uploads_with_the_note(browser, server, tmp_path):
     """The upload box shows the same note as the command line for a file made with version 1."""
     import json
@@ -326,12 +337,7 @@ def test_a_version_1_answers_file_uploads_with_the_note(browser, server, tmp_pat
                                 "answers": every_answer(version_1("quick-check"))}))
     note = read_answers(path.read_bytes(), default_engine().instruments).notes[0]
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    page.goto(server + "/assess")
-    wait_for_app(page)
-    page.get_by_text("Continue from an answers file (JSON)").click()
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
-    page.wait_for_selector("text=carried over to version 2")
-    settle(page)
+    upload_on_the_start_screen(page, server, path, "Continue from an answers file (JSON)", "carried over to version 2")
     alert = page.locator('[data-testid="stAlert"]').first
     alert.scroll_into_view_if_needed()
     shown = alert.inner_text()
@@ -352,12 +358,8 @@ def test_a_french_page_says_the_note_and_what_was_left_out_in_french(browser, se
                                 "stakeholders": [{"name": "Ministère de l’Éducation", "sector": "ministry",
                                                   "influence": 4, "stake": 3, "participation": "core"}]}))
     page = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR").new_page()
-    page.goto(server + "/assess")
-    wait_for_app(page)
-    page.get_by_text("Reprendre à partir d’un fichier de réponses (JSON)").click()
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
-    page.wait_for_selector("text=ont été reportées dans la version 2")
-    settle(page)
+    upload_on_the_start_screen(page, server, path, "Reprendre à partir d’un fichier de réponses (JSON)",
+                               "ont été reportées dans la version 2")
     shown = page.locator('[data-testid="stMain"]').inner_text().replace("\n", " ")
     assert "Ces réponses ont été données à la version 1 du Diagnostic rapide" in shown
     assert "partie prenante 1 (Ministère de l’Éducation), champ 'sector'\u00a0: 'ministry' ne fait pas partie" in shown
