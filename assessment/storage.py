@@ -201,14 +201,23 @@ class Store:
 
     def open(self, token: str) -> Saved | None:
         """The assessment a resume token opens, or None. Looked up by hash, confirmed in constant time."""
+        with self.reading() as session:
+            row = self._by_token(session, token)
+            return self._saved(session, row) if row is not None else None
+
+    def language_of(self, token: str) -> str | None:
+        """The language of the assessment a resume token opens, without loading its answers (the sidebar
+        asks on every rerun of every page)."""
+        with self.reading() as session:
+            row = self._by_token(session, token)
+            return (row.language if row.language in LANGUAGES else DEFAULT) if row is not None else None
+
+    @staticmethod
+    def _by_token(session: Session, token: str) -> Assessment | None:
         if not token or len(token) > 100:
             return None
-        wanted = token_hash(token)
-        with self.reading() as session:
-            row = session.scalar(select(Assessment).where(Assessment.token_hash == wanted))
-            if row is None or not matches(token, row.token_hash):
-                return None
-            return self._saved(session, row)
+        row = session.scalar(select(Assessment).where(Assessment.token_hash == token_hash(token)))
+        return row if row is not None and matches(token, row.token_hash) else None
 
     def get(self, assessment_id: str) -> Saved | None:
         with self.reading() as session:

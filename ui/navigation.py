@@ -20,8 +20,7 @@ def navigation_language() -> str:
     """The open assessment's language when the address or this tab holds one, else the page language.
     Reads the token without the side effects of `resume_token` (a handbook page keeps its address)."""
     token = "" if st.query_params.get(NEW) else st.query_params.get(RESUME) or st.session_state.get("resume_token")
-    saved = get_store().open(token) if token else None
-    return page_language(saved)
+    return (get_store().language_of(token) if token else None) or page_language()
 
 
 def pages(t: Translator | None = None) -> dict[str, list[st.Page]]:

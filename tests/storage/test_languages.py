@@ -89,3 +89,16 @@ def test_a_workshop_has_a_default_language_and_answers_carry_none(store_url):
                                  .where(ParticipantAnswer.workshop_id == workshop.id)).all()
     assert stored == [(item.id, "4")] * 3
     store.engine.dispose()
+
+
+def test_the_language_of_a_resume_link_is_read_without_opening_the_assessment(tmp_path):
+    """The sidebar asks on every rerun, so it reads one column; a wrong or long token gives None."""
+    from assessment.engine import default_engine
+    from assessment.model import Profile
+    from assessment.storage import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'l.db'}")
+    _, token = store.start(default_engine().instruments["quick-check"], Profile(name="X"), "es")
+    assert store.language_of(token) == "es" == store.open(token).language
+    assert store.language_of(token[:-1] + "x") is None and store.language_of("y" * 500) is None
+    assert store.language_of("") is None
