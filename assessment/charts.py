@@ -11,12 +11,10 @@ import textwrap
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
-from typing import Any
 
 import altair as alt
 import pandas as pd
-from babel.dates import format_date, get_day_names, get_month_names
+from babel.dates import format_date
 
 from assessment.cleaning import xml_safe_tree
 from assessment.i18n import BABEL_LOCALE, N_, translator
@@ -313,49 +311,31 @@ def trend_figure(history: list[tuple[datetime, dict[str, DimensionScore]]], lang
     rows = [{"Date": when, "Dimension": d.title, "Score": whole(d.score)}
             for when, dims in history for d in dims.values() if d.score is not None]
     long = pd.DataFrame(rows, columns=["Date", "Dimension", "Score"])
+    labels = date_labels(sorted(long["Date"].unique()), language)
+    long["When"] = long["Date"].map(labels)  # the table's column names, so chart and table name dates alike
     order = list(dict.fromkeys(long["Dimension"]))
-    axis = (date_format(long["Date"]), max(1, min(4, long["Date"].nunique()))) if len(long) else ("%b %Y", 4)
-    panels = [(dimension, _trend_panel(long[long["Dimension"] == dimension], axis, language)) for dimension in order]
+    when = list(labels.values())
+    panels = [(dimension, _trend_panel(long[long["Dimension"] == dimension], when, language)) for dimension in order]
     return TrendFigure(_trend_title(long, language), panels, _translated(trend_table(long, order, language), language))
 
 
-def date_format(dates: pd.Series) -> str:
-    """The axis labels' precision: months across months, days within a month, hours within a day, so two
-    assessments a week apart are not both labelled "Dec 2026" (a tester saw that label six times)."""
-    first, last = pd.to_datetime(dates.min()), pd.to_datetime(dates.max())
-    if first.date() == last.date():
-        return "%H:%M"
-    return "%d %b" if (first.year, first.month) == (last.year, last.month) else "%b %Y"
-
-
-def _trend_panel(data: pd.DataFrame, axis: tuple[str, int], language: str = "en") -> alt.Chart:
-    """`axis`: the date labels' format and tick count, the same on every panel (from all the assessments)."""
+def _trend_panel(data: pd.DataFrame, when: list[str], language: str = "en") -> alt.Chart:
+    """One dimension's line over `when`, every assessment's date label in order, the same on every panel: each
+    label names an assessment's own day (a time axis labelled two assessments a week apart "Dec 2026" six
+    times, or a "nice" day between them), and a dimension missing from one assessment keeps its slot."""
     _ = translator(language).gettext
-    date_labels, ticks = axis
     base = alt.Chart(data).encode(
-        x=alt.X("Date:T", title=None, axis=alt.Axis(format=date_labels, labelAngle=0, tickCount=ticks,
-                                                    labelOverlap=True, grid=False)),
+        x=alt.X("When:N", title=None, sort=when, scale=alt.Scale(domain=when),
+                axis=alt.Axis(labelAngle=0, labelOverlap=True, grid=False)),
         y=alt.Y("Score:Q", scale=alt.Scale(domain=[0, 100]), title=None, axis=alt.Axis(values=[0, 50, 100])),
-        tooltip=[alt.Tooltip("Date:T", format="%d %b %Y", title=_("Date")), alt.Tooltip("Score:Q", title=_("Score"))],
+        tooltip=[alt.Tooltip("When:N", title=_("Date")), alt.Tooltip("Score:Q", title=_("Score"))],
     )
     latest = data.sort_values("Date").tail(1)
     label = alt.Chart(latest).mark_text(align="left", dx=6, fontSize=12, fontWeight="bold").encode(
-        x="Date:T", y="Score:Q", text="Score:Q")
+        x=alt.X("When:N", sort=when, scale=alt.Scale(domain=when)), y="Score:Q", text="Score:Q")
     chart = alt.layer(base.mark_line(color=OKABE_ITO[0]), base.mark_point(filled=True, color=OKABE_ITO[0], size=45),
                       label).properties(width="container", height=80, padding={"right": 24}, autosize=FIT_WIDTH)
-    return chart if language == "en" else chart.configure(locale={"time": time_locale(language)})
-
-
-@cache
-def time_locale(language: str) -> dict[str, Any]:
-    """Month and day names for Vega's date axes and tooltips ("déc. 2026", not "Dec 2026"), from CLDR."""
-    locale = BABEL_LOCALE[language]
-    days = get_day_names("wide", locale=locale)  # Monday first; Vega wants Sunday first
-    short_days = get_day_names("abbreviated", locale=locale)
-    return {"dateTime": "%x %X", "date": "%d/%m/%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
-            "days": [days[(i + 6) % 7] for i in range(7)], "shortDays": [short_days[(i + 6) % 7] for i in range(7)],
-            "months": [get_month_names("wide", locale=locale)[m] for m in range(1, 13)],
-            "shortMonths": [get_month_names("abbreviated", locale=locale)[m] for m in range(1, 13)]}
+    return chart
 
 
 def trend_table(long: pd.DataFrame, order: list[str], language: str = "en") -> pd.DataFrame:
