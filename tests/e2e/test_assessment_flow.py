@@ -366,6 +366,9 @@ def test_a_french_page_says_the_note_and_what_was_left_out_in_french(browser, se
     assert "carried over" not in shown and "the row was left out" not in shown
     start = page.locator('[data-testid="stBaseButton-primaryFormSubmit"]').first.bounding_box()
     assert start["height"] >= 44  # a form's submit button is a full-size tap target on a phone too
+    steppers = page.locator('[data-testid="stNumberInputStepDown"], [data-testid="stNumberInputStepUp"]')
+    boxes = [steppers.nth(i).bounding_box() for i in range(steppers.count())]  # the year founded's − and +
+    assert len(boxes) == 2 and all(b["width"] >= 44 and b["height"] >= 44 for b in boxes), boxes
     page.set_viewport_size({"width": 1280, "height": 900})  # the sidebar shows beside the page
     menu = page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "Faire une évaluation" in menu and "Lire (en anglais)" in menu and "Take an assessment" not in menu
