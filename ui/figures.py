@@ -19,7 +19,7 @@ def show_figure(figure: Figure, key: str, language: str = "en") -> None:
     if figure.key:  # what the numbers on the chart stand for, in a numbered list that wraps on a phone
         st.markdown("\n".join(f"{n}. {inert(entry)}" for n, entry in enumerate(figure.key, 1)))
     with st.expander(translator(language).gettext("Show data"), key=f"{key}_data"):
-        st.dataframe(readable(figure.table, language), hide_index=True, width="stretch", key=f"{key}_table")
+        data_table(figure.table, language)
 
 
 def show_trend(figure: TrendFigure, language: str = "en") -> None:
@@ -35,7 +35,18 @@ def show_trend(figure: TrendFigure, language: str = "en") -> None:
             column.altair_chart(chart, width="stretch", key=f"trend_panel_{start + offset}",
                                 alt=_("{dimension} over time").format(dimension=dimension))
     with st.expander(_("Show data"), key="trend_data"):
-        st.dataframe(readable(figure.table, language), hide_index=True, width="stretch", key="trend_table")
+        data_table(figure.table, language)
+
+
+def data_table(table: pd.DataFrame, language: str = "en") -> None:
+    """The chart's numbers as a plain table whose cells wrap: an interactive grid cuts a stakeholder's
+    name off at a phone's width, and a screen reader reads a table row by row. Its cells take Markdown,
+    so every text cell is made inert (a stakeholder's name is the user's own text)."""
+    shown = readable(table, language)
+    text = shown.select_dtypes(exclude="number").columns
+    shown = shown.astype({c: object for c in text})
+    shown[text] = shown[text].map(inert)
+    st.table(shown, hide_index=True)
 
 
 def readable(table: pd.DataFrame, language: str = "en") -> pd.DataFrame:

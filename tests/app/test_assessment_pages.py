@@ -135,7 +135,7 @@ def test_trend_after_two_completed_assessments(open_page, store):
     assert "rose most" in finding
     panels = app.get("vega_lite_chart")
     assert len(panels) == len(QUICK.dimensions)  # small multiples: one panel per dimension
-    table = app.dataframe[0].value
+    table = app.table[0].value
     before = ENGINE.assess(QUICK, level(2)).dimensions
     after = ENGINE.assess(QUICK, level(4)).dimensions
     from assessment.charts import whole
@@ -193,7 +193,7 @@ def test_a_data_table_says_no_answers_where_the_grid_would_say_none(open_page, s
     answers = {k: v for k, v in level(3).items() if not k.startswith("tr_")}  # transparency left unanswered
     _, token = started(store, answers)
     app = open_page("results", resume=token)
-    [table] = [d.value for d in app.dataframe if "Dimension" in d.value.columns]
+    [table] = [d.value for d in app.table if "Dimension" in d.value.columns]
     assert table.notna().all().all()
     transparency = table[table["Dimension"] == "Transparency"].iloc[0].tolist()
     assert "no answers" in transparency

@@ -183,7 +183,15 @@ def test_full_results_and_report_pdf(browser, app, width):
     shown = key.inner_text().replace("\u2060", "")
     assert all(s.name in shown for s in people)  # ...named in the key under the grid, exactly as typed
     assert page.locator('[data-testid="stMain"] a[href*="evil.example"]').count() == 0  # and never as a link
-    assert overflow(page) <= 1
+    page.locator('[data-testid="stExpander"] summary').filter(has_text="Show data").nth(2).click()
+    table = page.locator('[data-testid="stTable"]').filter(has_text="Stakeholder").first
+    table.wait_for()
+    cells = table.locator("td").filter(has_text=re.compile("[A-Za-z]{4}"))
+    named = [cell.replace("\u2060", "") for cell in cells.all_inner_texts()]
+    assert all(s.name in named for s in people)  # each name whole in its cell, as typed
+    assert cells.evaluate_all("cs => Math.max(...cs.map(c => c.scrollWidth - c.clientWidth))") <= 1  # wrapped, not cut
+    assert table.locator("a").count() == 0
+    assert overflow(page) <= 1  # a table wider than a phone scrolls inside its own box
     shoot(page, f"results-full-{width}")
 
     if width != 1280:  # the PDF is the same at any width: download it once
