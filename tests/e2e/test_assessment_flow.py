@@ -164,7 +164,9 @@ def test_full_results_and_report_pdf(browser, app, width):
     answers = {i.id: (4 if n % 3 else 2) for n, i in enumerate(FULL.items) if i.kind == "likert"}
     linked = Stakeholder(name="Watchdog at www.evil.example, http://evil.example or a@evil.example", sector="ngo",
                          influence=1, stake=1, participation="consulted")  # a name with bare addresses in it
-    people = [*MAP, linked]
+    marked = Stakeholder(name="**Bold** [x](javascript:alert(1)) | <i>a</i>", sector="business", influence=2, stake=2,
+                         participation="consulted")  # Markdown and HTML in a name show as typed
+    people = [*MAP, linked, marked]
     _, token = saved_assessment(store, FULL, answers, people)
     context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
     page = context.new_page()
