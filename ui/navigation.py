@@ -2,7 +2,8 @@
 
 The assessment pages speak the open assessment's language, chosen by its leader; before one is open,
 the one chosen on the start screen, else the browser's. The menu follows, so a French leader does not
-read French pages under an English menu. The handbook is English for now, and its section says so.
+read French pages under an English menu. The handbook and the facilitator's pages are English for now,
+and their menu entries say so.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ui.assessment_state import NEW, RESUME, get_store
 from ui.language import page_language
 
 READ = N_("Read (in English)")
+FACILITATE = N_("Run a workshop (in English)")
 
 
 def navigation_language() -> str:
@@ -26,7 +28,8 @@ def navigation_language() -> str:
 def pages(t: Translator | None = None) -> dict[str, list[st.Page]]:
     """Every page of the app under its section; titles in `t`'s language, addresses the same in all."""
     _ = (t or translator("en")).gettext
-    read = _(READ) if (t and t.language != "en") else _("Read")
+    english_only = bool(t and t.language != "en")  # the handbook and the facilitator's pages, for now
+    read = _(READ) if english_only else _("Read")
     return {
         "": [st.Page("pages/home.py", title=_("Home"), icon=":material/home:", url_path="home", default=True)],
         read: [
@@ -46,8 +49,8 @@ def pages(t: Translator | None = None) -> dict[str, list[st.Page]]:
             st.Page("pages/trend.py", title=_("Trend"), icon=":material/trending_up:", url_path="trend"),
         ],
         _("Workshop"): [
-            st.Page("pages/facilitate.py", title=_("Run a workshop"), icon=":material/co_present:",
-                    url_path="facilitate"),
+            st.Page("pages/facilitate.py", title=_(FACILITATE) if english_only else _("Run a workshop"),
+                    icon=":material/co_present:", url_path="facilitate"),
             st.Page("pages/join.py", title=_("Join a workshop"), icon=":material/qr_code_2:", url_path="join"),
         ],
     }
