@@ -25,6 +25,7 @@ from ui.coalition_profile import SCOPE_LABELS, TYPE_LABELS
 from ui.language import START_KEY, page_language, words
 from ui.questions import QUESTIONNAIRE_CSS, render_item
 from ui.safe import inert
+from ui.scroll import scroll_to
 
 engine = get_engine()
 store = get_store()
@@ -159,7 +160,7 @@ def questions(saved) -> None:
     if instrument is None:
         st.error(_("The questionnaire of this assessment no longer exists."))
         st.stop()
-    st.title(text_in(instrument.title, language))
+    st.title(text_in(instrument.title, language), anchor="questions-top")
     assessment_nav("pages/assess.py", saved)
     if st.session_state.get("new_token") == resume_params()[RESUME]:
         show_resume_link(st.session_state.new_token, language)
@@ -189,6 +190,10 @@ def questions(saved) -> None:
                     render_item(instrument, item, answers.get(item.id),
                                 lambda i, v: store.save_answer(saved.id, i, v), language)
     page_buttons(saved, index, len(pages))
+    shown = (saved.id, index)
+    if st.session_state.get("questions_shown") != shown:  # a page just opened, not a rerun after an answer
+        st.session_state["questions_shown"] = shown
+        scroll_to("questions-top", f"{saved.id}-{index}", focus=f"section-{pages[index][0].id}")
 
 
 def page_buttons(saved, index: int, count: int) -> None:

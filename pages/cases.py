@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ui.chapter import scroll_to
 from ui.content import get_handbook
 from ui.links import HANDBOOK_PAGE
+from ui.scroll import scroll_to
 
 handbook = get_handbook()
 st.title("Cases")

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from handbook.text import terms
-from ui.chapter import scroll_to
 from ui.content import get_handbook
 from ui.links import HANDBOOK_PAGE
+from ui.scroll import scroll_to
 
 GLOSSARY_PAGE = "pages/glossary.py"
 # Links are comfortable tap targets on a phone and wrap rather than clip; related terms sit in one

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import json
 
 import streamlit as st
 
@@ -13,21 +12,8 @@ from handbook.library import Handbook
 from handbook.model import Chapter
 from handbook.parts import part_title
 from ui.links import HANDBOOK_PAGE, app_markdown
+from ui.scroll import scroll_to
 from ui.toolkit import tool_downloads, word_button
-
-# Scrolls to a section id once Streamlit has drawn it. The id is always one of the chapter's own
-# anchors (checked before use), never text from the URL, so nothing a visitor types reaches the page.
-_SCROLL_JS = """<script>
-(function () {{
-  var id = {anchor}, tries = 0, page = {page};
-  var timer = setInterval(function () {{
-    var el = document.getElementById(id) || document.querySelector(".st-key-" + id);
-    if (el) {{ el.scrollIntoView({{block: "start"}}); clearInterval(timer); }}
-    if (++tries > 50) clearInterval(timer);
-  }}, 100);
-}})();
-</script>"""
-
 
 # The sidebar contents: compact, readable, and out of the way of the navigation above it. The inline
 # copy is for screens where Streamlit folds the sidebar away (its breakpoint is 768 px). Previous and
@@ -68,15 +54,7 @@ def show_chapter(handbook: Handbook, chapter: Chapter, section: str) -> None:
     shown = (chapter.slug, section)
     if st.session_state.get("chapter_shown") != shown:  # a chapter or section just opened, not a rerun of it
         st.session_state["chapter_shown"] = shown
-        scroll_to(section or "top", chapter.slug)  # Streamlit keeps the scroll of the page before
-
-
-def scroll_to(anchor: str, page: str = "") -> None:
-    """Scroll to an element id (or a container's key) once drawn; the caller passes one of its own
-    anchors or keys, never URL text.
-    `page` (a slug) makes the script differ from one chapter to the next: Streamlit runs it again only
-    when its text changes, and every chapter's title has the same anchor."""
-    st.html(_SCROLL_JS.format(anchor=json.dumps(anchor), page=json.dumps(page)), unsafe_allow_javascript=True)
+        scroll_to(section or "top", chapter.slug)  # a section id checked against the chapter's own anchors
 
 
 def _on_this_page(chapter: Chapter) -> None:

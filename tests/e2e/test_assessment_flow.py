@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from assessment.engine import default_engine
-from assessment.model import Profile, Stakeholder
+from assessment.model import Profile, Stakeholder, text_in
 from assessment.paging import pages_of
 from assessment.storage import Store
 from tests.e2e.conftest import running_app, wait_for_app
@@ -406,4 +406,28 @@ def test_the_obstacles_on_a_phone_are_full_size_targets_that_show_their_whole_la
     assert store.get(assessment_id).answers.get("st_main_obstacles") == ["money"]
     assert overflow(page) <= 1
     shoot(page, "obstacles-390")
+    page.context.close()
+
+
+def test_the_next_page_opens_at_its_top_with_the_keyboard_at_its_first_section(browser, app):
+    """Streamlit keeps the scroll of the page before: the next page opened 4,000 px down on a phone, and
+    a keyboard user's next Tab went past every question to the last button."""
+    url, store = app
+    _, token = saved_assessment(store, QUICK, {}, complete=False)
+    page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    page.goto(f"{url}/assess?resume={token}")
+    wait_for_app(page)
+    scrolled = 'document.querySelector(\'[data-testid="stMain"]\').scrollTop'
+    forward = page.get_by_role("button", name="Next page")
+    forward.scroll_into_view_if_needed()
+    assert page.evaluate(scrolled) > 1000  # the button is at the foot of a long page
+    forward.focus()
+    page.keyboard.press("Enter")
+    first = pages_of(QUICK.sections)[1][0]
+    page.wait_for_function(f"document.activeElement && document.activeElement.id === 'section-{first.id}'")
+    assert page.evaluate(scrolled) < 100
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past the heading's own link, to the first question
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label') || ''")
+    assert text_in(first.items[0].text) in focused
     page.context.close()
