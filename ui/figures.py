@@ -44,14 +44,16 @@ def data_table(table: pd.DataFrame, language: str = "en") -> None:
     so every text cell is made inert (a stakeholder's name is the user's own text)."""
     shown = readable(table, language)
     text = shown.select_dtypes(exclude="number").columns
-    shown = shown.astype({c: object for c in text})
     shown[text] = shown[text].map(inert)
     st.table(shown, hide_index=True)
 
 
 def readable(table: pd.DataFrame, language: str = "en") -> pd.DataFrame:
-    """The table with an empty cell saying "no answers", as the chart does, instead of the grid's "None"."""
-    if not table.isna().to_numpy().any():
-        return table
+    """The table with an empty cell saying "no answers", as the chart does, instead of the grid's "None".
+    A column with a gap becomes text throughout: numbers and words in one column cannot be sent to the
+    browser as they are (Arrow logged a traceback on every view, then converted it anyway)."""
     missing = translator(language).gettext("no answers")
-    return table.astype(object).where(table.notna(), missing)
+    shown = table.copy()
+    for column in table.columns[table.isna().any()]:
+        shown[column] = [missing if pd.isna(v) else str(v) for v in table[column]]
+    return shown

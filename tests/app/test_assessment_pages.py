@@ -199,6 +199,19 @@ def test_a_data_table_says_no_answers_where_the_grid_would_say_none(open_page, s
     assert "no answers" in transparency
 
 
+def test_a_column_with_a_gap_is_text_throughout_so_arrow_takes_it_as_it_is():
+    import pandas as pd
+    import pyarrow as pa
+
+    from ui.figures import readable
+
+    table = pd.DataFrame({"Stage": ["Forming", "Evaluation"], "Evidence": pd.array([75, None], dtype="Int64"),
+                          "Answered": [2, 2]})
+    shown = readable(table, "fr")
+    assert shown["Evidence"].tolist() == ["75", "aucune réponse"] and shown["Answered"].tolist() == [2, 2]
+    pa.Table.from_pandas(shown)  # numbers beside words in one column made Arrow log a traceback on every view
+
+
 def test_results_of_a_map_show_the_grid_with_its_key_and_explain_the_herfindahl_index(open_page, store):
     people = [Stakeholder(name=f"Member {n}", sector="ngo", influence=3, stake=3, participation="member", votes=v)
               for n, v in enumerate([70, 20, 10])]
