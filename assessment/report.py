@@ -194,8 +194,8 @@ def also_worth_note(n: int, t: Translator | None = None) -> str:
     return t.ngettext("{n} more, grouped by dimension, most important first within each.",
                       "{n} more, grouped by dimension, most important first within each.", n).format(n=n) + " " + \
         t.gettext("Read these before you choose what to do first. When the diagnosis was compared with experienced "
-                  "advisers on real coalitions, an adviser's first priorities were often here rather than in the "
-                  "first five.")
+                  "advisers on real coalitions, an adviser's first priorities were often here rather than at the "
+                  "top of the list.")
 
 
 def obstacles_note(result: Result, t: Translator | None = None) -> str | None:
@@ -209,12 +209,12 @@ def obstacles_note(result: Result, t: Translator | None = None) -> str | None:
         obstacles=t.join(_("“{title}”").format(title=label) for label in result.obstacles))
     top = sum(bool(r.obstacles) for r in result.recommendations if r.top)
     if top:
-        return named + " " + t.ngettext("{n} of the first five tackles what you named and says so in its ranking.",
-                                        "{n} of the first five tackle what you named and say so in their ranking.",
-                                        top).format(n=top)
+        return named + " " + t.ngettext(  # "at the top", not "the first five": there may be fewer than five
+            "{n} of the actions at the top tackles what you named and says so in its ranking.",
+            "{n} of the actions at the top tackle what you named and say so in their ranking.", top).format(n=top)
     if any(r.obstacles for r in result.recommendations):
-        return named + " " + _("None of the first five tackles what you named: your other answers point to more "
-                               "pressing work first. The actions further down that do say so in their ranking.")
+        return named + " " + _("None of the actions at the top tackles what you named: your other answers point to "
+                               "more pressing work first. The actions further down that do say so in their ranking.")
     if result.obstacles_not_shown:
         return named + " " + t.ngettext(
             "None of the actions shown tackles what you named: your other answers point to more pressing work "

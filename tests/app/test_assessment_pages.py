@@ -325,7 +325,7 @@ def test_results_show_five_actions_then_also_worth_doing_by_dimension(open_page,
     shown = texts(app)
     assert "further actions apply but are not shown" in shown
     assert "Priority: " in shown and "Ranked 1st of " in shown
-    assert "an adviser's first priorities were often here rather than in the first five" in shown
+    assert "an adviser's first priorities were often here rather than at the top of the list" in shown
     coalitions = default_engine().calibration.coalitions
     assert coalitions >= 41 and f"first priorities for {coalitions} documented coalitions" in shown
 
@@ -392,7 +392,7 @@ def test_results_say_what_the_leader_named_as_standing_in_the_way(open_page, sto
     app = open_page("results", resume=token)
     money = text_in(full.scale_of(full.item("st_main_obstacles")).choices["money"])
     [note] = [i.value for i in app.info if "You named as standing most in the way" in i.value]
-    assert f"“{money}”" in note and "of the first five tackle" in note
+    assert f"“{money}”" in note and "of the actions at the top tackle" in note
     assert any("you named" in c.value for c in app.caption)  # the action says so in its ranking
 
 
