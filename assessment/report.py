@@ -156,6 +156,8 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
     out += ["", "## " + _("What to do next"), ""]
     if note := obstacles_note(result, t):
         out += [note, ""]
+    if not result.recommendations:
+        out += [no_actions_note(result, t), ""]
     out += [line for rec in result.recommendations if rec.top for line in _recommendation_md(rec, t, base=base)]
     also = [rec for rec in result.recommendations if not rec.top]
     if also:
@@ -196,6 +198,21 @@ def also_worth_note(n: int, t: Translator | None = None) -> str:
         t.gettext("Read these before you choose what to do first. When the diagnosis was compared with experienced "
                   "advisers on real coalitions, an adviser's first priorities were often here rather than at the "
                   "top of the list.")
+
+
+def no_actions_note(result: Result, t: Translator | None = None) -> str:
+    """What an empty list of actions means: too few answers to point anywhere, or answers that show no gap.
+    The page and every report say it under "What to do next", which would otherwise stand empty."""
+    t = t or translator(result.language)
+    unscored = [d for d in result.dimensions.values() if d.score is None]
+    if unscored:
+        return t.ngettext(
+            "No action to suggest yet: {n} dimension has no answers, and the answers given show no gap. Answer "
+            "more questions for advice, or browse the handbook's toolkit.",
+            "No action to suggest yet: {n} dimensions have no answers, and the answers given show no gap. Answer "
+            "more questions for advice, or browse the handbook's toolkit.", len(unscored)).format(n=len(unscored))
+    return t.gettext("Your answers show no gap that calls for action. Keep doing what works, and assess again after "
+                     "a change of stage, of members or of leadership.")
 
 
 def obstacles_note(result: Result, t: Translator | None = None) -> str | None:
@@ -285,6 +302,8 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
     parts.append("<h2>" + esc(_("What to do next")) + "</h2>")
     if note := obstacles_note(result, t):
         parts.append(f"<p>{esc(note)}</p>")
+    if not result.recommendations:
+        parts.append(f"<p>{esc(no_actions_note(result, t))}</p>")
     parts += [_recommendation_html(rec, t, base) for rec in result.recommendations if rec.top]
     also = [rec for rec in result.recommendations if not rec.top]
     if also:

@@ -14,6 +14,7 @@ from assessment.report import (
     also_worth_note,
     answers_csv,
     hhi_gloss,
+    no_actions_note,
     obstacles_note,
     section_title,
     stage_not_known,
@@ -127,7 +128,7 @@ def show_action(rec) -> None:
 top_actions = [r for r in result.recommendations if r.top]
 also_actions = [r for r in result.recommendations if not r.top]
 if not result.recommendations:
-    st.write(_("No action rule fired. Answer more questions, or review the handbook's toolkits."))
+    st.write(no_actions_note(result, t))
 elif top_actions:
     st.caption(t.ngettext("The most important action. It says why it ranks where it does.",
                           "The {n} most important: different things to do, at most two from one dimension. Each "

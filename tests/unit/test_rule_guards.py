@@ -75,6 +75,21 @@ def test_the_all_best_file_gets_no_action_and_the_all_worst_at_most_fifteen():
     assert sum(r.top for r in worst.recommendations) == 5
 
 
+def test_an_empty_list_of_actions_says_why_on_the_page_and_in_every_report():
+    from assessment.report import no_actions_note, to_html, to_markdown
+
+    best = ENGINE.assess(FULL, extreme(FULL, True), BALANCED, Profile(type="advocacy", scope="international"))
+    note = no_actions_note(best)
+    assert note.startswith("Your answers show no gap that calls for action.")
+    assert note in to_markdown(best) and note in to_html(best)
+    few = ENGINE.assess(FULL, {"le_members_accept_decisions": 5, "tr_has_budget": "yes"}, BALANCED,
+                        Profile(type="advocacy"), language="fr")
+    assert few.recommendations == []
+    said = no_actions_note(few)
+    assert said.startswith("Aucune action à proposer pour l’instant") and "dimensions" in said
+    assert said in to_markdown(few)
+
+
 def test_money_rules_need_a_budget():
     answers = extreme(FULL, best=False) | {"tr_has_budget": "no"}
     result = ENGINE.assess(FULL, answers, [], Profile(type="advocacy"))
