@@ -70,7 +70,7 @@ def start_screen() -> None:
                                       OTHER: _("Another coalition")}.get,
                          captions=[_("Adds to its trend and starts from its latest stakeholder map."),
                                    _("A new profile, an empty map.")])
-    with st.form("start_form"):
+    with st.form("start_form", enter_to_submit=False):  # Enter in the name box started the wrong questionnaire
         minutes = _("{title} · about {minutes} minutes")
         chosen = st.radio(_("Questionnaire"), list(choices), key="start_instrument",
                           format_func=lambda i: minutes.format(title=text_in(choices[i].title, language),

@@ -86,6 +86,9 @@ def test_quick_check_on_a_phone_then_results_with_no_empty_chart(browser, app, t
     wait_for_app(page)
     page.get_by_text("Quick check", exact=False).first.click()
     page.get_by_label("Coalition name").fill("Test coalition <b>bold</b>")
+    page.get_by_label("Coalition name").press("Enter")  # Enter in a box does not start before the rest is chosen
+    settle(page)
+    assert page.get_by_text("Keep this private link").count() == 0
     page.get_by_role("button", name="Start").click()
     page.wait_for_selector("text=Keep this private link")
     settle(page)
