@@ -21,6 +21,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _BLANK_RUNS = re.compile(r"[ \t]+")
 
 
+UNSAFE_SURROGATE = "contains an invalid character (a lone surrogate); retype it"
+
+
 class UnsafeText(ValueError):
     """Text that cannot be kept at all (it holds a lone surrogate, which no encoding can carry)."""
 
@@ -40,7 +43,7 @@ def clean_text(value: Any, limit: int, multiline: bool = False) -> str:
     without bidirectional overrides, trimmed, and at most `limit` characters long."""
     text = str(value)
     if has_surrogate(text):
-        raise UnsafeText("contains an invalid character (a lone surrogate); retype it")
+        raise UnsafeText(UNSAFE_SURROGATE)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     kept = "\n" if multiline else ""
     text = "".join(ch for ch in text if ch in kept or ch == "\t"

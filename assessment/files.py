@@ -18,15 +18,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from assessment.answers import check_answers
-from assessment.cleaning import safe_repr
+from assessment.cleaning import UNSAFE_SURROGATE, safe_repr
 from assessment.errors import AssessmentError, Code
 from assessment.i18n import N_, translator
 from assessment.model import Instrument, Profile, Stakeholder
 from assessment.said import in_every_language, say
-from assessment.translation import Translated
+from assessment.translation import Translated, text_in
 from assessment.upgrade import upgrade_answers
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_STAKEHOLDERS = 500  # a map well beyond any coalition's; 40,000 rows took a results page a minute to draw
 MAX_DEPTH = 20  # an answers file nests four levels; 20 leaves room and stops recursion bombs
 MAX_DIGITS = 15  # whole numbers longer than this are no answer to anything we ask
 MAX_NUMBER = 1e12
@@ -162,20 +163,29 @@ def read_stakeholders(rows: Any, problems: list[Translated]) -> list[Stakeholder
     if not isinstance(rows, list):
         problems.append(say(N_("field 'stakeholders': expected a list of rows; ignored")))
         return []
+    if len(rows) > MAX_STAKEHOLDERS:
+        problems.append(say(N_("the file lists {count} stakeholders and a map holds at most {limit}: the first {limit} "
+                               "were kept"), count=len(rows), limit=MAX_STAKEHOLDERS))
+        rows = rows[:MAX_STAKEHOLDERS]
     kept = []
     for number, row in enumerate(rows, start=1):
         try:
             kept.append(Stakeholder.model_validate(row))
         except ValidationError as exc:
-            error = exc.errors()[0]
             name = row.get("name") if isinstance(row, dict) else None
-            quoted = safe_repr(name, 42) if isinstance(name, str) and name else ""
+            quoted = safe_repr(name.strip(), 42) if isinstance(name, str) and name.strip() else ""
             shown = quoted[1:-1] if quoted.endswith(chr(39)) else quoted[1:]  # a long name ends in "…", not mid-word
-            where = safe_repr(".".join(map(str, error["loc"])) or "row")
-            template = N_("stakeholder {number} ({name}), field {field}: {problem}; the row was left out") if quoted \
-                else N_("stakeholder {number}, field {field}: {problem}; the row was left out")
-            problems.append(say(template, number=number, name=shown, field=where, problem=plain(error)))
+            template = N_("stakeholder {number} ({name}), {fields}; the row was left out") if quoted \
+                else N_("stakeholder {number}, {fields}; the row was left out")
+            problems.append(say(template, number=number, name=shown, fields=fields_wrong(exc)))
     return kept
+
+
+def fields_wrong(exc: ValidationError) -> Translated:
+    """Every wrong field of a row, each with its problem, so one pass over the file mends the row."""
+    parts = [say(N_("field {field}: {problem}"), field=safe_repr(".".join(map(str, e["loc"])) or "row"),
+                 problem=plain(e)) for e in exc.errors()]
+    return in_every_language(lambda language: translator(language).semicolons(text_in(p, language) for p in parts))
 
 
 BOUNDS = {"less_than_equal": N_("must be at most {bound}, got {given}"),
@@ -200,7 +210,16 @@ def plain(error: dict[str, Any]) -> Translated:
     if kind in BOUNDS:
         bound = ctx.get("le", ctx.get("ge", ctx.get("lt", ctx.get("gt"))))
         return say(BOUNDS[kind], bound=f"{bound:g}", given=given)
+    if kind == "string_type":
+        return say(N_("expected text, got {given}"), given=given)
+    if kind == "value_error" and str(ctx.get("error", "")) in OUR_VALUE_ERRORS:
+        return say(OUR_VALUE_ERRORS[str(ctx["error"])])
     return Translated(error["msg"])  # pydantic's own words, in English: a case no file of ours has met
+
+
+# What the models' own checks say (assessment/model.py, assessment/cleaning.py), as catalogue entries.
+OUR_VALUE_ERRORS = {"a stakeholder needs a name": N_("a stakeholder needs a name"),
+                    UNSAFE_SURROGATE: N_("contains an invalid character (a lone surrogate); retype it")}
 
 
 def one_of(expected: str) -> Translated:

@@ -82,6 +82,33 @@ def test_bad_stakeholder_rows_are_reported_and_good_ones_kept():
     assert "stakeholder 2 (" + "A" * 40 + "…)" in long.problems[0]  # a long name is cut with an ellipsis
 
 
+def test_a_row_wrong_in_several_fields_names_each_in_plain_words_and_in_french():
+    from assessment.translation import text_in
+
+    row = {"name": 5, "sector": "x", "influence": 9, "stake": "a", "participation": "p", "votes": -1}
+    blank = {"name": "  ", "sector": "ngo", "influence": 3, "stake": 3, "participation": "member"}
+    parsed = read({"instrument": "test", "answers": {"le_a": 3}, "stakeholders": [row, blank]})
+    first, second = parsed.problems
+    for field in ("name", "sector", "influence", "stake", "participation", "votes"):
+        assert f"field '{field}': " in first  # one pass over the file mends the row
+    assert "field 'name': expected text, got 5" in first and "Input should be" not in first
+    assert second == "stakeholder 2, field 'name': a stakeholder needs a name; the row was left out"
+    french = text_in(first, "fr")
+    assert french.startswith("partie prenante 1, champ 'name'\u00a0: un texte était attendu, reçu 5\u202f; ")
+    assert text_in(second, "es") == ("parte interesada 2, campo 'name': una parte interesada necesita un nombre; la "
+                                     "fila se descartó")
+
+
+def test_a_map_beyond_any_coalition_is_cut_to_its_first_rows_with_a_note():
+    from assessment.files import MAX_STAKEHOLDERS
+
+    row = {"name": "S", "sector": "ngo", "influence": 3, "stake": 3, "participation": "member"}
+    parsed = read({"instrument": "test", "answers": {}, "stakeholders": [row] * 40_000})
+    assert len(parsed.stakeholders) == MAX_STAKEHOLDERS
+    assert parsed.problems == [f"the file lists 40000 stakeholders and a map holds at most {MAX_STAKEHOLDERS}: the "
+                               f"first {MAX_STAKEHOLDERS} were kept"]
+
+
 def test_bad_profile_fields_are_dropped_one_by_one():
     parsed = read({"instrument": "test", "profile": {"name": "Coalition <script>", "founded": "long ago",
                                                     "type": "advocacy", "colour": "red"}})
