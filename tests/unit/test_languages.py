@@ -80,7 +80,7 @@ def test_a_french_report_in_html_markdown_json_and_csv():
     assert f"<strong>{gap}\u00a0:</strong>" in page and f"- **{gap}\u00a0:** " in markdown
     english = result("en")
     assert f"- **{english.representation.gaps[0].title}:** " in to_markdown(english, PEOPLE, ENGINE.labels)
-    also = "leurs premières priorités figuraient souvent ici plutôt que parmi les cinq premières"
+    also = "leurs premières priorités figuraient souvent ici plutôt qu’en tête de liste"
     assert also in page and also in markdown  # why the actions ranked 6th to 15th are worth a read
     shown = sum(1 for rec in french.recommendations if not rec.top)
     lead = f"## À faire aussi\n\n{shown} de plus, regroupées par dimension"  # "these" refers to something
