@@ -131,7 +131,8 @@ def upload_box() -> None:
                      "{megabytes} MB; partial files are fine. (A technical team can also fill in a blank one, made "
                      "with `python -m assessment template`.)").format(
             answers=_("Answers file (JSON, to resume elsewhere)"), megabytes=MAX_BYTES // 1024 // 1024))
-        upload = st.file_uploader(_("Answers file"), type=["json"], key="upload_answers", max_upload_size=6)
+        upload = st.file_uploader(_("Answers file"), type=["json"], key="upload_answers",  # one limit, said alike
+                                  max_upload_size=MAX_BYTES // 1024 // 1024)  # by the box, the caption, the file reader
         if upload is None:
             return
         try:

@@ -327,15 +327,17 @@ def test_new_assessment_from_an_open_one_starts_from_the_last_map(browser, app):
     page.context.close()
 
 
-def upload_on_the_start_screen(page, server: str, path, box: str, shown: str) -> None:
+def upload_on_the_start_screen(page, server: str, path, box: str, shown: str) -> str:
     """Open the start screen, open the upload box (named in the page's language), give it a file and wait
-    until `shown` appears."""
+    until `shown` appears. Returns what the box said of its limit before the file was given."""
     page.goto(server + "/assess")
     wait_for_app(page)
     page.get_by_text(box).click()
+    limit = page.locator('[data-testid="stFileUploaderDropzoneInstructions"]').inner_text()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.wait_for_selector(f"text={shown}")
     settle(page)
+    return limit
 
 
 def test_a_version_1_answers_file_uploads_with_the_note(browser, server, tmp_path):
@@ -350,7 +352,9 @@ def test_a_version_1_answers_file_uploads_with_the_note(browser, server, tmp_pat
                                 "answers": every_answer(version_1("quick-check"))}))
     note = read_answers(path.read_bytes(), default_engine().instruments).notes[0]
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    upload_on_the_start_screen(page, server, path, "Continue from an answers file (JSON)", "carried over to version 2")
+    limit = upload_on_the_start_screen(page, server, path, "Continue from an answers file (JSON)",
+                                       "carried over to version 2")
+    assert limit.startswith("5MB per file")  # the box's limit is the caption's "Up to 5 MB" and the reader's
     alert = page.locator('[data-testid="stAlert"]').first
     alert.scroll_into_view_if_needed()
     shown = alert.inner_text()
