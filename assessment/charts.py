@@ -188,8 +188,14 @@ def power_interest_figure(stakeholders: list[Stakeholder], participation_labels:
         title = t.ngettext("{n} stakeholder with high influence or stake is outside the coalition",
                            "{n} stakeholders with high influence or stake are outside the coalition",
                            len(outside)).format(n=len(outside))
+    elif not any(max(s.influence, s.stake) >= 4 for s in stakeholders):  # "every … is engaged" would be empty
+        title = _("No stakeholder is rated 4 or 5 for influence or stake")
     else:
         title = _("Every stakeholder with high influence or stake is engaged")
+    opposed = sum(s.participation == "opposed" for s in stakeholders)
+    if opposed and not outside:  # an opponent is news even below the high marks, never hidden by a reassurance
+        title += t.ngettext("; {n} stakeholder is opposed", "; {n} stakeholders are opposed", opposed).format(
+            n=opposed)
     labels = list(participation_labels.values())
     colours = [PARTICIPATION_COLOURS.get(key, "#000000") for key in participation_labels]
     # "No." stays the table's heading; Vega reads a dot in a field name as a path, so the chart says "Number".

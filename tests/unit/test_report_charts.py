@@ -137,6 +137,22 @@ def test_each_stakeholder_is_a_numbered_point_named_in_the_key_with_sector_names
     assert label.split("\n") == ["1, 2, 3", "4, 5, 6", "7"]  # short lines, so a cell's label stays in its cell
 
 
+def test_the_grid_title_never_reassures_about_nobody_and_names_an_opponent():
+    def person(participation, level):
+        return Stakeholder(name=f"{participation} {level}", sector="ngo", influence=level, stake=level,
+                           participation=participation)
+
+    def title(*people):
+        return power_interest_figure(list(people), ENGINE.labels.participation).title
+
+    assert title(person("member", 3), person("opposed", 3)) == ("No stakeholder is rated 4 or 5 for influence or "
+                                                                "stake; 1 stakeholder is opposed")
+    engaged = "Every stakeholder with high influence or stake is engaged"
+    assert title(person("member", 5), person("consulted", 2)) == engaged
+    assert title(person("member", 5), person("opposed", 5), person("opposed", 2)) == (
+        "1 stakeholder with high influence or stake is outside the coalition")
+
+
 def test_the_report_names_each_number_of_the_grid_in_the_reader_s_language():
     report = to_html(full_result(), PEOPLE)
     assert ("<ol class='key'><li>Ministry of Foreign Affairs of the Republic (Opposed)</li>"
