@@ -272,7 +272,8 @@ def stage_figure(stage: StageDiagnosis, stage_titles: dict[str, str], language: 
     data = pd.DataFrame({
         "Stage": table["Stage"], "Evidence": [whole(v) for v in levels],
         "Current": [s in here for s in STAGES],
-        "Label": [_stage_label(s in here, v, language) for s, v in zip(STAGES, levels, strict=True)],
+        "Label": [_stage_label(s in here, v, language, s in stage.unasked) for s, v in zip(STAGES, levels,
+                                                                                               strict=True)],
     })
     y = _rows(list(data["Stage"]), "Stage")
     x_scale = alt.Scale(domain=[0, 100])
@@ -295,9 +296,9 @@ def stage_figure(stage: StageDiagnosis, stage_titles: dict[str, str], language: 
     return Figure(title, chart, _translated(table, language))
 
 
-def _stage_label(current: bool, level: float | None, language: str = "en") -> str:
+def _stage_label(current: bool, level: float | None, language: str = "en", unasked: bool = False) -> str:
     _ = translator(language).gettext
-    number = _("no answers") if level is None else str(whole(level))
+    number = (_("not asked") if unasked else _("no answers")) if level is None else str(whole(level))
     return _("{level} · You are here").format(level=number) if current else number
 
 

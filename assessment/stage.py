@@ -131,6 +131,7 @@ class StageDiagnosis(BaseModel):
     path: list[str] = list(STAGES)
     inferred: bool = False
     unsure: int = 0  # life-cycle questions answered "don't know" when nothing places the coalition
+    unasked: list[str] = []  # stages of the path this questionnaire has no question on (the quick check's)
 
     @property
     def stages(self) -> list[str]:
@@ -216,6 +217,7 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
                 if unsure else t.gettext("No life-cycle questions were answered, so the stage is not known."))
         return StageDiagnosis(id=None, title=None, levels=levels, status=status, skipped=[], path=path,
                               evidence=[said], unsure=unsure)
+    unasked = [s for s in path if not any(i.stage == s and visible(i, answers) for i in instrument.items)]
     values = [progress[path[i]] for i in asked]
     credited = [max(v, values[j + 1] if j + 1 < len(values) else 0.0) for j, v in enumerate(values)]
     opened = [_opened(path[asked[j + 1]], answers, info, instrument, progress) for j in range(len(asked) - 1)] \
@@ -246,10 +248,15 @@ def diagnose_stage(instrument: Instrument, answers: dict[str, Any], model: Stage
     opened_note = _opened_note(instrument, answers, opened_now, info, t) if opened_now in between else None
     evidence = _evidence(instrument, answers, current, between, path, type_path, not_applicable, progress, info,
                          coalition_type, t, opened_note)
+    if unasked and progress[current] is not None:  # an inferred stage says so in its own words
+        evidence.append(t.gettext("This questionnaire has no question on {stages}; the full diagnostic asks about "
+                                  "every stage.").format(stages=t.join(info[s].name_in(language).lower()
+                                                                       for s in unasked)))
     if capped:
         evidence.append(_closed_note(instrument, path[closed + 1], info, t))
     return StageDiagnosis(id=current, title=title, evidence=evidence, skipped=skipped, levels=levels, status=status,
-                          between=between, position=x, path=path, inferred=progress[current] is None)
+                          between=between, position=x, path=path, inferred=progress[current] is None,
+                          unasked=unasked)
 
 
 def _opened(stage: str, answers: dict[str, Any], info: dict[str, StageInfo], instrument: Instrument,
@@ -344,6 +351,10 @@ def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, bet
     done_before = [name[s] for s in path[:index] if s not in between and status_of(progress[s]) == "done"]
     if done_before:
         lines.append(sentence(_("Done before it: {stages}").format(stages=t.semicolons(done_before))))
+    unfinished = [f"{name[s]} ({status(s)})" for s in path[:index]
+                  if s not in between and status_of(progress[s]) == "under way"]
+    if unfinished:  # passed, by the later work under way, but not finished: the chart shows its bar short
+        lines.append(sentence(_("Before it, still unfinished: {stages}").format(stages=t.semicolons(unfinished))))
     later = [s for s in path[index + 1:] if progress[s] is not None]  # a "between" ends at `current`
     started = [f"{name[s]} ({status(s)})" for s in later if progress[s] > 0]
     if started:

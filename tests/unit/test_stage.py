@@ -351,3 +351,29 @@ def test_you_are_here_beside_a_bar_of_0_or_100_says_why_in_words():
     under_way = diagnose_stage(FULL, done | {"st_agreement_adopted": UNDER}, MODEL, "advocacy")
     said = ("Later work has started", "Negotiation is done and")
     assert not any(line.startswith(said) for line in under_way.evidence)
+
+
+def test_the_quick_check_says_which_stages_it_does_not_ask_about_and_its_chart_says_not_asked():
+    from assessment.charts import stage_figure
+
+    given = {i.id: UNDER for i in QUICK.items if i.stage}
+    stage = diagnose_stage(QUICK, given, MODEL, "advocacy")
+    unasked = [s for s in STAGES if not any(i.stage == s for i in QUICK.items)]
+    assert unasked and stage.unasked == [s for s in stage.path if s in unasked]
+    names = [MODEL.stages[STAGES.index(s)].name.lower() for s in stage.unasked]
+    assert stage.evidence[-1].startswith(f"This questionnaire has no question on {names[0]}")
+    titles = {s.id: s.name for s in MODEL.stages}
+    labels = stage_figure(stage, titles).chart.to_dict()
+    shown = {r["Stage"]: r["Label"] for data in labels["datasets"].values() for r in data if "Label" in r}
+    assert all(shown[titles[s]].startswith("not asked") for s in stage.unasked)
+    assert diagnose_stage(FULL, {i.id: UNDER for i in FULL.items if i.stage}, MODEL).unasked == []
+
+
+def test_an_earlier_stage_passed_but_unfinished_is_named_in_the_evidence():
+    given = {i.id: DONE for i in FULL.items if i.stage and i.stage in ("forming", "agenda_setting")}
+    given |= {"st_helped_draft_text": DONE, "st_agreement_adopted": UNDER, "st_commitments_in_practice": DONE,
+              "st_supports_implementers": UNDER}
+    given |= {i.id: NOT for i in FULL.items if i.stage in ("monitoring", "evaluation")}
+    stage = diagnose_stage(FULL, given, MODEL, "advocacy")
+    assert stage.id == "implementation" and not stage.between, stage.title
+    assert "Before it, still unfinished: negotiation (under way)." in stage.evidence
