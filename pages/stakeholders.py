@@ -14,10 +14,13 @@ from ui.safe import inert
 from ui.stakeholder_map import (
     FIELD_NAMES,
     LAYOUT_CSS,
+    REMOVED,
     Wording,
     cards,
     column_config,
     frame,
+    removed_by_table,
+    undo_removal,
     unsaved_rows,
     validate,
     validate_table,
@@ -62,6 +65,7 @@ if not rebuilt and ("map_editor" not in st.session_state or "map_rows" not in st
     st.session_state.map_rows = frame(current)  # a fresh visit starts from what is saved, never a stale copy
 
 status = st.empty()
+undo_note = st.container()  # filled once the table's change of this run is known
 problems: list[str] = []
 with st.container(key="map_table"):
     st.markdown("**" + _("The map.") + "** " + _("Edit any cell, add a row at the bottom, or select rows and "
@@ -70,8 +74,12 @@ with st.container(key="map_table"):
                             width="stretch", column_config=column_config(labels, language))
     kept, problems = validate_table(edited, st.session_state.map_rows, language)
     if kept != current:
+        if len(kept) < len(current):  # rows deleted: kept for Undo, as a card's Remove is
+            st.session_state[REMOVED] = removed_by_table(current, kept)
         save(kept, from_table=True)
         current = kept
+with undo_note:
+    undo_removal(current, save, language)
 
 with st.container(key="map_cards"):
     count = t.ngettext("{n} stakeholder", "{n} stakeholders", len(current)).format(n=len(current))

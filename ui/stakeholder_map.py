@@ -22,7 +22,7 @@ from ui.safe import inert
 
 COLUMNS = ["name", "sector", "influence", "stake", "participation", "votes"]
 OPEN_CARD = "map_card_open"  # the card last edited on a phone, kept open across the rebuild a save makes
-REMOVED = "map_card_removed"  # (place, row) of the stakeholder a card last removed, for its Undo
+REMOVED = "map_removed"  # [(place, row), ...] of the stakeholders last removed (by a card or the table), for Undo
 FIELD_FIXES = {"name": N_("give it a name"), "sector": N_("choose its sector"),
                "influence": N_("rate its influence (1–5)"), "stake": N_("rate its stake (1–5)"),
                "participation": N_("choose how it takes part"), "votes": N_("give its share of votes as 0–100")}
@@ -154,7 +154,6 @@ def cards(stakeholders: list[Stakeholder], labels: MapLabels | Wording, revision
     """A card per stakeholder; its fields save the moment they change, like the table's cells."""
     labels = labels if isinstance(labels, Wording) else Wording.of(labels, language)
     _ = translator(language).gettext
-    _undo(stakeholders, save, language)
     for number, person in enumerate(stakeholders):
         with st.container(border=True, key=f"map_card_{revision}_{number}"):
             st.markdown(f"**{inert(person.name)}**")
@@ -169,20 +168,33 @@ def cards(stakeholders: list[Stakeholder], labels: MapLabels | Wording, revision
                 _card_fields(stakeholders, number, labels, revision, save, language)
 
 
-def _undo(stakeholders: list[Stakeholder], save: Callable[[list[Stakeholder]], None], language: str) -> None:
-    """After a card's "Remove", a note and an Undo that puts the stakeholder back where it was: on a phone
-    the button sits under a thumb, and one mis-tap must not cost a row typed with care."""
+def removed_by_table(before: list[Stakeholder], after: list[Stakeholder]) -> list[tuple[int, dict[str, Any]]]:
+    """The rows the table's delete took out: each stakeholder saved before and missing after, with its place."""
+    left = list(after)
+    removed = []
+    for place, person in enumerate(before):
+        if person in left:
+            left.remove(person)
+        else:
+            removed.append((place, person.model_dump()))
+    return removed
+
+
+def undo_removal(stakeholders: list[Stakeholder], save: Callable[[list[Stakeholder]], None], language: str) -> None:
+    """After a card's "Remove" or rows deleted in the table, a note and an Undo that puts the stakeholders
+    back where they were: one mis-tap or a Delete key must not cost rows typed with care."""
     removed = st.session_state.get(REMOVED)
     if not removed:
         return
-    place, row = removed
-    _ = translator(language).gettext
-    with st.container(horizontal=True, vertical_alignment="center", key="map_card_removed_note"):
-        st.caption(_("Removed from the map: {name}.").format(name=inert(row["name"])))
-        if st.button(_("Undo"), key="map_card_undo", icon=":material/undo:"):
+    t = translator(language)
+    names = t.join(inert(row["name"]) for _place, row in removed)
+    with st.container(horizontal=True, vertical_alignment="center", key="map_removed_note"):
+        st.caption(t.gettext("Removed from the map: {name}.").format(name=names))
+        if st.button(t.gettext("Undo"), key="map_undo", icon=":material/undo:"):
             st.session_state.pop(REMOVED)
             restored = list(stakeholders)
-            restored.insert(min(place, len(restored)), Stakeholder.model_validate(row))
+            for place, row in sorted(removed, key=lambda pair: pair[0]):
+                restored.insert(min(place, len(restored)), Stakeholder.model_validate(row))
             save(restored)
             st.rerun()
 
@@ -221,6 +233,6 @@ def _card_fields(stakeholders: list[Stakeholder], number: int, labels: Wording, 
                     format="%g", on_change=changed)
     if st.button(_("Remove from the map"), key=prefix + "remove", icon=":material/delete:"):
         st.session_state.pop(OPEN_CARD, None)
-        st.session_state[REMOVED] = (number, person.model_dump())
+        st.session_state[REMOVED] = [(number, person.model_dump())]
         save([s for i, s in enumerate(stakeholders) if i != number])
         st.rerun()

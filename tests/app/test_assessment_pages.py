@@ -280,7 +280,7 @@ def test_a_stakeholder_card_saves_as_it_is_edited(open_page, store):
     app.button(key="map_card_2_0_remove").click().run()
     assert store.get(assessment_id).stakeholders == []
     assert any("Removed from the map: Ministry of Defence." in c.value for c in app.caption)
-    app.button(key="map_card_undo").click().run()  # a mis-tap on a phone costs nothing
+    app.button(key="map_undo").click().run()  # a mis-tap on a phone costs nothing
     [back] = store.get(assessment_id).stakeholders
     assert (back.name, back.participation) == ("Ministry of Defence", "consulted")
     assert not any("Removed from the map" in c.value for c in app.caption)
@@ -411,3 +411,15 @@ def test_a_map_without_the_coalitions_purpose_asks_for_it_instead_of_finding_no_
     assert store.open(token).profile.type == "advocacy" and store.open(token).profile.scope == "national"
     shown = texts(app)
     assert "Kinds of actor absent" in shown and "Absent kinds of actor are not checked yet" not in shown
+
+
+def test_the_rows_a_table_delete_took_out_are_found_with_their_places_even_when_names_repeat():
+    from ui.stakeholder_map import removed_by_table
+
+    def person(name, stake=3):
+        return Stakeholder(name=name, sector="ngo", influence=3, stake=stake, participation="member")
+
+    before = [person("A"), person("B"), person("A"), person("C")]
+    assert removed_by_table(before, [person("A"), person("C")]) == [(1, person("B").model_dump()),
+                                                                    (2, person("A").model_dump())]
+    assert removed_by_table(before, before) == []

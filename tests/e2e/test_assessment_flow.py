@@ -271,6 +271,28 @@ def test_map_saves_as_edited_and_survives_a_fresh_browser(browser, app):
     phone.context.close()
 
 
+def test_rows_deleted_in_the_table_come_back_with_undo(browser, app):
+    """The Delete key on selected rows saves at once; a note and an Undo put them back where they were."""
+    url, store = app
+    assessment_id, token = saved_assessment(store, QUICK, {}, MAP, complete=False)
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(f"{url}/stakeholders?resume={token}")
+    wait_for_app(page)
+    page.get_by_text("All changes saved").first.wait_for(timeout=30_000)
+    settle(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.locator("table").filter(has_text="Survivors").first.wait_for(state="attached")  # the rows are drawn
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 15, box["y"] + 35 + 35 + 17)  # the second row's marker selects the row
+    page.keyboard.press("Delete")
+    page.get_by_text("Removed from the map: Survivors' network.").wait_for(timeout=30_000)
+    assert [s.name for s in store.get(assessment_id).stakeholders] == [MAP[0].name, MAP[2].name]
+    page.get_by_role("button", name="Undo").click()
+    page.get_by_text("Removed from the map").wait_for(state="detached", timeout=30_000)
+    assert store.get(assessment_id).stakeholders == MAP  # back in its place, every field as it was
+    page.context.close()
+
+
 def test_a_half_typed_row_is_flagged_and_outlives_an_addition_by_the_form(browser, app):
     url, store = app
     assessment_id, token = saved_assessment(store, QUICK, {}, MAP[:1], complete=False)
