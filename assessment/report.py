@@ -175,7 +175,7 @@ def _recommendation_md(rec, t: Translator, level: str = "###", base: str | None 
     _ = t.gettext
     label, url = chapter_link(rec.chapter, t.language, base)
     out = [f"{level} {rec.rank}. {rec.title} ({rec.priority_label})", "", rec.why, "",
-           _("Why this was shown: {reasons}").format(reasons=t.semicolons(md_text(r) for r in rec.reasons)), "",
+           why_shown(rec.reasons, t, md_text), "",
            rec.rank_reason, ""]
     out += [f"{i}. {step}" for i, step in enumerate(rec.steps, 1)]
     read = _("Read: {chapter}").format(chapter=f"[{label}]({url})" if url else label)
@@ -198,6 +198,13 @@ def also_worth_note(n: int, t: Translator | None = None) -> str:
         t.gettext("Read these before you choose what to do first. When the diagnosis was compared with experienced "
                   "advisers on real coalitions, an adviser's first priorities were often here rather than at the "
                   "top of the list.")
+
+
+def why_shown(reasons: list[str], t: Translator, shown: Any = str) -> str:
+    """"Why this was shown: …" as a sentence, with a full stop after the last reason as after the others'
+    semicolons; `shown` escapes each reason for where it goes (Markdown, a page)."""
+    text = t.gettext("Why this was shown: {reasons}").format(reasons=t.semicolons(shown(r) for r in reasons))
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def no_actions_note(result: Result, t: Translator | None = None) -> str:
@@ -331,7 +338,7 @@ def _recommendation_html(rec, t: Translator | None = None, base: str | None = No
     read = f"<a href='{esc(url)}'>{esc(label)}</a>" if url else esc(label)
     steps = "".join(f"<li>{esc(s)}</li>" for s in rec.steps)
     heading = "h3" if rec.top else "h4"
-    reasons = _("Why this was shown: {reasons}").format(reasons=t.semicolons(rec.reasons))
+    reasons = why_shown(rec.reasons, t)
     return (f"<div class='rec{' top' if rec.top else ''}'><{heading}>{rec.rank}. {esc(rec.title)} "
             f"<small>({esc(rec.priority_label)})</small></{heading}><p>{esc(rec.why)}</p>"
             f"<p class='muted'>{esc(reasons)}</p>"

@@ -155,7 +155,8 @@ def analyse(stakeholders: list[Stakeholder], profile: Profile, answers: dict[str
     engaged = sorted({s.sector for s in stakeholders if s.participation in ENGAGED})
     if not stakeholders:
         gaps.append(Gap(kind="no_stakeholder_map", title=_("No stakeholder map yet"), severity=0.5,
-                        detail=_("Map who has power and who has a stake before judging representation.")))
+                        detail=_("Representation cannot be judged until a map shows who has power and who has a "
+                                 "stake.")))
     else:
         gaps += _sectors(profile, engaged, labels, t)
         gaps += _de_facto(stakeholders, labels, t)

@@ -21,6 +21,7 @@ from assessment.report import (
     to_html,
     to_json,
     to_markdown,
+    why_shown,
 )
 from ui.assessment_state import NEW, assessment_nav, get_engine, get_store, open_assessment, resume_params
 from ui.coalition_profile import purpose_and_scope
@@ -115,7 +116,7 @@ def show_action(rec) -> None:
     label = f"{'★ ' if rec.top else ''}{rec.rank}. {rec.title} · {rec.priority_label}"
     with st.expander(label, expanded=rec.top, key=f"rec_{rec.id}"):
         st.write(rec.why)
-        st.caption(_("Why this was shown: {reasons}").format(reasons=t.semicolons(inert(r) for r in rec.reasons)))
+        st.caption(why_shown(rec.reasons, t, inert))
         st.caption(_("Priority: {priority}.").format(priority=rec.priority_label) + " " + inert(rec.rank_reason))
         st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(rec.steps, 1)))
         st.markdown("**" + _("Ask the group:") + f"** {rec.question}")

@@ -5,6 +5,7 @@ import random
 import pytest
 
 from assessment.engine import default_engine
+from assessment.i18n import translator
 from assessment.model import COALITION_TYPES, Profile, Stakeholder, text_in
 from assessment.ranking import LABELS, PER_DIMENSION_IN_TOP, group_by_dimension, priority_label
 from assessment.recommend import Evidence, fire
@@ -88,6 +89,18 @@ def test_an_empty_list_of_actions_says_why_on_the_page_and_in_every_report():
     said = no_actions_note(few)
     assert said.startswith("Aucune action à proposer pour l’instant") and "dimensions" in said
     assert said in to_markdown(few)
+
+
+def test_why_an_action_was_shown_is_a_reason_ending_in_a_full_stop():
+    from assessment.report import why_shown
+
+    worst = ENGINE.assess(FULL, extreme(FULL, False), [], Profile(type="advocacy"))
+    said = {rec.id: why_shown(rec.reasons, translator("en")) for rec in worst.recommendations}
+    assert all(text.endswith(".") and not text.endswith("..") for text in said.values()), said
+    unmapped = ENGINE.assess(FULL, {"le_members_accept_decisions": 5}, [], Profile(type="advocacy"))
+    [rec] = [r for r in unmapped.recommendations if r.id == "representation-no-stakeholder-map"]
+    assert why_shown(rec.reasons, translator("en")) == ("Why this was shown: Representation cannot be judged until a "
+                                                         "map shows who has power and who has a stake.")
 
 
 def test_money_rules_need_a_budget():
