@@ -193,8 +193,9 @@ def also_worth_note(n: int, t: Translator | None = None) -> str:
     coalitions compared with advisers (tests/data/golden/TUNING.md), their first priorities were often ranked
     6th to 15th. The page and every report say the same, so "these" always has something to refer to."""
     t = t or translator("en")
-    return t.ngettext("{n} more, grouped by dimension, most important first within each.",
-                      "{n} more, grouped by dimension, most important first within each.", n).format(n=n) + " " + \
+    return t.ngettext("{n} more, grouped by dimension. Its number is its place in the whole list.",
+                      "{n} more, grouped by dimension, most important first within each. Their numbers are their "
+                      "places in the whole list, so a group may skip one.", n).format(n=n) + " " + \
         t.gettext("Read these before you choose what to do first. When the diagnosis was compared with experienced "
                   "advisers on real coalitions, an adviser's first priorities were often here rather than at the "
                   "top of the list.")

@@ -326,6 +326,7 @@ def test_results_show_five_actions_then_also_worth_doing_by_dimension(open_page,
     assert "further actions apply but are not shown" in shown
     assert "Priority: " in shown and "Ranked 1st of " in shown
     assert "an adviser's first priorities were often here rather than at the top of the list" in shown
+    assert "Their numbers are their places in the whole list, so a group may skip one." in shown  # 6, 7, 9, 8
     coalitions = default_engine().calibration.coalitions
     assert coalitions >= 41 and f"first priorities for {coalitions} documented coalitions" in shown
 
