@@ -122,12 +122,14 @@ def dimension_figure(dimensions: dict[str, DimensionScore], language: str = "en"
         x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title=_("Score (0–100)"),
                 axis=alt.Axis(values=[0, 20, 40, 60, 80, 100])),
         color=alt.Color("Band:N", scale=_band_scale(language),
-                        legend=alt.Legend(orient="bottom", title=_("Band"), columns=2)),
+                        legend=alt.Legend(orient="bottom", title=_("Band"), columns=1, labelLimit=0)),
         tooltip=_tips(language, "Dimension:N", "Score:Q", "Band:N", "Answered:Q", "Don’t know:Q"),
     )
     numbers = base.mark_text(align="left", dx=4, fontSize=12, color="#1b1b1b").encode(
         x=alt.X("x:Q", scale=alt.Scale(domain=[0, 100])), text="Label:N",
     ).transform_calculate(x="isValid(datum.Score) ? datum.Score : 0")
+    # The legend starts under the plot, right of the row labels: one column, so "en développement" is never
+    # cut at a phone's edge as it was in the second of two.
     cuts = alt.Chart(pd.DataFrame({"x": [floor for floor, _ in BANDS if floor > 0]})).mark_rule(
         strokeDash=[3, 3], color="#777").encode(x="x:Q")
     chart = (bars + numbers + cuts).properties(title=chart_title(title), width="container", height=alt.Step(34))

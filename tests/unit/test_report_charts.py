@@ -49,6 +49,10 @@ def test_labels_wrap_between_words_and_are_never_cut():
     assert "Accountability and" in wrapped_labels([label, "Issue fit"]) and "Issue fit" not in wrapped_labels(
         [label, "Issue fit"])  # short labels are left alone
     assert wrapped_labels(["Issue fit"]) == "datum.label"
+    spec = dimension_figure(full_result().dimensions, "fr").chart.to_dict()
+    [legend] = [layer["encoding"]["color"]["legend"] for layer in spec["layer"] if "color" in layer.get("encoding", {})
+                and "legend" in layer["encoding"]["color"]]
+    assert legend["labelLimit"] == 0 and legend["columns"] == 1  # "en développement" was cut at a phone's edge
 
 
 @pytest.mark.parametrize(("score", "shown"), [(62.5, 63), (71.4, 71), (0.0, 0), (99.5, 100), (None, None)])
