@@ -18,8 +18,9 @@ st.set_page_config(page_title="Coalition Handbook", page_icon=str(FAVICON), layo
 # narrow: "Reveal results to particip…" beside two other controls), and each link and choice pill is a
 # full-size tap target that grows with its label (a pill keeps a fixed height otherwise, so a wrapped
 # obstacle overlapped the next one on a phone). Buttons (form submits too), downloads and "Show data"
-# summaries are 44 px high, as are a number box's − and + (drawn 32 by 38 px), and a help "?" (16 px drawn)
-# answers a tap 14 px around it, without moving anything. A wide table in a chapter scrolls inside its own box
+# summaries are 44 px high, as are a number box's − and +, link buttons, list options, radio choices and the
+# sidebar's opener; a help "?" (16 px drawn), a chart's toolbar button (24 px) and a slider's handle (12 px)
+# answer a tap 10 to 16 px around them, without moving anything. A wide table in a chapter scrolls inside its own box
 # on a phone instead of sliding the whole page sideways.
 # In the sidebar, so the style takes no room in the page.
 st.sidebar.html("""<style>
@@ -34,8 +35,15 @@ button [data-testid="stMarkdownContainer"], button [data-testid="stMarkdownConta
 [data-testid="stExpander"] summary { min-height: 44px; }
 [data-testid="stNumberInputContainer"] { height: auto; min-height: 44px; }
 [data-testid="stNumberInputStepDown"], [data-testid="stNumberInputStepUp"] { min-width: 44px; min-height: 44px; }
-[data-testid="stTooltipIcon"] button { position: relative; }
+[data-testid="stLinkButton"] a, [data-testid="stExpandSidebarButton"], [role="option"] { min-height: 44px; }
+[data-testid="stExpandSidebarButton"] { min-width: 44px; }
+[role="option"], [role="option"] * { white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.2; }
+[data-testid="stRadioOption"] { min-height: 44px; align-items: center; }
+[data-testid="stTooltipIcon"] button, [data-testid="stElementToolbarButton"] button, [role="slider"] {
+  position: relative; }
 [data-testid="stTooltipIcon"] button::after { content: ""; position: absolute; inset: -14px; }
+[data-testid="stElementToolbarButton"] button::after { content: ""; position: absolute; inset: -10px; }
+[role="slider"]::after { content: ""; position: absolute; inset: -16px; }
 [data-testid="stMarkdownContainer"] table { display: block; max-width: 100%; overflow-x: auto; }
 </style>""")
 

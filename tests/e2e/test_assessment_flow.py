@@ -84,6 +84,10 @@ def test_quick_check_on_a_phone_then_results_with_no_empty_chart(browser, app, t
     page = context.new_page()
     page.goto(url + "/assess")
     wait_for_app(page)
+    targets = page.locator('[data-testid="stRadioOption"], [data-testid="stExpandSidebarButton"]')
+    sizes = targets.evaluate_all("es => es.map(e => [e.getBoundingClientRect().width, "
+                                 "e.getBoundingClientRect().height])")
+    assert len(sizes) >= 3 and all(w >= 44 and h >= 44 for w, h in sizes), sizes  # questionnaires, the menu
     page.get_by_text("Quick check", exact=False).first.click()
     page.get_by_label("Coalition name").fill("Test coalition <b>bold</b>")
     page.get_by_label("Coalition name").press("Enter")  # Enter in a box does not start before the rest is chosen
