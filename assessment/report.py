@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -199,6 +200,15 @@ def also_worth_note(n: int, t: Translator | None = None) -> str:
         t.gettext("Read these before you choose what to do first. When the diagnosis was compared with experienced "
                   "advisers on real coalitions, an adviser's first priorities were often here rather than at the "
                   "top of the list.")
+
+
+def download_name(coalition: str, when: date, what: str) -> str:
+    """A file name a leader can find again among other downloads: the coalition, the assessment's day and
+    what the file holds ("c40-cities-2026-12-02-report"). Letters are reduced to plain ASCII so that every
+    system, mail program and shared drive keeps the name as it is."""
+    plain = unicodedata.normalize("NFKD", coalition).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40].rstrip("-") or "coalition"
+    return f"{slug}-{when.isoformat()}-{what}"
 
 
 def why_shown(reasons: list[str], t: Translator, shown: Any = str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 import streamlit as st
 
@@ -13,6 +14,7 @@ from assessment.pdf import html_to_pdf, pdf_problem
 from assessment.report import (
     also_worth_note,
     answers_csv,
+    download_name,
     hhi_gloss,
     no_actions_note,
     obstacles_note,
@@ -180,16 +182,17 @@ def report_html() -> str:
                    asks_stage=asks_stage, base=base_url())
 
 
+named = partial(download_name, saved.profile.name, (saved.completed_at or saved.created_at).date())
 DOWNLOADS = [  # every report and download is in the assessment's language
-    ("pdf", _("Report (PDF)"), lambda: html_to_pdf(report_html()), "coalition-report.pdf", "application/pdf"),
-    ("html", _("Report (HTML)"), report_html, "coalition-report.html", "text/html"),
+    ("pdf", _("Report (PDF)"), lambda: html_to_pdf(report_html()), named("report.pdf"), "application/pdf"),
+    ("html", _("Report (HTML)"), report_html, named("report.html"), "text/html"),
     ("md", _("Report (Markdown)"), lambda: to_markdown(result, saved.stakeholders, engine.labels, base_url()),
-     "coalition-report.md", "text/markdown"),
-    ("json", _("Result (JSON)"), lambda: to_json(result), "coalition-result.json", "application/json"),
-    ("csv", _("Answers (CSV)"), lambda: answers_csv(instrument, saved.answers, language), "coalition-answers.csv",
+     named("report.md"), "text/markdown"),
+    ("json", _("Result (JSON)"), lambda: to_json(result), named("result.json"), "application/json"),
+    ("csv", _("Answers (CSV)"), lambda: answers_csv(instrument, saved.answers, language), named("answers.csv"),
      "text/csv"),
     ("answers", _("Answers file (JSON, to resume elsewhere)"), lambda: json.dumps(parsed.to_json(), indent=2),
-     "coalition-answers.json", "application/json"),
+     named("answers.json"), "application/json"),
 ]
 missing_pdf = pdf_problem()
 if missing_pdf:

@@ -210,6 +210,7 @@ def test_full_results_and_report_pdf(browser, app, width):
         page.get_by_role("button", name="Report (PDF)").click()
     pdf = Path(download.value.path()).read_bytes()
     assert pdf.startswith(b"%PDF")
+    assert re.fullmatch(r"mine-ban-coalition-\d{4}-\d\d-\d\d-report\.pdf", download.value.suggested_filename)
     pypdf = pytest.importorskip("pypdf")
     text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
     for heading in ["Mine Ban Coalition: Full coalition diagnostic", *HEADINGS]:

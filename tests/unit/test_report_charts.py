@@ -320,3 +320,16 @@ def test_a_rendered_chart_keeps_a_margin_left_of_its_row_labels():
     left = float(re.search(r'<g fill="none" stroke-miterlimit="10" transform="translate\(([\d.]+),', svg).group(1))
     widest = max(len(t) for t in TITLES.values())
     assert left >= widest * 6 + LABEL_MARGIN  # the labels (12 px, over 6 px a letter) and the margin
+
+
+def test_a_download_is_named_after_the_coalition_and_the_day_in_plain_letters():
+    from datetime import date
+
+    from assessment.report import download_name
+
+    day = date(2026, 12, 2)
+    assert download_name("Coalition pour la Cour pénale internationale", day, "report.pdf") == (
+        "coalition-pour-la-cour-penale-internatio-2026-12-02-report.pdf")  # 40 letters at most
+    assert download_name("C40 Cities", day, "answers.json") == "c40-cities-2026-12-02-answers.json"
+    assert download_name("../../etc/passwd", day, "report.md") == "etc-passwd-2026-12-02-report.md"
+    assert download_name("مجلس", day, "result.json") == "coalition-2026-12-02-result.json"
