@@ -46,7 +46,7 @@ td:first-child{font-weight:bold;display:block;text-align:left}td:first-child::be
 td:empty{display:none}}
 @page{size:A4;margin:18mm 16mm;@bottom-right{content:counter(page) " / " counter(pages);font-size:9pt;color:#555}}
 @media print{body{max-width:none;margin:0;padding:0}.rec,figure,tr{page-break-inside:avoid}
-h2,h3{page-break-after:avoid}}"""
+h2,h3,.finding{page-break-after:avoid}}"""
 
 
 def chapter_link(chapter: str, language: str = "en", base: str | None = None) -> tuple[str, str | None]:

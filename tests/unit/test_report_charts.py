@@ -259,6 +259,10 @@ def test_pdf_has_the_report_headings():
     for heading in ["Mine Ban <Coalition>: Full coalition diagnostic", "Where you are in the life cycle",
                     "Dimensions", "Representation", "What to do next"]:
         assert heading in text
+    pages = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    finding = dimension_figure(full_result().dimensions).title
+    [page] = [p for p in pages if finding in p]
+    assert "Score (0–100)" in page  # a chart's finding is never left at the foot of a page without its chart
 
 
 def test_pdf_loads_nothing_from_outside():
