@@ -146,3 +146,12 @@ def test_validate_names_a_stage_closed_or_opened_by_an_item_of_another_stage(mon
     monkeypatch.setattr(validate, "load_stages", lambda: stages)
     problems, _ = validate.validate_all()
     assert any(f"{field} 'st_goals_agreed' is not an item of that stage" in p for p in problems)
+
+
+@pytest.mark.parametrize("instrument", [FULL, QUICK], ids=["full", "quick"])
+def test_no_partly_yes_choices_are_listed_in_one_order_on_every_page(instrument):
+    """A tester met Yes/Partly/No beside No/Partly/Yes on one page: a tap by habit gave the opposite answer."""
+    for name, scale in instrument.scales.items():
+        labels = [text_in(label) for label in scale.choices.values()]
+        if {"Yes", "No"} <= set(labels):
+            assert labels.index("No") < labels.index("Yes"), name
