@@ -348,7 +348,9 @@ def _trend_panel(data: pd.DataFrame, when: list[str], language: str = "en") -> a
 
 
 def trend_table(long: pd.DataFrame, order: list[str], language: str = "en") -> pd.DataFrame:
-    """The trend's numbers: a row per dimension, a column per assessment, and the change."""
+    """The trend's numbers: a row per dimension, a column per assessment, and the change from its first
+    scored assessment to its last, as the title counts it (a dimension answered for the first time in the
+    second assessment has no change yet, rather than none for every later one)."""
     if long.empty:
         return pd.DataFrame(columns=["Dimension"])
     labels = date_labels(sorted(long["Date"].unique()), language)
@@ -357,7 +359,8 @@ def trend_table(long: pd.DataFrame, order: list[str], language: str = "en") -> p
     dates = list(labels.values())
     wide = wide.reindex(index=order, columns=dates).astype("Int64")
     if len(dates) > 1:
-        wide["Change"] = wide[dates[-1]] - wide[dates[0]]
+        scored = wide[dates].apply(lambda row: row.dropna().tolist(), axis=1)
+        wide["Change"] = pd.array([s[-1] - s[0] if len(s) > 1 else None for s in scored], dtype="Int64")
     return wide.reset_index()
 
 

@@ -6,6 +6,7 @@ import io
 import re
 import sys
 
+import pandas as pd
 import pytest
 
 from assessment.charts import (
@@ -164,6 +165,20 @@ def test_the_report_names_each_number_of_the_grid_in_the_reader_s_language():
     french = power_interest_figure(PEOPLE, {"opposed": "Opposé", "core": "Noyau", "member": "Membre"},
                                    language="fr")
     assert "N°" in french.table.columns and french.key[0] == "Ministry of Foreign Affairs of the Republic (Opposé)"
+
+
+def test_a_dimension_first_scored_later_changes_from_its_first_score_as_the_title_counts():
+    from datetime import datetime
+
+    others = {i.id: 3 for i in QUICK.items if i.kind == "likert" and i.dimension != "transparency"}
+    transparency = [i.id for i in QUICK.items if i.dimension == "transparency"]
+    first, second, third = (ENGINE.assess(QUICK, others | {i: level for i in transparency if level}).dimensions
+                            for level in (None, 1, 3))  # transparency first answered in the second
+    figure = trend_figure([(datetime(2025, 1, 5), first), (datetime(2025, 4, 5), second),
+                           (datetime(2025, 7, 5), third)])
+    row = figure.table[figure.table["Dimension"] == "Transparency"].iloc[0]
+    assert pd.isna(row["05 Jan 2025"]) and row["Change"] == row["05 Jul 2025"] - row["05 Apr 2025"] > 0
+    assert f"Transparency rose most (+{row['Change']})" in figure.title
 
 
 def test_trend_has_a_panel_per_dimension_and_a_table_with_the_change():
