@@ -48,20 +48,29 @@ with st.expander(_("How to fill in the map")):
 st.html(LAYOUT_CSS)
 
 
+def editor_key() -> str:
+    """The table's widget key. A new one each time the table is rebuilt from what was saved: the browser
+    keeps a table's edits (rows deleted, cells typed) and applies them again to rows given under the same
+    key, so an Undo that gave back the very rows the table started from showed them deleted still, and the
+    next edit deleted them again."""
+    return f"map_editor_{st.session_state.get('map_table_generation', 0)}"
+
+
 def save(stakeholders: list[Stakeholder], *, from_table: bool = False) -> None:
     """Save the whole map. Unless the table made the change, the table is rebuilt from what was
-    saved (its pending edits are relative to the rows it started from)."""
+    saved, keeping its half-typed rows (its pending edits are relative to the rows it started from)."""
     store.save_stakeholders(saved.id, stakeholders)
     st.session_state.map_saved_at = datetime.now()
     st.session_state.map_revision = st.session_state.get("map_revision", 0) + 1
     if not from_table:
-        st.session_state.map_rows = frame(stakeholders, unsaved_rows(st.session_state.pop("map_editor", None)))
+        st.session_state.map_rows = frame(stakeholders, unsaved_rows(st.session_state.pop(editor_key(), None)))
+        st.session_state.map_table_generation = st.session_state.get("map_table_generation", 0) + 1
         st.session_state.map_rows_rebuilt = True
 
 
 current = store.get(saved.id).stakeholders
 rebuilt = st.session_state.pop("map_rows_rebuilt", False)
-if not rebuilt and ("map_editor" not in st.session_state or "map_rows" not in st.session_state):
+if not rebuilt and (editor_key() not in st.session_state or "map_rows" not in st.session_state):
     st.session_state.map_rows = frame(current)  # a fresh visit starts from what is saved, never a stale copy
 
 status = st.empty()
@@ -70,12 +79,12 @@ problems: list[str] = []
 with st.container(key="map_table"):
     st.markdown("**" + _("The map.") + "** " + _("Edit any cell, add a row at the bottom, or select rows and "
                                                  "delete them."))
-    edited = st.data_editor(st.session_state.map_rows, key="map_editor", num_rows="dynamic", hide_index=True,
+    edited = st.data_editor(st.session_state.map_rows, key=editor_key(), num_rows="dynamic", hide_index=True,
                             width="stretch", column_config=column_config(labels, language))
     kept, problems = validate_table(edited, st.session_state.map_rows, language)
     if kept != current:
         if len(kept) < len(current):  # rows deleted: kept for Undo, as a card's Remove is
-            st.session_state[REMOVED] = removed_by_table(current, kept)
+            st.session_state[REMOVED] = {"by": "table", "rows": removed_by_table(current, kept)}
         save(kept, from_table=True)
         current = kept
 with undo_note:

@@ -19,10 +19,11 @@ from assessment.i18n import N_, translator
 from assessment.model import PARTICIPATION, SECTORS, Stakeholder, text_in
 from assessment.representation import MapLabels
 from ui.safe import inert
+from ui.scroll import scroll_to
 
 COLUMNS = ["name", "sector", "influence", "stake", "participation", "votes"]
 OPEN_CARD = "map_card_open"  # the card last edited on a phone, kept open across the rebuild a save makes
-REMOVED = "map_removed"  # [(place, row), ...] of the stakeholders last removed (by a card or the table), for Undo
+REMOVED = "map_removed"  # {"by": "card" or "table", "rows": [(place, row), ...]}: the last removal, for Undo
 FIELD_FIXES = {"name": N_("give it a name"), "sector": N_("choose its sector"),
                "influence": N_("rate its influence (1–5)"), "stake": N_("rate its stake (1–5)"),
                "participation": N_("choose how it takes part"), "votes": N_("give its share of votes as 0–100")}
@@ -154,6 +155,7 @@ def cards(stakeholders: list[Stakeholder], labels: MapLabels | Wording, revision
     """A card per stakeholder; its fields save the moment they change, like the table's cells."""
     labels = labels if isinstance(labels, Wording) else Wording.of(labels, language)
     _ = translator(language).gettext
+    undo_removal(stakeholders, save, language, by="card")
     for number, person in enumerate(stakeholders):
         with st.container(border=True, key=f"map_card_{revision}_{number}"):
             st.markdown(f"**{inert(person.name)}**")
@@ -180,23 +182,28 @@ def removed_by_table(before: list[Stakeholder], after: list[Stakeholder]) -> lis
     return removed
 
 
-def undo_removal(stakeholders: list[Stakeholder], save: Callable[[list[Stakeholder]], None], language: str) -> None:
+def undo_removal(stakeholders: list[Stakeholder], save: Callable[[list[Stakeholder]], None], language: str,
+                 by: str = "table") -> None:
     """After a card's "Remove" or rows deleted in the table, a note and an Undo that puts the stakeholders
-    back where they were: one mis-tap or a Delete key must not cost rows typed with care."""
+    back where they were: one mis-tap or a Delete key must not cost rows typed with care. The note shows
+    where the removal was made (above the table, or above the cards on a phone, scrolled into view: the
+    page top is out of sight when the twentieth card is removed)."""
     removed = st.session_state.get(REMOVED)
-    if not removed:
+    if not removed or removed["by"] != by:
         return
     t = translator(language)
-    names = t.join(inert(row["name"]) for _place, row in removed)
+    names = t.join(inert(row["name"]) for _place, row in removed["rows"])
     with st.container(horizontal=True, vertical_alignment="center", key="map_removed_note"):
         st.caption(t.gettext("Removed from the map: {name}.").format(name=names))
         if st.button(t.gettext("Undo"), key="map_undo", icon=":material/undo:"):
             st.session_state.pop(REMOVED)
             restored = list(stakeholders)
-            for place, row in sorted(removed, key=lambda pair: pair[0]):
+            for place, row in sorted(removed["rows"], key=lambda pair: pair[0]):
                 restored.insert(min(place, len(restored)), Stakeholder.model_validate(row))
             save(restored)
             st.rerun()
+    if by == "card" and st.session_state.pop(REMOVED + "_scroll", False):  # once, not after each later edit
+        scroll_to("map_removed_note", str(st.session_state.get("map_revision", 0)))
 
 
 def _card_fields(stakeholders: list[Stakeholder], number: int, labels: Wording, revision: int,
@@ -233,6 +240,7 @@ def _card_fields(stakeholders: list[Stakeholder], number: int, labels: Wording, 
                     format="%g", on_change=changed)
     if st.button(_("Remove from the map"), key=prefix + "remove", icon=":material/delete:"):
         st.session_state.pop(OPEN_CARD, None)
-        st.session_state[REMOVED] = [(number, person.model_dump())]
+        st.session_state[REMOVED] = {"by": "card", "rows": [(number, person.model_dump())]}
+        st.session_state[REMOVED + "_scroll"] = True
         save([s for i, s in enumerate(stakeholders) if i != number])
         st.rerun()

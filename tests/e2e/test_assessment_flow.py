@@ -295,6 +295,42 @@ def test_rows_deleted_in_the_table_come_back_with_undo(browser, app):
     page.get_by_role("button", name="Undo").click()
     page.get_by_text("Removed from the map").wait_for(state="detached", timeout=30_000)
     assert store.get(assessment_id).stakeholders == MAP  # back in its place, every field as it was
+    settle(page)
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stDataFrame\"] table')"
+                           ".innerText.includes(\"Survivors\")", timeout=30_000)  # and back in the table
+    box = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    page.mouse.dblclick(box["x"] + 80, box["y"] + 35 + 17)  # then an edit in the first row
+    editor = page.locator("textarea.gdg-input")
+    editor.fill("Ministry of Defence and Veterans")
+    editor.press("Enter")
+    page.wait_for_function("() => document.body.innerText.includes('3 stakeholders')", timeout=30_000)
+    settle(page)
+    names = [s.name for s in store.get(assessment_id).stakeholders]
+    assert names == ["Ministry of Defence and Veterans", MAP[1].name, MAP[2].name]  # the restored row stays
+    page.context.close()
+
+
+def test_a_card_removed_far_down_a_phone_shows_its_undo_in_view(browser, app):
+    url, store = app
+    people = [*MAP, *(Stakeholder(name=f"District council {n}", sector="subnational_government", influence=2,
+                                  stake=3, participation="consulted") for n in range(1, 9))]
+    assessment_id, token = saved_assessment(store, QUICK, {}, people, complete=False)
+    page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    page.goto(f"{url}/stakeholders?resume={token}")
+    wait_for_app(page)
+    last = page.locator('[class*="st-key-map_card_"][data-testid="stVerticalBlock"]').filter(
+        has_text="District council 8")
+    last.get_by_text("Edit", exact=True).click()
+    last.get_by_role("button", name="Remove from the map").click()
+    note = page.locator(".st-key-map_removed_note")
+    note.wait_for(timeout=30_000)
+    page.wait_for_function("() => { const r = document.querySelector('.st-key-map_removed_note')"
+                           ".getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }",
+                           timeout=10_000)  # scrolled into view, not left at the top of a long page
+    assert len(store.get(assessment_id).stakeholders) == len(people) - 1
+    note.get_by_role("button", name="Undo").click()
+    note.wait_for(state="detached", timeout=30_000)
+    assert store.get(assessment_id).stakeholders == people
     page.context.close()
 
 
