@@ -244,8 +244,9 @@ def evidence_phrase(kind: str, n: int, fired: Fired, evidence: Evidence, dimensi
         if "answer" in (fired.tally or {}):  # the answers are counted once, in the phrase that follows
             return _("{dimension} is {points} below the established band").format(dimension=dimension_title,
                                                                                     points=below)
-        return t.ngettext("{dimension} is {points} below the established band and {n} answer agrees",
-                          "{dimension} is {points} below the established band and {n} answers agree", n).format(
+        return t.ngettext(  # "agrees" read as agreeing with the statement, beside a "Strongly disagree"
+            "{dimension} is {points} below the established band, and {n} answer points to that weakness",
+            "{dimension} is {points} below the established band, and {n} answers point to that weakness", n).format(
             dimension=dimension_title, points=below, n=_spelled(n, t))
     if kind == "answer":
         strength = ""
@@ -276,7 +277,8 @@ def _spelled(n: int, t: Translator) -> str:
 def rank_reason(item: Scored, rank_number: int, total: int, evidence: Evidence, stages: list[str],
                 held_back: list[Rule] | None, dimension_title: str, t: Translator | None = None,
                 stage_names: dict[str, str] | None = None) -> str:
-    """“Ranked 2nd of 14: transparency is 43 points below the established band and 5 answers agree; …”.
+    """“Ranked 2nd of 14: transparency is 43 points below the established band, and 5 answers point to that
+    weakness; …”.
     `held_back`: None when the action is where its score puts it; otherwise the actions above that
     already serve its aims, or an empty list when its dimension already has its two places."""
     t = t or translator(evidence.language)
@@ -313,12 +315,12 @@ def rank_reason(item: Scored, rank_number: int, total: int, evidence: Evidence, 
     text = sentence(text)
     if held_back:
         actions = t.join(_("“{title}”").format(title=text_in(rule.title, t.language)) for rule in held_back)
-        text += " " + t.ngettext(
-            "It would be among the first five, but {actions}, above it, already serves the same aim, and the first "
-            "five are five different things to do.",
-            "It would be among the first five, but {actions}, above it, already serve the same aims, and the first "
-            "five are five different things to do.", len(held_back)).format(actions=actions)
+        text += " " + t.ngettext(  # "the first five" was wrong where only two or three are at the top
+            "It would rank higher, but {actions}, above it, already serves the same aim, and the actions at the top "
+            "are different things to do.",
+            "It would rank higher, but {actions}, above it, already serve the same aims, and the actions at the top "
+            "are different things to do.", len(held_back)).format(actions=actions)
     elif held_back is not None:
-        text += " " + _("It would be among the first five, but two actions on {dimension} already are, and the first "
-                        "five never hold more than two from one dimension.").format(dimension=dimension_title.lower())
+        text += " " + _("It would rank higher, but two actions on {dimension} are already at the top, and the top "
+                        "never holds more than two from one dimension.").format(dimension=dimension_title.lower())
     return text

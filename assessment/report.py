@@ -22,6 +22,7 @@ import pandas as pd
 from assessment.charts import Figure, dimension_figure, power_interest_figure, stage_figure, to_svg, whole
 from assessment.cleaning import without_autolinks
 from assessment.engine import Result
+from assessment.grammar import sentence
 from assessment.i18n import Translator, translator
 from assessment.model import Instrument, Stakeholder, text_in
 from assessment.representation import MapLabels, load_labels
@@ -212,10 +213,16 @@ def download_name(coalition: str, when: date, what: str) -> str:
 
 
 def why_shown(reasons: list[str], t: Translator, shown: Any = str) -> str:
-    """"Why this was shown: …" as a sentence, with a full stop after the last reason as after the others'
-    semicolons; `shown` escapes each reason for where it goes (Markdown, a page)."""
-    text = t.gettext("Why this was shown: {reasons}").format(reasons=t.semicolons(shown(r) for r in reasons))
-    return text if text.endswith((".", "?", "!")) else text + "."
+    """"Why this was shown: …", each reason a sentence of its own: reasons are whole sentences ("You answered
+    “Disagree” to: “…”"), so joined by semicolons they read "…; You answered…" with a stop doubled after a
+    quoted statement. `shown` escapes each reason for where it goes (Markdown, a page)."""
+    return t.gettext("Why this was shown: {reasons}").format(reasons=" ".join(shown(ended(r)) for r in reasons))
+
+
+def ended(text: str) -> str:
+    """The text with a capital and a full stop, unless it ends a sentence already, inside quotes too."""
+    text = sentence(text)
+    return text[:-1] if text.endswith((".”.", "?”.", "!”.", ".».", "?».", "!».")) else text
 
 
 def no_actions_note(result: Result, t: Translator | None = None) -> str:

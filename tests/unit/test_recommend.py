@@ -88,8 +88,8 @@ def test_ranked_by_evidence_with_top_five_marked_and_ranks_explained():
     # answer behind the transparency score, so it counts once. The skipped foundation rests on one finding;
     # the flag and the "don't know" rule are priority 2 and 3.
     assert [r.id for r in recs] == ["very-weak", "no-budget", "monitoring", "outsiders", "unknown"]
-    assert recs[0].rank_reason == ("Ranked 1st of 5: Legitimacy is 60 points below the established band and "
-                                   "two answers agree.")
+    assert recs[0].rank_reason == ("Ranked 1st of 5: Legitimacy is 60 points below the established band, and "
+                                   "two answers point to that weakness.")
     assert recs[1].evidence == 1 and len(recs[1].reasons) == 2
     assert recs[4].rank_reason == "Ranked 5th of 5: 1 “don't know” answer on transparency."
     assert {r.priority_label for r in recs} <= {"Act now", "Next", "When you can"}

@@ -91,12 +91,13 @@ def test_an_empty_list_of_actions_says_why_on_the_page_and_in_every_report():
     assert said in to_markdown(few)
 
 
-def test_why_an_action_was_shown_is_a_reason_ending_in_a_full_stop():
+def test_why_an_action_was_shown_is_reasons_each_a_sentence_with_one_full_stop():
     from assessment.report import why_shown
 
     worst = ENGINE.assess(FULL, extreme(FULL, False), [], Profile(type="advocacy"))
     said = {rec.id: why_shown(rec.reasons, translator("en")) for rec in worst.recommendations}
-    assert all(text.endswith(".") and not text.endswith("..") for text in said.values()), said
+    assert all(text.endswith((".", ".”", "?”")) and ".”." not in text and "; You" not in text for text in said.values())
+    assert any(". You answered" in text for text in said.values())  # two reasons, two sentences
     unmapped = ENGINE.assess(FULL, {"le_members_accept_decisions": 5}, [], Profile(type="advocacy"))
     [rec] = [r for r in unmapped.recommendations if r.id == "representation-no-stakeholder-map"]
     assert why_shown(rec.reasons, translator("en")) == ("Why this was shown: Representation cannot be judged until a "
