@@ -105,8 +105,14 @@ def dimension_figure(dimensions: dict[str, DimensionScore], language: str = "en"
         "Don’t know": [d.dont_know for d in dims],
         "Confidence": [_(d.confidence) for d in dims],
     })
-    if scored:
-        top, bottom = max(whole(d.score) for d in scored), min(whole(d.score) for d in scored)
+    top = max((whole(d.score) for d in scored), default=None)
+    if len(scored) == 1:  # "strongest: X; weakest: X" says one thing twice as if it were two
+        title = _("Only {dimension} could be scored ({score})").format(dimension=scored[0].title, score=top)
+    elif scored and all(whole(d.score) == top for d in scored):
+        title = t.ngettext("The {n} dimension scored stands at {score}", "The {n} dimensions scored all stand at "
+                           "{score}", len(scored)).format(n=len(scored), score=top)
+    elif scored:
+        bottom = min(whole(d.score) for d in scored)
         title = _("Strongest: {best} ({best_score}); weakest: {worst} ({worst_score})").format(
             best=_tied([d.title for d in scored if whole(d.score) == top], t), best_score=top,
             worst=_tied([d.title for d in scored if whole(d.score) == bottom], t), worst_score=bottom)

@@ -148,6 +148,8 @@ def to_markdown(result: Result, stakeholders: list[Stakeholder] = (), labels: Ma
     out += ["", "## " + _("Representation"), ""]
     out += ([f"- **{t.colon(g.title)}** {md_text(g.detail)}" for g in result.representation.gaps]
             or ["- " + _("No gaps found.")])
+    if unchecked := kinds_unchecked(result, stakeholders, t):
+        out += ["", unchecked]
     if result.representation.hhi is not None:
         out += ["", hhi_gloss(result.representation.hhi, lang)]
     if stakeholders:
@@ -223,6 +225,15 @@ def ended(text: str) -> str:
     """The text with a capital and a full stop, unless it ends a sentence already, inside quotes too."""
     text = sentence(text)
     return text[:-1] if text.endswith((".”.", "?”.", "!”.", ".».", "?».", "!».")) else text
+
+
+def kinds_unchecked(result: Result, stakeholders: list[Stakeholder], t: Translator) -> str | None:
+    """Said under the gaps when the map exists but the main purpose does not: absent kinds of actor were
+    not checked, so "No gaps found" alone would overstate what was looked at (the page says so too)."""
+    if not stakeholders or result.profile.type:
+        return None
+    return t.gettext("Absent kinds of actor were not checked: what a coalition usually involves depends on its main "
+                     "purpose, which this assessment does not have.")
 
 
 def no_actions_note(result: Result, t: Translator | None = None) -> str:
@@ -322,6 +333,8 @@ def to_html(result: Result, stakeholders: list[Stakeholder] = (), participation_
     gaps = [g for g in result.representation.gaps if g.kind != "no_stakeholder_map"]
     parts.append("<ul>" + ("".join(f"<li><strong>{esc(t.colon(g.title))}</strong> {esc(g.detail)}</li>" for g in gaps)
                            or ("<li>" + esc(_("No gaps found.")) + "</li>" if stakeholders else "")) + "</ul>")
+    if unchecked := kinds_unchecked(result, stakeholders, t):
+        parts.append(f"<p class='muted'>{esc(unchecked)}</p>")
     if result.representation.hhi is not None:
         parts.append(f"<p class='muted'>{esc(hhi_gloss(result.representation.hhi, lang))}</p>")
     parts.append("<h2>" + esc(_("What to do next")) + "</h2>")

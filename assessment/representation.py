@@ -223,7 +223,7 @@ def _de_facto(stakeholders: list[Stakeholder], labels: MapLabels, t: Translator)
             influence=s.influence, stake=s.stake) for s in outside)
         gaps.append(Gap(kind="de_facto_excluded", title=_("De facto stakeholders outside the coalition"),
                         count=len(outside), severity=max(s.influence for s in outside) / 5,
-                        detail=_("High influence but not engaged: {names}.").format(names=names)))
+                        detail=_("High influence, and not engaged or opposed: {names}.").format(names=names)))
     opponents = [s for s in stakeholders if s.participation == "opposed" and s.influence >= DE_FACTO_LEVEL]
     if opponents:
         names = t.semicolons(_("{name} (influence {influence})").format(name=s.name, influence=s.influence)

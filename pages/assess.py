@@ -145,8 +145,10 @@ def upload_box() -> None:
         if parsed.problems:
             st.warning(_("Some entries were left out; everything else was kept:") + "\n\n"
                        + "\n".join(f"- {inert(text_in(p, language))}" for p in parsed.problems))
-        label = _("Continue with {answers} answers and {stakeholders} stakeholders").format(
-            answers=len(parsed.answers), stakeholders=len(parsed.stakeholders))
+        label = _("Continue with {answers} and {stakeholders}").format(
+            answers=t.ngettext("{n} answer", "{n} answers", len(parsed.answers)).format(n=len(parsed.answers)),
+            stakeholders=t.ngettext("{n} stakeholder", "{n} stakeholders", len(parsed.stakeholders)).format(
+                n=len(parsed.stakeholders)))
         if st.button(label, key="upload_continue", type="primary"):
             assessment_id, token = store.start(parsed.instrument, parsed.profile, language)
             store.save_answers(assessment_id, parsed.answers)

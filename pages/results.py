@@ -55,8 +55,9 @@ name = inert(saved.profile.name) if saved.profile.name else _("Your coalition")
 st.title(_("Results: {name}").format(name=name) if saved.profile.name else _("Results"))
 assessment_nav("pages/results.py", saved)
 answered = sum(d.answered for d in result.dimensions.values())
-st.caption(_("{questionnaire} · {answers} answers · no single overall score: each dimension stands on its own "
-             "evidence.").format(questionnaire=result.instrument_title, answers=len(saved.answers)))
+count = t.ngettext("{n} answer", "{n} answers", len(saved.answers)).format(n=len(saved.answers))
+st.caption(_("{questionnaire} · {answers} · no single overall score: each dimension stands on its own "
+             "evidence.").format(questionnaire=result.instrument_title, answers=count))
 if answered == 0:
     st.warning(_("No scored question has been answered yet, so there is little to show."))
 

@@ -352,3 +352,24 @@ def test_a_download_is_named_after_the_coalition_and_the_day_in_plain_letters():
     assert download_name("C40 Cities", day, "answers.json") == "c40-cities-2026-12-02-answers.json"
     assert download_name("../../etc/passwd", day, "report.md") == "etc-passwd-2026-12-02-report.md"
     assert download_name("مجلس", day, "result.json") == "coalition-2026-12-02-result.json"
+
+
+def test_the_dimension_title_never_names_one_dimension_as_both_strongest_and_weakest():
+    one = ENGINE.assess(QUICK, {"fi_adds_value_named": 1}).dimensions
+    assert dimension_figure(one).title == "Only Issue fit could be scored (0)"
+    level = {i.id: 3 for i in QUICK.items if i.kind == "likert" and QUICK.scale_of(i).points == 3 and not i.reverse}
+    same = ENGINE.assess(QUICK, level).dimensions
+    scores = {whole(d.score) for d in same.values() if d.score is not None}
+    if len(scores) == 1:
+        scored = sum(d.score is not None for d in same.values())
+        assert dimension_figure(same).title == f"The {scored} dimensions scored all stand at {scores.pop()}"
+
+
+def test_reports_say_absent_kinds_of_actor_were_not_checked_without_a_main_purpose():
+    people = [Stakeholder(name="Bottler", sector="business", influence=4, stake=3, participation="opposed")]
+    result = ENGINE.assess(QUICK, {"fi_adds_value_named": 4}, people, Profile(name="No purpose"))
+    said = "Absent kinds of actor were not checked: what a coalition usually involves depends on its main purpose"
+    assert said in to_markdown(result, people) and said in to_html(result, people)
+    assert "High influence, and not engaged or opposed: Bottler (opposed" in to_html(result, people)
+    typed = ENGINE.assess(QUICK, {"fi_adds_value_named": 4}, people, Profile(name="Purpose", type="advocacy"))
+    assert said not in to_markdown(typed, people)
