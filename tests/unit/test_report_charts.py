@@ -360,9 +360,8 @@ def test_the_dimension_title_never_names_one_dimension_as_both_strongest_and_wea
     level = {i.id: 3 for i in QUICK.items if i.kind == "likert" and QUICK.scale_of(i).points == 3 and not i.reverse}
     same = ENGINE.assess(QUICK, level).dimensions
     scores = {whole(d.score) for d in same.values() if d.score is not None}
-    if len(scores) == 1:
-        scored = sum(d.score is not None for d in same.values())
-        assert dimension_figure(same).title == f"The {scored} dimensions scored all stand at {scores.pop()}"
+    scored = sum(d.score is not None for d in same.values())
+    assert scores == {100} and dimension_figure(same).title == f"The {scored} dimensions scored all stand at 100"
 
 
 def test_reports_say_absent_kinds_of_actor_were_not_checked_without_a_main_purpose():
