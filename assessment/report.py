@@ -200,9 +200,12 @@ def also_worth_note(n: int, t: Translator | None = None) -> str:
     return t.ngettext("{n} more, grouped by dimension. Its number is its place in the whole list.",
                       "{n} more, grouped by dimension, most important first within each. Their numbers are their "
                       "places in the whole list, so a group may skip one.", n).format(n=n) + " " + \
-        t.gettext("Read these before you choose what to do first. When the diagnosis was compared with experienced "
-                  "advisers on real coalitions, an adviser's first priorities were often here rather than at the "
-                  "top of the list.")
+        t.ngettext("Read it before you choose what to do first. When the diagnosis was compared with experienced "
+                   "advisers on real coalitions, an adviser's first priorities were often here rather than at the "
+                   "top of the list.",
+                   "Read these before you choose what to do first. When the diagnosis was compared with experienced "
+                   "advisers on real coalitions, an adviser's first priorities were often here rather than at the "
+                   "top of the list.", n)
 
 
 def download_name(coalition: str, when: date, what: str) -> str:

@@ -20,6 +20,7 @@ from assessment.charts import (
     wrapped_labels,
 )
 from assessment.engine import default_engine
+from assessment.i18n import translator
 from assessment.model import Profile, Stakeholder
 from assessment.pdf import html_to_pdf, pdf_problem
 from assessment.report import hhi_gloss, html_table, to_html, to_markdown
@@ -372,3 +373,11 @@ def test_reports_say_absent_kinds_of_actor_were_not_checked_without_a_main_purpo
     assert "High influence, and not engaged or opposed: Bottler (opposed" in to_html(result, people)
     typed = ENGINE.assess(QUICK, {"fi_adds_value_named": 4}, people, Profile(name="Purpose", type="advocacy"))
     assert said not in to_markdown(typed, people)
+
+
+def test_also_worth_doing_speaks_of_one_action_in_the_singular():
+    from assessment.report import also_worth_note
+
+    assert also_worth_note(1).startswith("1 more, grouped by dimension. Its number is its place in the whole list. "
+                                         "Read it before you choose")
+    assert "Lisez-les avant" in also_worth_note(3, translator("fr"))
