@@ -330,8 +330,9 @@ def _evidence(instrument: Instrument, answers: dict[str, Any], current: str, bet
     for stage in between or [current]:
         if progress[stage] is None:
             continue
-        answered = [_answered(instrument, item, answers, t) for item in instrument.items
-                    if item.stage == stage and _given(answers.get(item.id))]
+        given = [item for item in instrument.items if item.stage == stage and _given(answers.get(item.id))]
+        alike = len({answers[item.id] for item in given}) == 1  # "under way: “…” (under way)" says it twice
+        answered = [_answered(instrument, item, answers, t, with_answer=not alike) for item in given]
         lines.append(sentence(_("{stage} is {status}: {answers}").format(
             stage=info[stage].name_in(t.language), status=status(stage), answers=t.semicolons(answered))))
     if between:
@@ -409,8 +410,11 @@ COALITION_KINDS = {"advocacy": N_("advocacy coalitions"), "standard_setting": N_
                    "stewardship": N_("stewardship coalitions"), "": N_("coalitions of this kind")}
 
 
-def _answered(instrument: Instrument, item: Item, answers: dict[str, Any], t: Translator | None = None) -> str:
+def _answered(instrument: Instrument, item: Item, answers: dict[str, Any], t: Translator | None = None,
+              with_answer: bool = True) -> str:
     t = t or translator("en")
+    if not with_answer:
+        return t.gettext("“{question}”").format(question=text_in(item.text, t.language).rstrip("."))
     scale = instrument.scale_of(item)
     value = answers[item.id]
     label = text_in(scale.choices.get(str(value), str(value)), t.language) if scale else value

@@ -56,7 +56,11 @@ def test_the_current_stage_is_the_most_advanced_one_under_way():
     assert result.id == "implementation" and result.title == "Implementation" and result.between == []
     assert result.status == {"forming": "done", "agenda_setting": "done", "negotiation": "done",
                              "implementation": "under way", "monitoring": "not started", "evaluation": "not started"}
-    assert result.evidence[0].startswith("Implementation is under way: “implementation 1” (under way)")
+    assert result.evidence[0] == "Implementation is under way: “implementation 1”; “implementation 2”."  # said once
+    split = diagnose(forming=DONE, agenda_setting=DONE, negotiation=DONE, implementation=(DONE, NOT),
+                     monitoring=NOT, evaluation=NOT)
+    assert split.evidence[0] == ("Implementation is under way: “implementation 1” (done); “implementation 2” (not "
+                                 "started).")  # answers that differ are each named
     assert result.skipped == []
 
 
