@@ -91,7 +91,7 @@ def _tips(language: str, *fields: str) -> list[alt.Tooltip]:
 
 def dimension_figure(dimensions: dict[str, DimensionScore], language: str = "en") -> Figure:
     """One bar per dimension, its whole-number score at the end of the bar; a dimension with no
-    answer stays on the chart, marked "not answered", so nothing silently disappears."""
+    answer stays on the chart, marked "no answers" as in its data table, so nothing silently disappears."""
     t = translator(language)
     _ = t.gettext
     dims = list(dimensions.values())
@@ -157,7 +157,7 @@ def _label(dimension: DimensionScore, language: str) -> str:
     _ = translator(language).gettext
     if dimension.score is not None:
         return str(whole(dimension.score))
-    return _("“Don't know” only") if dimension.dont_know else _("not answered")
+    return _("“Don't know” only") if dimension.dont_know else _("no answers")  # the table's words for it
 
 
 def _rows(names: list[str], field: str = "Dimension") -> alt.Y:

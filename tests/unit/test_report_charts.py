@@ -381,3 +381,13 @@ def test_also_worth_doing_speaks_of_one_action_in_the_singular():
     assert also_worth_note(1).startswith("1 more, grouped by dimension. Its number is its place in the whole list. "
                                          "Read it before you choose")
     assert "Lisez-les avant" in also_worth_note(3, translator("fr"))
+
+
+def test_an_unanswered_dimension_is_no_answers_on_the_chart_as_in_its_table():
+    from ui.figures import readable
+
+    figure = dimension_figure(ENGINE.assess(QUICK, {"fi_adds_value_named": 4}).dimensions)
+    labels = {r["Dimension"]: r["Label"] for data in figure.chart.to_dict()["datasets"].values() for r in data
+              if "Label" in r}
+    row = readable(figure.table).set_index("Dimension").loc["Legitimacy"]
+    assert labels["Legitimacy"] == row["Score"] == "no answers"
