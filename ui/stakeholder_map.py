@@ -24,6 +24,7 @@ from ui.scroll import scroll_to
 COLUMNS = ["name", "sector", "influence", "stake", "participation", "votes"]
 OPEN_CARD = "map_card_open"  # the card last edited on a phone, kept open across the rebuild a save makes
 REMOVED = "map_removed"  # {"by": "card" or "table", "rows": [(place, row), ...]}: the last removal, for Undo
+SCROLL_TO_REMOVED = "map_removed_scroll"  # set by a card's Remove: bring its note into view on the next run only
 FIELD_FIXES = {"name": N_("give it a name"), "sector": N_("choose its sector"),
                "influence": N_("rate its influence (1–5)"), "stake": N_("rate its stake (1–5)"),
                "participation": N_("choose how it takes part"), "votes": N_("give its share of votes as 0–100")}
@@ -202,7 +203,7 @@ def undo_removal(stakeholders: list[Stakeholder], save: Callable[[list[Stakehold
                 restored.insert(min(place, len(restored)), Stakeholder.model_validate(row))
             save(restored)
             st.rerun()
-    if by == "card" and st.session_state.pop(REMOVED + "_scroll", False):  # once, not after each later edit
+    if by == "card" and st.session_state.pop(SCROLL_TO_REMOVED, False):  # once, not after each later edit
         scroll_to("map_removed_note", str(st.session_state.get("map_revision", 0)))
 
 
@@ -241,6 +242,6 @@ def _card_fields(stakeholders: list[Stakeholder], number: int, labels: Wording, 
     if st.button(_("Remove from the map"), key=prefix + "remove", icon=":material/delete:"):
         st.session_state.pop(OPEN_CARD, None)
         st.session_state[REMOVED] = {"by": "card", "rows": [(number, person.model_dump())]}
-        st.session_state[REMOVED + "_scroll"] = True
+        st.session_state[SCROLL_TO_REMOVED] = True
         save([s for i, s in enumerate(stakeholders) if i != number])
         st.rerun()
